@@ -6,8 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.features.Tiles;
 import org.genrelens.model.TrackPrediction;
@@ -146,6 +156,49 @@ class GenreClassifierTest {
             assertEquals(TestTiles.GENRES, classifier.labels());
             assertEquals(ModelCard.read(ModelCard.cardPathFor(model)), classifier.card());
         }
+    }
+
+    @Test
+    void graphThatDoesNotEndInSoftmaxIsCaughtWhenItRuns() throws Exception {
+        FeatureSpec spec = TestTiles.smallMel();
+        Path model = OnnxTestModels.write(dir, "means", channelMeanGraph(spec), spec, List.of("rock"), Map.of());
+        Tiles loud = TestTiles.tiles(spec, filled(spec, 2f), 1, false);
+
+        try (GenreClassifier classifier = GenreClassifier.open(model, CPU)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> classifier.windowProbabilities(loud));
+            assertTrue(e.getMessage().contains("must end in Softmax"), e.getMessage());
+        }
+    }
+
+    /** GlobalAveragePool → Flatten: one "probability" per window that is really the tile mean. */
+    private static ModelProto channelMeanGraph(FeatureSpec spec) {
+        TensorShapeProto.Builder in = TensorShapeProto.newBuilder()
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"));
+        for (long d : new long[] {spec.channels(), spec.height(), spec.framesPerWindow()}) {
+            in.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
+        TensorShapeProto.Builder out = TensorShapeProto.newBuilder()
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1));
+        int f = TensorProto.DataType.FLOAT.getNumber();
+        GraphProto graph = GraphProto.newBuilder().setName("means")
+                .addInput(ValueInfoProto.newBuilder().setName("tiles").setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(f).setShape(in))))
+                .addOutput(ValueInfoProto.newBuilder().setName("out").setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(f).setShape(out))))
+                .addNode(NodeProto.newBuilder().setOpType("GlobalAveragePool").addInput("tiles").addOutput("pooled"))
+                .addNode(NodeProto.newBuilder().setOpType("Flatten").addInput("pooled").addOutput("out"))
+                .build();
+        return ModelProto.newBuilder().setIrVersion(8).setGraph(graph)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxTestModels.OPSET))
+                .build();
+    }
+
+    private static float[] filled(FeatureSpec spec, float value) {
+        float[] data = new float[spec.channels() * spec.height() * spec.framesPerWindow()];
+        Arrays.fill(data, value);
+        return data;
     }
 
     private float[][] rowsWithBatch(Path model, Tiles tiles, int batch) throws ModelLoadException {
