@@ -1,5 +1,7 @@
 package org.genrelens.features;
 
+import java.util.Arrays;
+
 /**
  * Builds the Slaney-style mel filterbank of librosa ({@code librosa.filters.mel(htk=False, norm='slaney')}):
  * {@code bands} triangles whose edges are evenly spaced on the {@link MelScale}, each scaled by
@@ -58,7 +60,7 @@ public final class MelFilterbank {
                 }
             }
             firsts[b] = last < 0 ? 0 : first;
-            weights[b] = last < 0 ? new double[0] : java.util.Arrays.copyOfRange(row, first, last + 1);
+            weights[b] = last < 0 ? new double[0] : Arrays.copyOfRange(row, first, last + 1);
         }
         return new Filterbank(fftSize, firsts, weights);
     }

@@ -1,5 +1,6 @@
 package org.genrelens.features;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jtransforms.fft.DoubleFFT_1D;
@@ -98,7 +99,7 @@ public final class Stft {
         int from = Math.max(0, -start);
         int to = Math.min(fftSize, pcm.length - start);
         if (from > 0 || to < fftSize) {
-            java.util.Arrays.fill(buffer, 0, fftSize, 0.0);
+            Arrays.fill(buffer, 0, fftSize, 0.0);
         }
         for (int j = from; j < to; j++) {
             buffer[j] = pcm[start + j] * window[j];

@@ -1,6 +1,7 @@
 package org.genrelens.features;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,7 +61,7 @@ public final class TileExtractor {
     public Tiles extract(float[] monoPcm) {
         requireSamples(monoPcm);
         boolean padded = monoPcm.length < spec.windowSamples();
-        float[] pcm = padded ? java.util.Arrays.copyOf(monoPcm, spec.windowSamples()) : monoPcm;
+        float[] pcm = padded ? Arrays.copyOf(monoPcm, spec.windowSamples()) : monoPcm;
         int frames = channels.get(0).stft().frameCount(pcm.length);
         float[] db = decibels(pcm, frames);
 
