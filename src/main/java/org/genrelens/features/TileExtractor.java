@@ -1,0 +1,154 @@
+package org.genrelens.features;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns mono PCM at {@code spec.sampleRate()} into model input tiles as the {@link FeatureSpec} says.
+ *
+ * <p>The STFTs and filterbanks run once over the whole track; tiles of {@code framesPerWindow} frames are then
+ * cut every {@code windowHopFrames}, and only the dB reference, clipping and normalisation are done per tile.
+ * Immutable and thread-safe: several workers may share one extractor.
+ */
+public final class TileExtractor {
+
+    private final FeatureSpec spec;
+    private final List<BandSpectrogram> channels;
+
+    public TileExtractor(FeatureSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        List<BandSpectrogram> list = new ArrayList<>();
+        for (int fftSize : spec.fftSizes()) {
+            Stft stft = new Stft(fftSize, spec.hopLength());
+            list.add(new BandSpectrogram(stft, filterbank(spec, fftSize)));
+        }
+        this.channels = List.copyOf(list);
+        if (channels.get(0).filterbank().bands() != spec.height()) {
+            throw new IllegalStateException("filterbank has " + channels.get(0).filterbank().bands()
+                    + " bands but the spec's height is " + spec.height());
+        }
+    }
+
+    private static Filterbank filterbank(FeatureSpec spec, int fftSize) {
+        int sr = spec.sampleRate();
+        return switch (spec.type()) {
+            case MEL, MULTI_STFT -> MelFilterbank.create(sr, fftSize, spec.bands(), spec.fMin(), spec.fMax());
+            case STFT -> spec.stftScale() == FrequencyScale.LOG
+                    ? LogFilterbank.create(sr, fftSize, spec.bands(), spec.fMin(), spec.fMax())
+                    : Filterbank.linearBins(fftSize, (int) Math.ceil(spec.fMin() * fftSize / sr),
+                            (int) Math.floor(spec.fMax() * fftSize / sr));
+        };
+    }
+
+    public FeatureSpec spec() {
+        return spec;
+    }
+
+    /** The channels' STFT and filterbank, in channel order. */
+    public List<BandSpectrogram> channels() {
+        return channels;
+    }
+
+    /**
+     * Tiles of one track. A track shorter than one window is padded with silence to one window
+     * ({@code padded = true}); otherwise tiles start at frames 0, H, 2H, ... while they fit.
+     *
+     * @param monoPcm samples at {@code spec.sampleRate()}
+     * @throws IllegalArgumentException when there are no samples
+     */
+    public Tiles extract(float[] monoPcm) {
+        requireSamples(monoPcm);
+        boolean padded = monoPcm.length < spec.windowSamples();
+        float[] pcm = padded ? Arrays.copyOf(monoPcm, spec.windowSamples()) : monoPcm;
+        int frames = channels.get(0).stft().frameCount(pcm.length);
+        float[] db = decibels(pcm, frames);
+
+        int width = spec.framesPerWindow();
+        int hop = spec.windowHopFrames();
+        int count = (frames - width) / hop + 1;
+        int height = spec.height();
+        int channelCount = spec.channels();
+        float[] data = new float[count * channelCount * height * width];
+        double[] starts = new double[count];
+        boolean tileMax = spec.dbReference() == DbReference.TILE_MAX;
+        for (int i = 0; i < count; i++) {
+            int startFrame = i * hop;
+            starts[i] = (double) startFrame * spec.hopLength() / spec.sampleRate();
+            for (int c = 0; c < channelCount; c++) {
+                int source = c * height * frames + startFrame;
+                double reference = tileMax ? max(db, source, frames, height, width) : 0.0;
+                int target = (i * channelCount + c) * height * width;
+                normalise(db, source, frames, data, target, width, height, reference);
+            }
+        }
+        return new Tiles(data, count, channelCount, height, width, starts, padded);
+    }
+
+    /**
+     * The whole track in dB for display: referenced to the track's loudest cell for TILE_MAX specs, to power
+     * 1 otherwise, and clipped at {@code -topDb}; no mean or std normalisation.
+     */
+    public Spectrogram spectrogram(float[] monoPcm) {
+        requireSamples(monoPcm);
+        int frames = channels.get(0).stft().frameCount(monoPcm.length);
+        float[] db = decibels(monoPcm, frames);
+        double reference = 0.0;
+        if (spec.dbReference() == DbReference.TILE_MAX) {
+            reference = Double.NEGATIVE_INFINITY;
+            for (float v : db) {
+                reference = Math.max(reference, v);
+            }
+        }
+        double floor = -spec.topDb();
+        for (int i = 0; i < db.length; i++) {
+            db[i] = (float) Math.max(db[i] - reference, floor);
+        }
+        return new Spectrogram(db, spec.channels(), spec.height(), frames,
+                (double) spec.hopLength() / spec.sampleRate());
+    }
+
+    private float[] decibels(float[] pcm, int frames) {
+        int plane = spec.height() * frames;
+        float[] db = new float[spec.channels() * plane];
+        for (int c = 0; c < channels.size(); c++) {
+            channels.get(c).decibels(pcm, db, c * plane);
+        }
+        return db;
+    }
+
+    private static double max(float[] db, int source, int frames, int height, int width) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int r = 0; r < height; r++) {
+            int row = source + r * frames;
+            for (int t = 0; t < width; t++) {
+                max = Math.max(max, db[row + t]);
+            }
+        }
+        return max;
+    }
+
+    private void normalise(float[] db, int source, int frames, float[] out, int target, int width, int height,
+            double reference) {
+        double floor = -spec.topDb();
+        double mean = spec.normMean();
+        double scale = 1.0 / spec.normStd();
+        for (int r = 0; r < height; r++) {
+            int row = source + r * frames;
+            int outRow = target + r * width;
+            for (int t = 0; t < width; t++) {
+                double value = Math.max(db[row + t] - reference, floor);
+                out[outRow + t] = (float) ((value - mean) * scale);
+            }
+        }
+    }
+
+    private static void requireSamples(float[] monoPcm) {
+        Objects.requireNonNull(monoPcm, "monoPcm");
+        if (monoPcm.length == 0) {
+            throw new IllegalArgumentException("the PCM has no samples: cannot cut spectrogram tiles from an empty "
+                    + "track; check that the file decoded to audio");
+        }
+    }
+}
