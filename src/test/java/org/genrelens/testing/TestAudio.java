@@ -71,4 +71,55 @@ public final class TestAudio {
     public static Path writeWav(float[] mono, int sampleRate, Path target) throws IOException {
         return write(mono, 1, sampleRate, AudioFileFormat.Type.WAVE, target);
     }
+
+    /**
+     * Writes interleaved samples as a canonical WAV: 8-bit unsigned, 16/24/32-bit signed integer, or 32-bit float
+     * ({@code floatingPoint}). Written by hand because JavaSound's writer only does integer PCM.
+     */
+    public static Path writeWav(float[] interleaved, int channels, int sampleRate, int bits, boolean floatingPoint,
+            Path target) throws IOException {
+        if (floatingPoint && bits != 32) {
+            throw new IllegalArgumentException("float WAV is 32-bit here");
+        }
+        int bytesPerSample = bits / 8;
+        int dataBytes = interleaved.length * bytesPerSample;
+        ByteBuffer b = ByteBuffer.allocate(44 + dataBytes + (dataBytes & 1)).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + dataBytes + (dataBytes & 1))
+                .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16)
+                .putShort((short) (floatingPoint ? 3 : 1)).putShort((short) channels).putInt(sampleRate)
+                .putInt(sampleRate * channels * bytesPerSample).putShort((short) (channels * bytesPerSample))
+                .putShort((short) bits);
+        b.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(dataBytes);
+        for (float v : interleaved) {
+            double x = Math.max(-1.0, Math.min(1.0, v));
+            if (floatingPoint) {
+                b.putFloat((float) x);
+            } else if (bits == 8) {
+                b.put((byte) (Math.round(x * 127.0) + 128));
+            } else if (bits == 16) {
+                b.putShort((short) Math.round(x * 32767.0));
+            } else if (bits == 24) {
+                int s = (int) Math.round(x * 8_388_607.0);
+                b.put((byte) s).put((byte) (s >> 8)).put((byte) (s >> 16));
+            } else if (bits == 32) {
+                b.putInt((int) Math.round(x * 2_147_483_647.0));
+            } else {
+                throw new IllegalArgumentException("bits must be 8, 16, 24 or 32, was " + bits);
+            }
+        }
+        java.nio.file.Files.write(target, b.array());
+        return target;
+    }
+
+    /** Repeats a mono signal into {@code channels} identical interleaved channels. */
+    public static float[] interleave(float[] mono, int channels) {
+        float[] out = new float[mono.length * channels];
+        for (int i = 0; i < mono.length; i++) {
+            for (int c = 0; c < channels; c++) {
+                out[i * channels + c] = mono[i];
+            }
+        }
+        return out;
+    }
 }

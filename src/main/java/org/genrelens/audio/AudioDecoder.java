@@ -1,0 +1,262 @@
+package org.genrelens.audio;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.genrelens.audio.AudioDecodeException.Reason;
+import org.genrelens.task.Cancellation;
+
+/**
+ * Decodes any audio file to mono float PCM at a requested rate.
+ *
+ * <p><b>Routing.</b> The format is recognised from the file's bytes ({@link ContentSniffer}), never from its name.
+ * WAV, AU, AIFF, MP3, FLAC and Ogg Vorbis are read by the pure-Java JavaSound providers; everything else (MP4/M4A,
+ * Opus, WMA, ...) through an ffmpeg process, when an {@code ffmpeg} binary is on PATH (nothing is ever
+ * downloaded). A JVM-format file the Java readers refuse (ADPCM WAV, compressed AIFF-C, ...) or fail on is retried
+ * with ffmpeg when there is one. Content that matches no known signature is {@link Reason#NOT_AUDIO} at once.
+ *
+ * <p><b>Output.</b> Channels are averaged (not summed) and the result is resampled with a band-limited sinc
+ * resampler; the same code does this for both decoders.
+ *
+ * <p><b>Truncated files.</b> Before decoding, the lengths the file's own headers announce are compared with its
+ * size (WAV/AIFF data chunk, AU header, the Xing/Info or VBRI byte count of an MP3, FLAC's total samples, the
+ * end-of-stream flag of an Ogg file, MP4 box sizes). A file that is cut short always fails with
+ * {@link Reason#TRUNCATED}; it is never returned as if it were a shorter song. What could be decoded is attached
+ * as {@link AudioDecodeException#partialAudio()}, so a caller that prefers part of a song to nothing may use it.
+ * A valid file shorter than a few milliseconds is not an error (callers pad); a file with no samples at all is
+ * {@link Reason#CORRUPT}.
+ *
+ * <p><b>Time.</b> Every decode has a deadline (10 s plus 8 s per MB of file); when it passes the stream is closed
+ * and ffmpeg is killed, and the decode fails with {@link Reason#TIMED_OUT}. Directories, pipes and devices are
+ * refused before they are opened, so nothing blocks on them.
+ *
+ * <p>Instances are immutable and may be shared between threads.
+ */
+public final class AudioDecoder {
+
+    private static final System.Logger LOG = System.getLogger(AudioDecoder.class.getName());
+    private static final Set<String> JVM_EXTENSIONS = Set.of("wav", "wave", "au", "snd", "aif", "aiff", "aifc",
+            "mp3", "flac", "ogg", "oga");
+    private static final Set<String> FFMPEG_EXTENSIONS = Set.of("m4a", "m4b", "mp4", "3gp", "aac", "alac", "opus",
+            "wma", "asf", "webm", "mka", "mkv", "caf", "ape", "wv", "ac3", "amr", "mp2", "rf64", "spx");
+    private static final Duration BASE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT_PER_MB = Duration.ofSeconds(8);
+
+    private final Optional<Path> ffmpegBinary;
+    private final Optional<String> shell;
+    private final Duration baseTimeout;
+    private final JvmDecoder jvm = new JvmDecoder();
+    private volatile Optional<String> version;
+
+    /** Looks for {@code ffmpeg} on PATH; never downloads one. */
+    public AudioDecoder() {
+        this(FfmpegLocator.findOnPath());
+    }
+
+    /** Uses the given ffmpeg binary; {@code Optional.empty()} means the JVM path only. */
+    public AudioDecoder(Optional<Path> ffmpegBinary) {
+        this(ffmpegBinary, BASE_TIMEOUT);
+    }
+
+    AudioDecoder(Optional<Path> ffmpegBinary, Duration baseTimeout) {
+        this.ffmpegBinary = Objects.requireNonNull(ffmpegBinary, "ffmpegBinary").map(Path::toAbsolutePath);
+        this.shell = FfmpegDecoder.findShell();
+        this.baseTimeout = Objects.requireNonNull(baseTimeout, "baseTimeout");
+    }
+
+    public DecodedAudio decode(Path file, int targetSampleRate) throws AudioDecodeException {
+        return decode(file, targetSampleRate, Cancellation.none());
+    }
+
+    /**
+     * Like {@link #decode(Path, int)}, checking {@code cancellation} between chunks.
+     *
+     * @throws org.genrelens.task.CancelledException when cancelled
+     */
+    public DecodedAudio decode(Path file, int targetSampleRate, Cancellation cancellation)
+            throws AudioDecodeException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(cancellation, "cancellation");
+        if (targetSampleRate < 4000 || targetSampleRate > 192_000) {
+            throw new IllegalArgumentException("targetSampleRate must be 4000..192000 Hz, was " + targetSampleRate);
+        }
+        long size = checkReadable(file);
+        ContentSniffer.Sniff sniff;
+        StructureInspector.Structure structure;
+        try {
+            sniff = ContentSniffer.sniff(file);
+            structure = sniff.format() == ContainerFormat.UNKNOWN
+                    ? StructureInspector.Structure.UNKNOWN : StructureInspector.inspect(file, sniff);
+        } catch (IOException e) {
+            throw new AudioDecodeException(file, Reason.UNREADABLE, e.getMessage(), e);
+        }
+        if (sniff.format() == ContainerFormat.UNKNOWN) {
+            throw new AudioDecodeException(file, Reason.NOT_AUDIO, sniff.looksLikeText()
+                    ? "it holds text" : "its first bytes match no audio format (wav, aiff, au, mp3, flac, ogg, mp4, ...)");
+        }
+        Duration limit = baseTimeout.plus(TIMEOUT_PER_MB.multipliedBy(size / (1024 * 1024)));
+        try (Deadline deadline = Deadline.after(limit)) {
+            PcmResult result = run(file, sniff, structure, targetSampleRate, deadline, cancellation);
+            return judge(file, structure, result, targetSampleRate, deadline);
+        }
+    }
+
+    private PcmResult run(Path file, ContentSniffer.Sniff sniff, StructureInspector.Structure structure,
+            int targetRate, Deadline deadline, Cancellation cancellation) throws AudioDecodeException {
+        ContainerFormat format = sniff.format();
+        if (!format.jvmDecodable()) {
+            if (!ffmpegAvailable()) {
+                throw needsFfmpeg(file, format, "");
+            }
+            return ffmpeg(file, format, targetRate, deadline, cancellation);
+        }
+        try {
+            PcmResult result = jvm.decode(file, format, structure, targetRate, deadline, cancellation);
+            boolean complete = structure.expectedFrames() <= 0 || result.sourceFrames() >= structure.expectedFrames();
+            boolean usable = !result.failed() && result.sourceFrames() > 0 && complete;
+            if (usable || structure.truncated() || deadline.expired() || !ffmpegAvailable()) {
+                return result;
+            }
+            LOG.log(System.Logger.Level.INFO, () -> "the Java " + format.label() + " decoder failed on " + file
+                    + " (" + result.error() + "); trying ffmpeg");
+            PcmResult retry = ffmpeg(file, format, targetRate, deadline, cancellation);
+            return retry.sourceFrames() > 0 || result.sourceFrames() == 0 ? retry : result;
+        } catch (JvmDecoder.RejectedException e) {
+            if (structure.truncated()) {
+                return new PcmResult(new float[0], null, 0, e.getMessage());
+            }
+            if (!ffmpegAvailable()) {
+                throw needsFfmpeg(file, format, " (the Java decoder cannot read this " + format.label()
+                        + " variant: " + e.getMessage() + ")");
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> "Java readers refused " + file + "; using ffmpeg");
+            return ffmpeg(file, format, targetRate, deadline, cancellation);
+        }
+    }
+
+    private PcmResult ffmpeg(Path file, ContainerFormat format, int targetRate, Deadline deadline,
+            Cancellation cancellation) throws AudioDecodeException {
+        try {
+            return new FfmpegDecoder(ffmpegBinary.orElseThrow(), shell.orElseThrow())
+                    .decode(file, format, targetRate, deadline, cancellation);
+        } catch (IOException e) {
+            throw new AudioDecodeException(file, Reason.CORRUPT, "running ffmpeg failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Turns a decoder's result into audio or the right typed error. */
+    private static DecodedAudio judge(Path file, StructureInspector.Structure structure, PcmResult result,
+            int targetRate, Deadline deadline) throws AudioDecodeException {
+        DecodedAudio partial = result.source() != null && result.samples().length > 0
+                ? new DecodedAudio(result.samples(), targetRate, result.source()) : null;
+        if (deadline.expired()) {
+            throw new AudioDecodeException(file, Reason.TIMED_OUT, "no result after " + deadline.limit().toSeconds()
+                    + " s", partial, null);
+        }
+        if (structure.truncated()) {
+            throw new AudioDecodeException(file, Reason.TRUNCATED, structure.truncatedBecause(), partial, null);
+        }
+        if (structure.expectedFrames() > 0 && result.sourceFrames() < structure.expectedFrames()) {
+            // with the end of the file seen intact, a shortfall is the decoder's failure, not a cut file
+            throw new AudioDecodeException(file, structure.endVerified() ? Reason.CORRUPT : Reason.TRUNCATED,
+                    "its header announces " + structure.expectedFrames() + " samples per channel but only "
+                    + result.sourceFrames() + " could be decoded" + (result.failed() ? " (" + result.error() + ")" : ""),
+                    partial, null);
+        }
+        if (result.failed() && result.error().contains("matches no streams")) {
+            throw new AudioDecodeException(file, Reason.NOT_AUDIO, "the container holds no audio stream");
+        }
+        if (result.failed()) {
+            throw new AudioDecodeException(file, Reason.CORRUPT, result.error(), partial, null);
+        }
+        if (result.sourceFrames() == 0 || result.source() == null) {
+            throw new AudioDecodeException(file, Reason.CORRUPT, "it contains no audio samples");
+        }
+        return new DecodedAudio(result.samples(), targetRate, result.source());
+    }
+
+    private AudioDecodeException needsFfmpeg(Path file, ContainerFormat format, String why) {
+        String ext = extension(file);
+        String what = ext.isEmpty() ? format.label() + " files" : "." + ext;
+        return new AudioDecodeException(file, Reason.UNSUPPORTED_FORMAT, "its content is " + format.label() + why
+                + "; install ffmpeg (e.g. `apt install ffmpeg`) and make sure it is on PATH to read " + what);
+    }
+
+    /** Refuses what cannot be opened as a file, before anything could block on it; returns the size. */
+    private static long checkReadable(Path file) throws AudioDecodeException {
+        if (!Files.exists(file)) {
+            boolean danglingLink = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+            throw new AudioDecodeException(file, Reason.NOT_FOUND, danglingLink
+                    ? "it is a link to a file that does not exist" : "check the path; was the file moved or deleted?");
+        }
+        if (Files.isDirectory(file)) {
+            throw new AudioDecodeException(file, Reason.UNREADABLE, "it is a directory");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new AudioDecodeException(file, Reason.UNREADABLE, "it is not a regular file (a pipe or a device?)");
+        }
+        if (!Files.isReadable(file)) {
+            throw new AudioDecodeException(file, Reason.UNREADABLE, "permission denied; check the file's permissions");
+        }
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new AudioDecodeException(file, Reason.EMPTY, "");
+            }
+            return size;
+        } catch (IOException e) {
+            throw new AudioDecodeException(file, Reason.UNREADABLE, e.getMessage(), e);
+        }
+    }
+
+    /** True when an ffmpeg binary was found and answers {@code -version}, and a POSIX shell exists to pipe it. */
+    public boolean ffmpegAvailable() {
+        return ffmpegVersion().isPresent() && shell.isPresent();
+    }
+
+    /** The first line of {@code ffmpeg -version}; asked once, on first use, not at construction. */
+    public Optional<String> ffmpegVersion() {
+        Optional<String> known = version;
+        if (known == null) {
+            synchronized (this) {
+                if (version == null) {
+                    version = ffmpegBinary.flatMap(FfmpegLocator::version);
+                }
+                known = version;
+            }
+        }
+        return known;
+    }
+
+    /** Extensions the pure-Java path reads, lower case, without the dot. */
+    public Set<String> jvmExtensions() {
+        return JVM_EXTENSIONS;
+    }
+
+    /** Extensions read through ffmpeg when it is available, lower case, without the dot. */
+    public Set<String> ffmpegExtensions() {
+        return FFMPEG_EXTENSIONS;
+    }
+
+    /** Judged by the file name only (for listing a library quickly); {@link #decode} goes by the content. */
+    public boolean canDecode(Path file) {
+        String ext = extension(file);
+        return JVM_EXTENSIONS.contains(ext) || (FFMPEG_EXTENSIONS.contains(ext) && ffmpegAvailable());
+    }
+
+    static String extension(Path file) {
+        Path name = file.getFileName();
+        if (name == null) {
+            return "";
+        }
+        String text = name.toString();
+        int dot = text.lastIndexOf('.');
+        return dot <= 0 || dot == text.length() - 1 ? "" : text.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,241 @@
+package org.genrelens.audio;
+
+import be.tarsos.dsp.io.PipeDecoder;
+import be.tarsos.dsp.io.TarsosDSPAudioFloatConverter;
+import be.tarsos.dsp.io.TarsosDSPAudioFormat;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.genrelens.task.Cancellation;
+import org.genrelens.task.CancelledException;
+
+/**
+ * Decodes through an ffmpeg child process fed by TarsosDSP's {@link PipeDecoder}, built with its 5-argument
+ * constructor (the no-argument one downloads ffmpeg when it is missing; {@code PipedAudioStream} must not be
+ * touched either: its static initialiser calls that constructor).
+ *
+ * <p>PipeDecoder runs {@code /bin/bash -c <command>} and pastes the resource in textually, so the path is quoted by
+ * {@link ShellQuote} and prefixed with {@code file:} (so a name like {@code concat:x|y} is not a protocol). The
+ * command starts with {@code exec}, so the process PipeDecoder holds is ffmpeg itself and closing its stream
+ * kills ffmpeg. ffmpeg writes native-rate, native-channel float WAV to the pipe; downmixing (averaging) and
+ * resampling happen in {@link MonoResamplingSink}, exactly as on the JVM path, because ffmpeg's own {@code -ac 1}
+ * downmix of float audio sums at -3 dB per channel instead of averaging. stderr goes to a temporary log file:
+ * PipeDecoder does not drain it, and a full stderr pipe would stall ffmpeg.
+ */
+final class FfmpegDecoder {
+
+    private static final System.Logger LOG = System.getLogger(FfmpegDecoder.class.getName());
+    private static final int CHUNK_FRAMES = 8192;
+    /** PipeDecoder announces every process it starts at INFO; our own log says what matters, at DEBUG. */
+    private static final java.util.logging.Logger PIPE_DECODER_LOG = quietPipeDecoderLog();
+
+    private final Path binary;
+    private final String shell;
+
+    FfmpegDecoder(Path binary, String shell) {
+        this.binary = binary;
+        this.shell = shell;
+    }
+
+    private static java.util.logging.Logger quietPipeDecoderLog() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(PipeDecoder.class.getName());
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger; // held in a static field: java.util.logging forgets levels of collected loggers
+    }
+
+    /** A POSIX shell for PipeDecoder, or empty (Windows): the ffmpeg pipe is then not used. */
+    static Optional<String> findShell() {
+        for (String candidate : new String[] {"/bin/bash", "/bin/sh"}) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    PcmResult decode(Path file, ContainerFormat format, int targetRate, Deadline deadline,
+            Cancellation cancellation) throws IOException {
+        Path log = Files.createTempFile("genrelens-ffmpeg-", ".log");
+        try {
+            String command = "exec " + ShellQuote.quote(binary.toString())
+                    + " -nostdin -hide_banner -loglevel error -i %resource% -map 0:a:0 -vn -sn -dn"
+                    + " -map_metadata -1 -fflags +bitexact -c:a pcm_f32le -f wav pipe:1 2>"
+                    + ShellQuote.quote(log.toString());
+            PipeDecoder pipe = new PipeDecoder(shell, "-c", command, log.toString(), 1 << 16);
+            String resource = ShellQuote.quote("file:" + file.toAbsolutePath());
+            InputStream stream = pipe.getDecodedStream(resource, targetRate, 0, 0);
+            Optional<Process> process = processOf(stream);
+            deadline.onExpiry(() -> {
+                closeQuietly(stream);
+                process.ifPresent(Process::destroyForcibly);
+            });
+            PcmResult result;
+            try {
+                result = read(new DataInputStream(stream), format, targetRate, deadline, cancellation);
+            } finally {
+                closeQuietly(stream);
+            }
+            int exit = exitCode(process, deadline);
+            String errors = readLog(log);
+            if (result.failed() || exit != 0) {
+                String why = !errors.isBlank() ? errors : result.failed() ? result.error() : "ffmpeg exit code " + exit;
+                return new PcmResult(result.samples(), result.source(), result.sourceFrames(), why);
+            }
+            if (!errors.isBlank()) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "ffmpeg concealed errors in " + file + ": " + errors);
+            }
+            return result;
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static PcmResult read(DataInputStream in, ContainerFormat format, int targetRate, Deadline deadline,
+            Cancellation cancellation) {
+        int channels = 1;
+        int rate = targetRate;
+        MonoResamplingSink sink = null;
+        try {
+            WavHeader header = WavHeader.read(in);
+            channels = header.channels();
+            rate = header.sampleRate();
+            sink = new MonoResamplingSink(channels, rate, targetRate);
+            TarsosDSPAudioFloatConverter converter = TarsosDSPAudioFloatConverter.getConverter(
+                    new TarsosDSPAudioFormat(TarsosDSPAudioFloatConverter.PCM_FLOAT, rate, 32, channels,
+                            4 * channels, rate, false));
+            int frameSize = 4 * channels;
+            byte[] bytes = new byte[CHUNK_FRAMES * frameSize];
+            float[] floats = new float[CHUNK_FRAMES * channels];
+            int filled = 0;
+            while (!deadline.expired()) {
+                if (cancellation.isCancelled()) {
+                    throw new CancelledException();
+                }
+                int n = in.read(bytes, filled, bytes.length - filled);
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+                if (filled == bytes.length) {
+                    converter.toFloatArray(bytes, 0, floats, 0, CHUNK_FRAMES * channels);
+                    sink.accept(floats, CHUNK_FRAMES);
+                    filled = 0;
+                }
+            }
+            int frames = filled / frameSize;
+            if (frames > 0) {
+                converter.toFloatArray(bytes, 0, floats, 0, frames * channels);
+                sink.accept(floats, frames);
+            }
+            return new PcmResult(sink.finish(), source(format, rate, channels), sink.framesIn(), null);
+        } catch (EOFException e) {
+            return new PcmResult(new float[0], source(format, rate, channels), 0, "ffmpeg produced no audio");
+        } catch (IOException | IllegalArgumentException e) {
+            float[] partial = sink == null ? new float[0] : sink.snapshot();
+            long frames = sink == null ? 0 : sink.framesIn();
+            return new PcmResult(partial, source(format, rate, channels), frames, "reading ffmpeg's output failed: "
+                    + e.getMessage());
+        }
+    }
+
+    private static AudioSource source(ContainerFormat format, int rate, int channels) {
+        // ffmpeg is told to emit float, so the file's own bit depth is not visible here
+        return new AudioSource(format.label(), Math.max(1, rate), Math.max(1, channels), 0, AudioSource.FFMPEG);
+    }
+
+    /**
+     * PipeDecoder keeps the Process in the anonymous stream it returns and destroys it on close. Reading it lets
+     * the watchdog kill ffmpeg forcibly and lets us read its exit code; if a TarsosDSP update renames the field,
+     * close() still ends the process and errors are then judged from the log alone.
+     */
+    private static Optional<Process> processOf(InputStream stream) {
+        try {
+            Field field = stream.getClass().getDeclaredField("val$process");
+            field.setAccessible(true);
+            return Optional.ofNullable((Process) field.get(stream));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int exitCode(Optional<Process> process, Deadline deadline) {
+        if (process.isEmpty()) {
+            return 0;
+        }
+        Process p = process.get();
+        try {
+            if (p.waitFor(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS)) {
+                return p.exitValue();
+            }
+            p.destroyForcibly();
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            return -1;
+        }
+    }
+
+    private static String readLog(Path log) {
+        try {
+            byte[] bytes = Files.readAllBytes(log);
+            String text = new String(bytes, StandardCharsets.UTF_8).strip();
+            return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void closeQuietly(InputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // already closed by the watchdog, or the process is gone
+        }
+    }
+
+    /** The header ffmpeg writes for {@code -c:a pcm_f32le -f wav}; sizes are meaningless on a pipe. */
+    record WavHeader(int channels, int sampleRate) {
+
+        static WavHeader read(DataInputStream in) throws IOException {
+            byte[] id = new byte[4];
+            in.readFully(id);
+            if (!ContentSniffer.startsWith(id, 0, "RIFF")) {
+                throw new IOException("ffmpeg's output is not a WAV stream");
+            }
+            in.readInt();
+            in.readFully(id);
+            int channels = 0;
+            int rate = 0;
+            while (true) {
+                in.readFully(id);
+                long size = Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
+                if (ContentSniffer.startsWith(id, 0, "fmt ")) {
+                    byte[] fmt = new byte[(int) size];
+                    in.readFully(fmt);
+                    channels = (fmt[2] & 0xFF) | (fmt[3] & 0xFF) << 8;
+                    rate = (fmt[4] & 0xFF) | (fmt[5] & 0xFF) << 8 | (fmt[6] & 0xFF) << 16 | (fmt[7] & 0xFF) << 24;
+                    int bits = (fmt[14] & 0xFF) | (fmt[15] & 0xFF) << 8;
+                    if (bits != 32 || channels < 1 || rate < 1) {
+                        throw new IOException("unexpected WAV format from ffmpeg: " + channels + " ch, " + rate
+                                + " Hz, " + bits + " bits");
+                    }
+                } else if (ContentSniffer.startsWith(id, 0, "data")) {
+                    if (channels == 0) {
+                        throw new IOException("ffmpeg's WAV output has no fmt chunk");
+                    }
+                    return new WavHeader(channels, rate);
+                } else {
+                    in.skipNBytes(size + (size & 1));
+                }
+            }
+        }
+    }
+}

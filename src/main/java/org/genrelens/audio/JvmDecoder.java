@@ -1,0 +1,202 @@
+package org.genrelens.audio;
+
+import be.tarsos.dsp.io.TarsosDSPAudioFloatConverter;
+import be.tarsos.dsp.io.TarsosDSPAudioFormat;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+import javax.sound.sampled.spi.AudioFileReader;
+import javazoom.spi.mpeg.sampled.file.MpegAudioFileReader;
+import javazoom.spi.vorbis.sampled.file.VorbisAudioFileReader;
+import org.genrelens.task.Cancellation;
+import org.jflac.sound.spi.FlacAudioFileReader;
+
+/**
+ * The pure-Java path: JavaSound readers (the JDK's for WAV/AU/AIFF, mp3spi, vorbisspi, jflac) and their format
+ * converters give PCM bytes, TarsosDSP's float converter turns them into floats.
+ *
+ * <p>Each format goes to its own reader rather than through {@code AudioSystem.getAudioInputStream(File)}: that
+ * asks every installed reader in turn, and a WAV the JDK rejects would then be offered to mp3spi, which finds
+ * frame syncs in almost any data and "decodes" them as noise.
+ */
+final class JvmDecoder {
+
+    /** The JVM path cannot read this file at all (unknown variant, such as ADPCM WAV); ffmpeg may. */
+    static final class RejectedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RejectedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final List<AudioFileReader> JDK_READERS = jdkReaders();
+    private static final Set<AudioFormat.Encoding> PCM = Set.of(AudioFormat.Encoding.PCM_SIGNED,
+            AudioFormat.Encoding.PCM_UNSIGNED, AudioFormat.Encoding.PCM_FLOAT);
+    private static final Set<AudioFormat.Encoding> JDK_ENCODINGS = Set.of(AudioFormat.Encoding.PCM_SIGNED,
+            AudioFormat.Encoding.PCM_UNSIGNED, AudioFormat.Encoding.PCM_FLOAT, AudioFormat.Encoding.ULAW,
+            AudioFormat.Encoding.ALAW);
+    private static final int CHUNK_FRAMES = 8192;
+
+    PcmResult decode(Path file, ContainerFormat format, StructureInspector.Structure structure, int targetRate,
+            Deadline deadline, Cancellation cancellation) throws RejectedException {
+        AudioInputStream encoded = open(file, format);
+        AudioInputStream pcm;
+        try {
+            pcm = toPcm(encoded);
+        } catch (IllegalArgumentException | IOException e) {
+            closeQuietly(encoded);
+            throw new RejectedException("no converter to PCM for " + encoded.getFormat(), e);
+        }
+        AudioFormat source = encoded.getFormat();
+        AudioInputStream toClose = pcm;
+        deadline.onExpiry(() -> {
+            closeQuietly(toClose);
+            closeQuietly(encoded);
+        });
+        try {
+            return read(pcm, source, format, structure, targetRate, deadline, cancellation);
+        } finally {
+            closeQuietly(pcm);
+            closeQuietly(encoded);
+        }
+    }
+
+    private static PcmResult read(AudioInputStream pcm, AudioFormat source, ContainerFormat format,
+            StructureInspector.Structure structure, int targetRate, Deadline deadline, Cancellation cancellation) {
+        AudioFormat f = pcm.getFormat();
+        int channels = f.getChannels();
+        int frameSize = f.getFrameSize();
+        TarsosDSPAudioFloatConverter converter = TarsosDSPAudioFloatConverter.getConverter(tarsosFormat(f));
+        boolean mp3 = format == ContainerFormat.MP3;
+        MonoResamplingSink sink = new MonoResamplingSink(channels, f.getSampleRate(), targetRate,
+                mp3 ? structure.jvmSkipFrames() : 0, mp3 ? structure.expectedFrames() : -1);
+        byte[] bytes = new byte[CHUNK_FRAMES * frameSize];
+        float[] floats = new float[CHUNK_FRAMES * channels];
+        String error = null;
+        int filled = 0;
+        try {
+            while (true) {
+                cancellation.throwIfCancelled();
+                if (deadline.expired()) {
+                    break;
+                }
+                int n = pcm.read(bytes, filled, bytes.length - filled);
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+                if (filled == bytes.length) {
+                    converter.toFloatArray(bytes, 0, floats, 0, CHUNK_FRAMES * channels);
+                    sink.accept(floats, CHUNK_FRAMES);
+                    filled = 0;
+                }
+            }
+            int frames = filled / frameSize;
+            if (frames > 0) {
+                converter.toFloatArray(bytes, 0, floats, 0, frames * channels);
+                sink.accept(floats, frames);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof org.genrelens.task.CancelledException cancelled) {
+                throw cancelled;
+            }
+            // decoders of damaged files fail in many ways (EOFException, ArrayIndexOutOfBounds in JLayer...)
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        int bits = switch (format) {
+            case MP3, OGG_VORBIS -> 0;
+            case FLAC -> structure.bitsPerSample();
+            default -> Math.max(0, source.getSampleSizeInBits());
+        };
+        AudioSource audioSource = new AudioSource(format.label(), Math.round(source.getSampleRate()),
+                Math.max(1, source.getChannels()), bits, AudioSource.JVM);
+        float[] samples = error == null ? sink.finish() : sink.snapshot();
+        return new PcmResult(samples, audioSource, sink.framesIn(), error);
+    }
+
+    private static AudioInputStream open(Path file, ContainerFormat format) throws RejectedException {
+        try {
+            return switch (format) {
+                case MP3 -> new MpegAudioFileReader().getAudioInputStream(file.toFile());
+                case FLAC -> new FlacAudioFileReader().getAudioInputStream(file.toFile());
+                case OGG_VORBIS -> new VorbisAudioFileReader().getAudioInputStream(file.toFile());
+                case WAV, AIFF, AU -> openWithJdk(file);
+                default -> throw new RejectedException("the JVM path does not read " + format.label(), null);
+            };
+        } catch (UnsupportedAudioFileException | IOException | RuntimeException e) {
+            throw new RejectedException(format.label() + " reader refused the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The JDK's own readers (module java.desktop); a PCM-family encoding proves the right one answered. */
+    private static AudioInputStream openWithJdk(Path file) throws UnsupportedAudioFileException, IOException {
+        UnsupportedAudioFileException last = new UnsupportedAudioFileException("no JDK reader accepts the file");
+        for (AudioFileReader reader : JDK_READERS) {
+            try {
+                AudioInputStream in = reader.getAudioInputStream(file.toFile());
+                if (JDK_ENCODINGS.contains(in.getFormat().getEncoding())) {
+                    return in;
+                }
+                in.close();
+            } catch (UnsupportedAudioFileException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /** Compressed and mu-law/a-law streams are converted to signed little-endian PCM by their providers. */
+    private static AudioInputStream toPcm(AudioInputStream in) throws IOException {
+        AudioFormat f = in.getFormat();
+        int bits = f.getSampleSizeInBits();
+        if (PCM.contains(f.getEncoding()) && (bits == 8 || bits == 16 || bits == 24 || bits == 32
+                || (bits == 64 && f.getEncoding() == AudioFormat.Encoding.PCM_FLOAT))) {
+            return in;
+        }
+        int targetBits = bits == 24 ? 24 : 16; // FLAC converts to its own depth; lossy codecs give 16
+        int channels = f.getChannels();
+        AudioFormat target = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, f.getSampleRate(), targetBits,
+                channels, channels * targetBits / 8, f.getSampleRate(), false);
+        return AudioSystem.getAudioInputStream(target, in);
+    }
+
+    /** TarsosDSP's own JVMAudioInputStream.toTarsosDSPFormat drops PCM_FLOAT, so the format is built here. */
+    private static TarsosDSPAudioFormat tarsosFormat(AudioFormat f) {
+        TarsosDSPAudioFormat.Encoding encoding;
+        if (f.getEncoding() == AudioFormat.Encoding.PCM_FLOAT) {
+            encoding = TarsosDSPAudioFloatConverter.PCM_FLOAT;
+        } else if (f.getEncoding() == AudioFormat.Encoding.PCM_UNSIGNED) {
+            encoding = TarsosDSPAudioFormat.Encoding.PCM_UNSIGNED;
+        } else {
+            encoding = TarsosDSPAudioFormat.Encoding.PCM_SIGNED;
+        }
+        return new TarsosDSPAudioFormat(encoding, f.getSampleRate(), f.getSampleSizeInBits(), f.getChannels(),
+                f.getFrameSize(), f.getSampleRate(), f.isBigEndian());
+    }
+
+    private static List<AudioFileReader> jdkReaders() {
+        List<AudioFileReader> readers = new ArrayList<>();
+        for (AudioFileReader reader : ServiceLoader.load(AudioFileReader.class)) {
+            if ("java.desktop".equals(reader.getClass().getModule().getName())) {
+                readers.add(reader);
+            }
+        }
+        return List.copyOf(readers);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing after a failure or from the watchdog: nothing more to do
+        }
+    }
+}
