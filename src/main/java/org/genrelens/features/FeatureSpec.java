@@ -76,6 +76,12 @@ public record FeatureSpec(
                 0.0, 10_000.0, FrequencyScale.LINEAR, DbReference.TILE_MAX, 80.0, -40.0, 20.0);
     }
 
+    /** The same spec with windows starting every {@code seconds}; tile geometry is unchanged. */
+    public FeatureSpec withWindowHopSeconds(double seconds) {
+        return new FeatureSpec(type, sampleRate, windowSeconds, seconds, fftSizes, hopLength, bands, fMin, fMax,
+                stftScale, dbReference, topDb, normMean, normStd);
+    }
+
     public int windowSamples() {
         return (int) Math.round(windowSeconds * sampleRate);
     }
@@ -85,9 +91,21 @@ public record FeatureSpec(
         return windowSamples() / hopLength;
     }
 
-    /** Distance between consecutive tiles in STFT frames (at least one). */
-    public int windowHopFrames() {
-        return Math.max(1, (int) Math.round(windowHopSeconds * sampleRate / hopLength));
+    /**
+     * First STFT frame of window {@code index}: windows start every {@code windowHopSeconds}, each start rounded
+     * to the nearest frame on its own so rounding does not accumulate (a 30 s clip keeps its window at 25 s).
+     */
+    public int windowStartFrame(int index) {
+        return (int) Math.round(index * windowHopSeconds * sampleRate / hopLength);
+    }
+
+    /** How many whole windows fit in {@code frames} STFT frames (at least one frame-width is needed). */
+    public int windowCount(int frames) {
+        int count = 0;
+        while (windowStartFrame(count) + framesPerWindow() <= frames) {
+            count++;
+        }
+        return count;
     }
 
     public int channels() {

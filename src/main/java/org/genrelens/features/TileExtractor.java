@@ -9,7 +9,7 @@ import java.util.Objects;
  * Turns mono PCM at {@code spec.sampleRate()} into model input tiles as the {@link FeatureSpec} says.
  *
  * <p>The STFTs and filterbanks run once over the whole track; tiles of {@code framesPerWindow} frames are then
- * cut every {@code windowHopFrames}, and only the dB reference, clipping and normalisation are done per tile.
+ * cut every {@code windowHopSeconds} (see {@link FeatureSpec#windowStartFrame}), and only the dB reference, clipping and normalisation are done per tile.
  * Immutable and thread-safe: several workers may share one extractor.
  */
 public final class TileExtractor {
@@ -53,7 +53,7 @@ public final class TileExtractor {
 
     /**
      * Tiles of one track. A track shorter than one window is padded with silence to one window
-     * ({@code padded = true}); otherwise tiles start at frames 0, H, 2H, ... while they fit.
+     * ({@code padded = true}); otherwise tiles start every window hop while they fit.
      *
      * @param monoPcm samples at {@code spec.sampleRate()}
      * @throws IllegalArgumentException when there are no samples
@@ -66,15 +66,14 @@ public final class TileExtractor {
         float[] db = decibels(pcm, frames);
 
         int width = spec.framesPerWindow();
-        int hop = spec.windowHopFrames();
-        int count = (frames - width) / hop + 1;
+        int count = spec.windowCount(frames);
         int height = spec.height();
         int channelCount = spec.channels();
         float[] data = new float[count * channelCount * height * width];
         double[] starts = new double[count];
         boolean tileMax = spec.dbReference() == DbReference.TILE_MAX;
         for (int i = 0; i < count; i++) {
-            int startFrame = i * hop;
+            int startFrame = spec.windowStartFrame(i);
             starts[i] = (double) startFrame * spec.hopLength() / spec.sampleRate();
             for (int c = 0; c < channelCount; c++) {
                 int source = c * height * frames + startFrame;

@@ -119,12 +119,13 @@ class TileExtractorTest {
     }
 
     @Test
-    void thirtySecondsGiveTenTilesEveryHop() {
-        // 661500 samples: 1292 frames; the 11th tile would need frames 1080..1294
+    void thirtySecondsGiveElevenTilesEveryTwoAndAHalfSeconds() {
+        // 661500 samples: 1292 frames; the 11th tile starts at round(10 * 107.67) = 1077 and ends at frame 1291
         Tiles tiles = new TileExtractor(FeatureSpec.defaultMel()).extract(music(30.0, 1.0));
-        assertEquals(10, tiles.count());
-        for (int i = 0; i < 10; i++) {
-            assertEquals(i * HOP_SECONDS, tiles.startSeconds()[i], 1e-12);
+        assertEquals(11, tiles.count());
+        for (int i = 0; i < 11; i++) {
+            // each start is the nearest frame to i * 2.5 s, so no start drifts by more than half a frame
+            assertEquals(i * 2.5, tiles.startSeconds()[i], 0.5 * 512 / 22_050.0 + 1e-9);
         }
     }
 
@@ -157,7 +158,7 @@ class TileExtractorTest {
             int floored = 0;
             int compared = 0;
             for (int i = 0; i < loud.count(); i++) {
-                int start = i * spec.windowHopFrames();
+                int start = spec.windowStartFrame(i);
                 float[] a = loud.tile(i);
                 float[] b = quiet.tile(i);
                 for (int c = 0; c < loud.channels(); c++) {

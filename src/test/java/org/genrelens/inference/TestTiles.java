@@ -63,13 +63,12 @@ final class TestTiles {
         int hop = spec.hopLength();
         int frames = spec.framesPerWindow();
         int height = spec.height();
-        int hopFrames = spec.windowHopFrames();
         float[] data = new float[count * height * frames];
         for (int t = 0; t < count; t++) {
             double[] db = new double[height * frames];
             double max = -Double.MAX_VALUE;
             for (int f = 0; f < frames; f++) {
-                int centre = (t * hopFrames + f) * hop;
+                int centre = (spec.windowStartFrame(t) + f) * hop;
                 for (int bin = 0; bin < height; bin++) {
                     double re = 0;
                     double im = 0;

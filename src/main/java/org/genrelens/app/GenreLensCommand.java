@@ -1,0 +1,23 @@
+package org.genrelens.app;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code genrelens} command; work happens in its subcommands. */
+@Command(name = "genrelens",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Organises a music library by genre, predicted from the audio itself.",
+        subcommands = {ClassifyCommand.class, SpectrogramCommand.class, InfoCommand.class, BaselineCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every file was processed", "1:some files failed (they are listed)",
+                "2:usage error"})
+final class GenreLensCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a command: classify, spectrogram, info or baseline");
+    }
+}

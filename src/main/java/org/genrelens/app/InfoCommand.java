@@ -1,0 +1,71 @@
+package org.genrelens.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.genrelens.audio.AudioDecoder;
+import org.genrelens.inference.GenreClassifier;
+import org.genrelens.inference.ModelLoadException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code genrelens info}: the model, the execution provider that really runs, and the formats we can read. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Shows the model, the execution provider (CPU/CUDA), and which audio formats can be read.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("GenreLens " + VersionProvider.version() + " on Java " + Runtime.version()
+                + " (" + System.getProperty("os.name") + ", " + Runtime.getRuntime().availableProcessors() + " cores)");
+        boolean modelOk = printModel(out);
+        AudioDecoder decoder = new AudioDecoder();
+        out.println("formats (built in):  " + String.join(" ", new TreeSet<>(decoder.jvmExtensions())));
+        if (decoder.ffmpegAvailable()) {
+            out.println("formats (ffmpeg):    " + String.join(" ", new TreeSet<>(decoder.ffmpegExtensions())));
+            out.println("ffmpeg:              " + decoder.ffmpegVersion().orElse("found"));
+        } else {
+            out.println("ffmpeg:              not found on PATH - install ffmpeg to read "
+                    + String.join(" ", new TreeSet<>(decoder.ffmpegExtensions())));
+        }
+        return modelOk ? ExitCodes.OK : ExitCodes.FAILURES;
+    }
+
+    private boolean printModel(PrintWriter out) {
+        ModelLocator locator = ModelLocator.fromSystem();
+        Optional<Path> file = locator.locate(modelOptions.model);
+        if (file.isEmpty()) {
+            out.println("model:               none - " + locator.notFoundMessage());
+            return false;
+        }
+        try (GenreClassifier classifier = GenreClassifier.open(file.get(), modelOptions.classifierOptions())) {
+            var card = classifier.card();
+            out.println("model:               " + card.name() + " (" + file.get().toAbsolutePath() + ")");
+            out.println("model sha256:        " + card.sha256());
+            out.println("genres:              " + String.join(", ", card.labels()));
+            out.println("features:            " + card.featureSpec().canonicalText());
+            out.println("input shape:         " + card.inputShape());
+            String note = classifier.executionProviderNote();
+            out.println("execution provider:  " + classifier.executionProvider()
+                    + (note.isBlank() ? "" : " (" + note + ")"));
+            if (!card.metrics().isEmpty()) {
+                out.println("metrics:             " + card.metrics());
+            }
+            return true;
+        } catch (ModelLoadException e) {
+            out.println("model:               unusable - " + e.getMessage());
+            return false;
+        }
+    }
+}

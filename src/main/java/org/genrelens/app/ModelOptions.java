@@ -1,0 +1,63 @@
+package org.genrelens.app;
+
+import java.nio.file.Path;
+import org.genrelens.inference.ClassifierOptions;
+import org.genrelens.inference.ExecutionPreference;
+import org.genrelens.inference.GenreClassifier;
+import org.genrelens.inference.ModelLoadException;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run the model. */
+final class ModelOptions {
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "ONNX model with FILE.card.json beside it (default: models/genre-cnn.onnx, or $GENRELENS_MODEL)")
+    Path model;
+
+    @Option(names = "--ep", paramLabel = "auto|cpu|cuda", defaultValue = "auto",
+            description = "Execution provider: auto tries CUDA and falls back to CPU (default: ${DEFAULT-VALUE})")
+    String executionProvider;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "ONNX Runtime intra-op threads; 0 = all cores (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "32",
+            description = "Windows per inference batch (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5",
+            description = "Below this confidence a track is marked uncertain (default: ${DEFAULT-VALUE})")
+    float uncertaintyThreshold;
+
+    ClassifierOptions classifierOptions() {
+        ExecutionPreference preference = switch (executionProvider.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> ExecutionPreference.AUTO;
+            case "cpu" -> ExecutionPreference.CPU;
+            case "cuda", "gpu" -> ExecutionPreference.CUDA;
+            default -> throw new IllegalArgumentException(
+                    "--ep must be auto, cpu or cuda, not '" + executionProvider + "'");
+        };
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch must be at least 1");
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads must be 0 (all cores) or more");
+        }
+        return new ClassifierOptions(preference, threads, batchSize, uncertaintyThreshold);
+    }
+
+    /** Opens the located model, or explains where a model was looked for. */
+    GenreClassifier open() throws ModelLoadException, ModelNotFoundException {
+        ModelLocator locator = ModelLocator.fromSystem();
+        Path file = locator.locate(model).orElseThrow(() -> new ModelNotFoundException(locator.notFoundMessage()));
+        return GenreClassifier.open(file, classifierOptions());
+    }
+
+    /** No model was given and none was found where we look. */
+    static final class ModelNotFoundException extends Exception {
+        ModelNotFoundException(String message) {
+            super(message);
+        }
+    }
+}

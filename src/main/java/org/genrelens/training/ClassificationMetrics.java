@@ -1,0 +1,108 @@
+package org.genrelens.training;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accuracy, class-balanced accuracy (mean recall), macro-F1, per-genre precision/recall/F1 and the confusion
+ * matrix (rows = true genre, columns = predicted) of one set of predictions.
+ */
+public record ClassificationMetrics(List<String> labels, int[][] confusion) {
+
+    public ClassificationMetrics {
+        labels = List.copyOf(labels);
+        if (confusion.length != labels.size()) {
+            throw new IllegalArgumentException("confusion matrix needs one row per label");
+        }
+    }
+
+    public static ClassificationMetrics of(List<String> labels, int[] truth, int[] predicted) {
+        if (truth.length != predicted.length) {
+            throw new IllegalArgumentException("truth and predictions differ in length");
+        }
+        int[][] confusion = new int[labels.size()][labels.size()];
+        for (int i = 0; i < truth.length; i++) {
+            confusion[truth[i]][predicted[i]]++;
+        }
+        return new ClassificationMetrics(labels, confusion);
+    }
+
+    public int total() {
+        int total = 0;
+        for (int[] row : confusion) {
+            for (int v : row) {
+                total += v;
+            }
+        }
+        return total;
+    }
+
+    public double accuracy() {
+        int correct = 0;
+        for (int k = 0; k < confusion.length; k++) {
+            correct += confusion[k][k];
+        }
+        return total() == 0 ? 0 : (double) correct / total();
+    }
+
+    public double recall(int k) {
+        int support = 0;
+        for (int v : confusion[k]) {
+            support += v;
+        }
+        return support == 0 ? 0 : (double) confusion[k][k] / support;
+    }
+
+    public double precision(int k) {
+        int predicted = 0;
+        for (int[] row : confusion) {
+            predicted += row[k];
+        }
+        return predicted == 0 ? 0 : (double) confusion[k][k] / predicted;
+    }
+
+    public double f1(int k) {
+        double p = precision(k);
+        double r = recall(k);
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /** Mean recall over genres: what always answering the majority genre cannot game. */
+    public double balancedAccuracy() {
+        double sum = 0;
+        for (int k = 0; k < labels.size(); k++) {
+            sum += recall(k);
+        }
+        return sum / labels.size();
+    }
+
+    public double macroF1() {
+        double sum = 0;
+        for (int k = 0; k < labels.size(); k++) {
+            sum += f1(k);
+        }
+        return sum / labels.size();
+    }
+
+    /** Plain values for a model card or a JSON report. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("clips", total());
+        out.put("accuracy", round(accuracy()));
+        out.put("balancedAccuracy", round(balancedAccuracy()));
+        out.put("macroF1", round(macroF1()));
+        Map<String, Object> perGenre = new LinkedHashMap<>();
+        for (int k = 0; k < labels.size(); k++) {
+            perGenre.put(labels.get(k), Map.of("precision", round(precision(k)), "recall", round(recall(k)),
+                    "f1", round(f1(k))));
+        }
+        out.put("perGenre", perGenre);
+        out.put("confusion", confusion);
+        return out;
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

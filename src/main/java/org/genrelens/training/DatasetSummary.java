@@ -1,0 +1,42 @@
+package org.genrelens.training;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Provenance of a training set: clips per genre and a hash of exactly which clips were used. */
+final class DatasetSummary {
+
+    private DatasetSummary() {
+    }
+
+    static Map<String, Integer> countsByGenre(List<LabeledClip> clips) {
+        Map<String, Integer> counts = new TreeMap<>();
+        clips.forEach(clip -> counts.merge(clip.genre(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** SHA-256 over the sorted "genre/relative path" lines: equal when the same clips were used. */
+    static String listHash(Path root, List<LabeledClip> clips) {
+        Path base = root.toAbsolutePath().normalize();
+        List<String> lines = clips.stream()
+                .map(clip -> clip.genre() + "\t" + base.relativize(clip.file().toAbsolutePath().normalize())
+                        .toString().replace('\\', '/'))
+                .sorted()
+                .toList();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String line : lines) {
+                digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
