@@ -11,6 +11,7 @@ final class TerminalProgress implements ProgressListener {
     private final PrintWriter err;
     private final long started = System.nanoTime();
     private String lastLine = "";
+    private int lastPercent = -1;
 
     TerminalProgress(PrintWriter err) {
         this.err = err;
@@ -21,6 +22,11 @@ final class TerminalProgress implements ProgressListener {
         String line;
         if (total > 0) {
             int filled = (int) Math.min(WIDTH, WIDTH * done / total);
+            int percent = (int) Math.min(100, 100 * done / total);
+            if (percent == lastPercent && done < total) {
+                return; // at most one redraw per percent: piped output stays short
+            }
+            lastPercent = percent;
             double elapsed = (System.nanoTime() - started) / 1e9;
             String eta = done > 0 && done < total
                     ? String.format(Locale.ROOT, " eta %.0f s", elapsed / done * (total - done)) : "";

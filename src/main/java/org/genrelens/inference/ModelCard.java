@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -171,15 +170,7 @@ public record ModelCard(
 
     /** Writes the card as indented JSON, replacing any earlier card in one move. */
     public void write(Path cardJson) throws IOException {
-        Path dir = cardJson.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, cardJson.getFileName().toString(), ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), this);
-            Files.move(temp, cardJson, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(cardJson, JSON.writeValueAsBytes(this));
     }
 
     /** The input shape as ONNX Runtime reports it. */

@@ -119,7 +119,8 @@ public final class BaselineTrainer {
         provenance.put("skipped", skipped);
         provenance.put("seed", settings.seed());
         provenance.put("java", Runtime.version().toString());
-        provenance.put("genrelens", String.valueOf(BaselineTrainer.class.getPackage().getImplementationVersion()));
+        String version = BaselineTrainer.class.getPackage().getImplementationVersion();
+        provenance.put("genrelens", version == null ? "development build" : version);
 
         Map<String, Object> modelSpec = new LinkedHashMap<>();
         modelSpec.put("family", "statistics-logistic-regression");

@@ -13,9 +13,8 @@ import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.genrelens.inference.AtomicFiles;
 
 /**
  * Writes ONNX graphs with the protobuf classes of tribuo-util-onnx: opset 17, float tensors, initialisers as
@@ -111,15 +110,7 @@ public final class OnnxGraphBuilder {
 
     /** Writes the model through a temporary file, so a crash never leaves half a model behind. */
     public void write(Path target) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, target.getFileName().toString(), ".part");
-        try {
-            Files.write(temp, build().toByteArray());
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, build().toByteArray());
     }
 
     private static ValueInfoProto valueInfo(String name, long... dims) {
