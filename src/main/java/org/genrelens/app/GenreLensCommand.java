@@ -16,6 +16,12 @@ final class GenreLensCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Also log what happens (model loading, execution provider, decoder choice)")
+    void setVerbose(boolean verbose) {
+        CliLogging.setVerbose(verbose);
+    }
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a command: classify, spectrogram, info or baseline");

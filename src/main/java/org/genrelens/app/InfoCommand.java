@@ -42,6 +42,24 @@ final class InfoCommand implements Callable<Integer> {
         return modelOk ? ExitCodes.OK : ExitCodes.FAILURES;
     }
 
+    /** Headline numbers only: scalars, and the scalars one level down; matrices and per-genre tables stay in the card. */
+    private static void printMetrics(PrintWriter out, java.util.Map<String, Object> metrics) {
+        for (var entry : metrics.entrySet()) {
+            Object value = entry.getValue();
+            if (value instanceof java.util.Map<?, ?> nested) {
+                java.util.StringJoiner scalars = new java.util.StringJoiner(", ");
+                nested.forEach((key, inner) -> {
+                    if (inner instanceof Number || inner instanceof String || inner instanceof Boolean) {
+                        scalars.add(key + " " + inner);
+                    }
+                });
+                out.printf("  %-23s%s%n", entry.getKey() + ":", scalars);
+            } else if (!(value instanceof java.util.Collection<?>) && !value.getClass().isArray()) {
+                out.printf("  %-23s%s%n", entry.getKey() + ":", value);
+            }
+        }
+    }
+
     private boolean printModel(PrintWriter out) {
         ModelLocator locator = ModelLocator.fromSystem();
         Optional<Path> file = locator.locate(modelOptions.model);
@@ -60,7 +78,8 @@ final class InfoCommand implements Callable<Integer> {
             out.println("execution provider:  " + classifier.executionProvider()
                     + (note.isBlank() ? "" : " (" + note + ")"));
             if (!card.metrics().isEmpty()) {
-                out.println("metrics:             " + card.metrics());
+                out.println("metrics (from the card):");
+                printMetrics(out, card.metrics());
             }
             return true;
         } catch (ModelLoadException e) {

@@ -1,0 +1,21 @@
+package org.genrelens.app;
+
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The command line shows warnings only, unless --verbose asks for the informational log too. */
+final class CliLogging {
+
+    private CliLogging() {
+    }
+
+    static void setVerbose(boolean verbose) {
+        Level level = verbose ? Level.INFO : Level.WARNING;
+        Logger root = Logger.getLogger("");
+        root.setLevel(level);
+        for (Handler handler : root.getHandlers()) {
+            handler.setLevel(level);
+        }
+    }
+}
