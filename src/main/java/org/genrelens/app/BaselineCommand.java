@@ -14,6 +14,7 @@ import org.genrelens.training.BaselineTrainer;
 import org.genrelens.training.ClassificationMetrics;
 import org.genrelens.training.FolderDataset;
 import org.genrelens.training.LabeledClip;
+import org.genrelens.training.NonMusicCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,6 +48,11 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--genres", split = ",", paramLabel = "G,G,...", description = "Only these genres")
     List<String> genres;
 
+    @Option(names = "--not-music", paramLabel = "N", defaultValue = "0",
+            description = "Add a not-music class: N synthesised clips of each kind (speech with espeak-ng if "
+                    + "installed, noise, tones, hum, near-silence, chirps) (default: ${DEFAULT-VALUE})")
+    int notMusicPerKind;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -62,6 +68,13 @@ final class BaselineCommand implements Callable<Integer> {
             if (clips.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "none of the genres " + genres + " is in " + dataset);
             }
+        }
+        if (notMusicPerKind > 0) {
+            Path generated = java.nio.file.Files.createTempDirectory("genrelens-not-music");
+            List<LabeledClip> withNonMusic = new java.util.ArrayList<>(clips);
+            withNonMusic.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), seed)
+                    .write(generated, notMusicPerKind, 15.0));
+            clips = List.copyOf(withNonMusic);
         }
         BaselineTrainer.Settings defaults = BaselineTrainer.Settings.defaults();
         BaselineTrainer.Settings settings = new BaselineTrainer.Settings(defaults.spec(), folds, seed, defaults.l2(),
@@ -79,6 +92,9 @@ final class BaselineCommand implements Callable<Integer> {
                         + "balanced accuracy %.3f (folds %s), macro-F1 %.3f%n", folds, cv.total(), cv.accuracy(),
                 cv.balancedAccuracy(), result.foldBalancedAccuracies().stream()
                         .map(v -> String.format(Locale.ROOT, "%.2f", v)).toList(), cv.macroF1());
+        if (cv.labels().contains(NonMusicCorpus.LABEL)) {
+            out.println("music clips only: " + cv.without(NonMusicCorpus.LABEL));
+        }
         out.println("confusion (rows = true, columns = predicted; " + String.join(" ", cv.labels()) + "):");
         for (int[] row : cv.confusion()) {
             StringBuilder line = new StringBuilder("  ");

@@ -134,6 +134,9 @@ public final class BaselineTrainer {
         metrics.put("protocol", settings.folds() + "-fold cross-validation by clip, stratified by genre, seed "
                 + settings.seed() + "; track level (window probabilities averaged); no clip on both sides");
         metrics.put("crossValidation", crossValidation.toMap());
+        if (labels.contains(NonMusicCorpus.LABEL)) {
+            metrics.put("crossValidationMusicOnly", crossValidation.without(NonMusicCorpus.LABEL));
+        }
         metrics.put("foldBalancedAccuracy", foldScores.stream().map(ClassificationMetrics::round).toList());
         metrics.put("balancedAccuracyMean", ClassificationMetrics.round(mean(foldScores)));
         metrics.put("balancedAccuracyStd", ClassificationMetrics.round(std(foldScores)));

@@ -85,6 +85,41 @@ public record ClassificationMetrics(List<String> labels, int[][] confusion) {
         return sum / labels.size();
     }
 
+    /**
+     * Accuracy and balanced accuracy over the clips whose true label is not {@code excluded} (e.g. the genres only,
+     * without the not-music class); predicting {@code excluded} for them counts as an error.
+     */
+    public Map<String, Object> without(String excluded) {
+        int skip = labels.indexOf(excluded);
+        int correct = 0;
+        int total = 0;
+        double recallSum = 0;
+        int rows = 0;
+        int calledExcluded = 0;
+        for (int k = 0; k < labels.size(); k++) {
+            if (k == skip) {
+                continue;
+            }
+            int support = 0;
+            for (int v : confusion[k]) {
+                support += v;
+            }
+            correct += confusion[k][k];
+            total += support;
+            if (skip >= 0) {
+                calledExcluded += confusion[k][skip];
+            }
+            recallSum += recall(k);
+            rows++;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("clips", total);
+        out.put("accuracy", round(total == 0 ? 0 : (double) correct / total));
+        out.put("balancedAccuracy", round(rows == 0 ? 0 : recallSum / rows));
+        out.put("predictedAs_" + excluded, calledExcluded);
+        return out;
+    }
+
     /** Plain values for a model card or a JSON report. */
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>();

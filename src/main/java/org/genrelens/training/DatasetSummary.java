@@ -21,12 +21,19 @@ final class DatasetSummary {
         return counts;
     }
 
+    /** The path below the dataset root, or "generated/<file name>" for clips made elsewhere (temp folders). */
+    private static String stableName(Path base, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String name = absolute.startsWith(base) ? base.relativize(absolute).toString()
+                : "generated/" + absolute.getFileName();
+        return name.replace('\\', '/');
+    }
+
     /** SHA-256 over the sorted "genre/relative path" lines: equal when the same clips were used. */
     static String listHash(Path root, List<LabeledClip> clips) {
         Path base = root.toAbsolutePath().normalize();
         List<String> lines = clips.stream()
-                .map(clip -> clip.genre() + "\t" + base.relativize(clip.file().toAbsolutePath().normalize())
-                        .toString().replace('\\', '/'))
+                .map(clip -> clip.genre() + "\t" + stableName(base, clip.file()))
                 .sorted()
                 .toList();
         try {

@@ -36,4 +36,19 @@ class ClassificationMetricsTest {
         assertEquals(5, metrics.total());
         assertEquals(2.0 / 3, metrics.precision(1), 1e-9);
     }
+
+    @Test
+    void metricsWithoutTheNotMusicClassCountItsPredictionsAsErrors() {
+        // rows: rock (2 right, 1 called not-music), jazz (1 right), not-music (2 right)
+        int[] truth = {0, 0, 0, 1, 2, 2};
+        int[] predicted = {0, 0, 2, 1, 2, 2};
+
+        java.util.Map<String, Object> music = ClassificationMetrics.of(List.of("rock", "jazz", "not-music"), truth,
+                predicted).without("not-music");
+
+        assertEquals(4, music.get("clips"));
+        assertEquals(0.75, (double) music.get("accuracy"), 1e-9);
+        assertEquals(0.8333, (double) music.get("balancedAccuracy"), 1e-4);
+        assertEquals(1, music.get("predictedAs_not-music"));
+    }
 }
