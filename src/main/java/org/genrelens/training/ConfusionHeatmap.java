@@ -24,7 +24,7 @@ public final class ConfusionHeatmap {
 
     static final int CELL = 44;
     static final int LABEL_MARGIN = 104;
-    static final int TITLE_HEIGHT = 46;
+    static final int TITLE_HEIGHT = 62;
     static final int PAD = 16;
     private static final Color EMPTY = new Color(247, 251, 255);
     private static final Color FULL = new Color(8, 48, 107);
@@ -68,10 +68,13 @@ public final class ConfusionHeatmap {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            g.drawString(fit(g.getFontMetrics(), title, image.getWidth() - 2 * PAD), PAD, 18);
+            List<String> titleLines = wrap(g.getFontMetrics(), title, image.getWidth() - 2 * PAD);
+            for (int i = 0; i < titleLines.size(); i++) {
+                g.drawString(titleLines.get(i), PAD, 18 + 16 * i);
+            }
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.drawString(fit(g.getFontMetrics(), "rows: true genre, columns: predicted, colour: share of the row",
-                    image.getWidth() - 2 * PAD), PAD, 36);
+                    image.getWidth() - 2 * PAD), PAD, 52);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             FontMetrics fm = g.getFontMetrics();
             int top = TITLE_HEIGHT;
@@ -118,6 +121,21 @@ public final class ConfusionHeatmap {
             g.drawString(label, 0, 0);
             g.setTransform(saved);
         }
+    }
+
+    /** The title in at most two lines, broken between words; what does not fit ends in an ellipsis. */
+    private static List<String> wrap(FontMetrics fm, String text, int width) {
+        if (fm.stringWidth(text) <= width) {
+            return List.of(text);
+        }
+        int split = text.length();
+        while (split > 0 && (fm.stringWidth(text.substring(0, split)) > width || text.charAt(split - 1) != ' ')) {
+            split--;
+        }
+        if (split == 0) {
+            return List.of(fit(fm, text, width));
+        }
+        return List.of(text.substring(0, split).strip(), fit(fm, text.substring(split).strip(), width));
     }
 
     /** The text, shortened with an ellipsis until it fits the width. */
