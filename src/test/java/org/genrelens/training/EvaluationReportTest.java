@@ -77,6 +77,33 @@ class EvaluationReportTest {
     }
 
     @Test
+    void aModelGenreWithNoClipsOnThisSideDoesNotLowerBalancedAccuracyOrMacroF1() {
+        // a three-genre model on a side without blues, every clip right
+        List<String> labels = List.of("blues", "jazz", "rock");
+        List<ClipPrediction> perfect = List.of(
+                prediction("jazz", "a.wav", new float[] {0.1f, 0.8f, 0.1f}),
+                prediction("rock", "b.wav", new float[] {0.1f, 0.2f, 0.7f}));
+
+        EvaluationReport report = EvaluationReport.of("no blues here", labels, perfect, List.of());
+
+        assertEquals(1.0, report.trackLevel().balancedAccuracy(), 1e-9);
+        assertEquals(1.0, report.trackLevel().macroF1(), 1e-9);
+    }
+
+    @Test
+    void aGenrePredictedButAbsentCountsAgainstMacroF1ButHasNoRecallToAverage() {
+        List<String> labels = List.of("blues", "jazz", "rock");
+        List<ClipPrediction> oneWrong = List.of(
+                prediction("jazz", "a.wav", new float[] {0.1f, 0.8f, 0.1f}),
+                prediction("rock", "b.wav", new float[] {0.6f, 0.2f, 0.2f}));
+
+        ClassificationMetrics track = EvaluationReport.of("x", labels, oneWrong, List.of()).trackLevel();
+
+        assertEquals((1.0 + 0.0) / 2, track.balancedAccuracy(), 1e-9, "jazz and rock have clips, blues none");
+        assertEquals((0.0 + 1.0 + 0.0) / 3, track.macroF1(), 1e-9, "blues was predicted, so its F1 of 0 counts");
+    }
+
+    @Test
     void aGenreOutsideTheLabelsOrRowsOfTheWrongWidthAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> EvaluationReport.of("x", LABELS,
                 List.of(prediction("polka", "p.wav", new float[] {0.5f, 0.5f})), List.of()));
