@@ -68,21 +68,49 @@ public record ClassificationMetrics(List<String> labels, int[][] confusion) {
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    /** Mean recall over genres: what always answering the majority genre cannot game. */
+    /**
+     * Mean recall over the genres that have clips: what always answering the majority genre cannot game. A genre
+     * with no clips here (a model label absent from a test side) has no recall and does not count.
+     */
     public double balancedAccuracy() {
         double sum = 0;
+        int genres = 0;
         for (int k = 0; k < labels.size(); k++) {
-            sum += recall(k);
+            if (support(k) > 0) {
+                sum += recall(k);
+                genres++;
+            }
         }
-        return sum / labels.size();
+        return genres == 0 ? 0 : sum / genres;
     }
 
+    /** Mean F1 over the genres that occur as truth or as prediction; a genre in neither has no F1. */
     public double macroF1() {
         double sum = 0;
+        int genres = 0;
         for (int k = 0; k < labels.size(); k++) {
-            sum += f1(k);
+            if (support(k) > 0 || predictedCount(k) > 0) {
+                sum += f1(k);
+                genres++;
+            }
         }
-        return sum / labels.size();
+        return genres == 0 ? 0 : sum / genres;
+    }
+
+    private int support(int k) {
+        int support = 0;
+        for (int v : confusion[k]) {
+            support += v;
+        }
+        return support;
+    }
+
+    private int predictedCount(int k) {
+        int predicted = 0;
+        for (int[] row : confusion) {
+            predicted += row[k];
+        }
+        return predicted;
     }
 
     /**

@@ -1,0 +1,235 @@
+package org.genrelens.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.genrelens.audio.AudioDecoder;
+import org.genrelens.inference.GenreClassifier;
+import org.genrelens.inference.ModelLoadException;
+import org.genrelens.task.Cancellation;
+import org.genrelens.training.ClassificationMetrics;
+import org.genrelens.training.ConfusionHeatmap;
+import org.genrelens.training.EvaluationReport;
+import org.genrelens.training.Evaluator;
+import org.genrelens.training.FolderDataset;
+import org.genrelens.training.GenreSelection;
+import org.genrelens.training.GtzanFilteredSplit;
+import org.genrelens.training.LabeledClip;
+import org.genrelens.training.PairsListDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code genrelens evaluate DATASET}: a model's track- and window-level scores on labelled clips. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Scores a model on labelled clips: a GTZAN folder, a folder-per-genre tree, or a list of "
+                + "(file, genre) pairs. Prints track-level (window probabilities averaged) and window-level "
+                + "accuracy, balanced accuracy, macro-F1, per-genre precision/recall/F1 and the confusion matrix, "
+                + "and names the split it measured on."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    private static final List<String> SIDES = List.of("all", "train", "valid", "test");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET",
+            description = "GTZAN folder or <genre>/<files> tree (or use --list)")
+    Path dataset;
+
+    @Option(names = "--list", paramLabel = "PAIRS.tsv",
+            description = "A list of 'path<TAB>genre' or 'path,genre' lines instead of DATASET")
+    Path list;
+
+    @Option(names = "--split", paramLabel = "test|valid|train|all", defaultValue = "all",
+            description = "A side of GTZAN's fault-filtered split (the clips must be GTZAN's), or all clips "
+                    + "(default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(names = "--genres", split = ",", paramLabel = "G,G,...", description = "Only these genres")
+    List<String> genres;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON")
+    Path jsonReport;
+
+    @Option(names = "--heatmap", paramLabel = "FILE.png", description = "Also draw the track-level confusion matrix")
+    Path heatmap;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "0",
+            description = "Clips decoded in parallel; 0 = one per core (default: ${DEFAULT-VALUE})")
+    int jobs;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        validateOptions();
+        AudioDecoder decoder = new AudioDecoder();
+        List<LabeledClip> clips;
+        try {
+            clips = readClips(decoder);
+        } catch (NoSuchFileException e) {
+            err.println("genrelens: the pairs list " + e.getFile() + " does not exist");
+            return ExitCodes.FAILURES;
+        } catch (IOException e) {
+            err.println("genrelens: " + e.getMessage());
+            return ExitCodes.FAILURES;
+        }
+        if (genres != null) {
+            clips = selectGenres(clips);
+        }
+        String splitName = "all clips of " + source();
+        if (!split.equals("all")) {
+            GtzanFilteredSplit.Assignment assignment = GtzanFilteredSplit.assign(clips);
+            if (assignment.split().all().isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--split " + split + " needs GTZAN's clips "
+                        + "(<genre>/<genre>.000NN); none of the " + clips.size() + " clips of " + source()
+                        + " is in the fault-filtered lists");
+            }
+            clips = assignment.split().side(split);
+            splitName = GtzanFilteredSplit.NAME + "/" + split + " of " + source()
+                    + (assignment.unlisted().isEmpty() ? "" : " (" + assignment.unlisted().size()
+                            + " clips in no list left out)");
+        }
+        if (clips.isEmpty()) {
+            err.println("genrelens: no clips to evaluate on " + splitName);
+            return ExitCodes.FAILURES;
+        }
+        try (GenreClassifier classifier = modelOptions.open()) {
+            EvaluationReport report = evaluate(classifier, decoder, splitName, clips);
+            return finish(report, classifier.card().name());
+        } catch (ModelLoadException | ModelOptions.ModelNotFoundException | IllegalArgumentException e) {
+            err.println("genrelens: " + e.getMessage());
+            return ExitCodes.FAILURES;
+        }
+    }
+
+    private List<LabeledClip> readClips(AudioDecoder decoder) throws IOException {
+        if (list != null) {
+            return PairsListDataset.read(list);
+        }
+        Set<String> extensions = new HashSet<>(decoder.jvmExtensions());
+        extensions.addAll(decoder.ffmpegExtensions());
+        return FolderDataset.scan(dataset, extensions);
+    }
+
+    private List<LabeledClip> selectGenres(List<LabeledClip> clips) {
+        try {
+            return GenreSelection.keep(clips, genres);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--genres: " + e.getMessage());
+        }
+    }
+
+    private EvaluationReport evaluate(GenreClassifier classifier, AudioDecoder decoder, String splitName,
+            List<LabeledClip> clips) {
+        TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+        int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+        try {
+            return new Evaluator(threads).evaluate(classifier, decoder, splitName, clips, progress,
+                    Cancellation.none());
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private int finish(EvaluationReport report, String modelName) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (report.trackLevel().total() == 0) {
+            err.println("genrelens: not one clip of " + report.splitName() + " could be read:");
+            report.skipped().forEach(reason -> err.println("  " + reason));
+            return ExitCodes.FAILURES;
+        }
+        print(out, report, modelName);
+        if (jsonReport != null) {
+            report.writeJson(jsonReport);
+            out.println("wrote " + jsonReport);
+        }
+        if (heatmap != null) {
+            // the numbers first: a long split name is what gets cut when the title does not fit
+            ConfusionHeatmap.writePng(report.trackLevel(), String.format(Locale.ROOT,
+                    "%s, track level, accuracy %.3f, balanced %.3f, on %s", modelName,
+                    report.trackLevel().accuracy(), report.trackLevel().balancedAccuracy(), report.splitName()),
+                    heatmap);
+            out.println("wrote " + heatmap);
+        }
+        if (!report.skipped().isEmpty()) {
+            err.println(report.skipped().size() + " clip(s) could not be read and were skipped:");
+            report.skipped().forEach(reason -> err.println("  " + reason));
+            return ExitCodes.FAILURES;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, EvaluationReport report, String modelName) {
+        ClassificationMetrics track = report.trackLevel();
+        ClassificationMetrics window = report.windowLevel();
+        out.println("model " + modelName + " on " + report.splitName());
+        out.printf(Locale.ROOT, "track level (%d clips, window probabilities averaged): accuracy %.3f, "
+                + "balanced accuracy %.3f, macro-F1 %.3f%n", track.total(), track.accuracy(),
+                track.balancedAccuracy(), track.macroF1());
+        out.printf(Locale.ROOT, "window level (%d windows): accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f%n",
+                window.total(), window.accuracy(), window.balancedAccuracy(), window.macroF1());
+        List<String> labels = report.labels();
+        String heading = "genre (track level)";
+        int width = Math.max(heading.length(), labels.stream().mapToInt(String::length).max().orElse(0));
+        out.printf(Locale.ROOT, "%-" + width + "s  precision  recall     F1  clips%n", heading);
+        for (int k = 0; k < labels.size(); k++) {
+            int support = 0;
+            for (int v : track.confusion()[k]) {
+                support += v;
+            }
+            out.printf(Locale.ROOT, "%-" + width + "s  %9.3f  %6.3f  %5.3f  %5d%n", labels.get(k), track.precision(k),
+                    track.recall(k), track.f1(k), support);
+        }
+        out.println("confusion, track level (rows = true, columns = predicted):");
+        StringBuilder header = new StringBuilder(" ".repeat(width));
+        labels.forEach(label -> header.append(String.format(Locale.ROOT, " %6.6s", label)));
+        out.println(header);
+        for (int k = 0; k < labels.size(); k++) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", labels.get(k)));
+            for (int v : track.confusion()[k]) {
+                row.append(String.format(Locale.ROOT, " %6d", v));
+            }
+            out.println(row);
+        }
+    }
+
+    /** What the clips came from, for the report's split name. */
+    private String source() {
+        return list != null ? "the list " + list : dataset.toString();
+    }
+
+    private void validateOptions() {
+        try {
+            modelOptions.classifierOptions();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if ((dataset == null) == (list == null)) {
+            throw new ParameterException(spec.commandLine(), "give either a DATASET folder or --list PAIRS, not "
+                    + (dataset == null ? "neither" : "both"));
+        }
+        split = split.toLowerCase(Locale.ROOT);
+        if (!SIDES.contains(split)) {
+            throw new ParameterException(spec.commandLine(), "--split must be one of " + SIDES + ", not '" + split
+                    + "'");
+        }
+        if (jobs < 0) {
+            throw new ParameterException(spec.commandLine(), "--jobs must be 0 (one per core) or more");
+        }
+    }
+}
