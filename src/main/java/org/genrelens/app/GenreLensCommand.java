@@ -24,6 +24,6 @@ final class GenreLensCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a command: classify, spectrogram, info or baseline");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a command: classify, spectrogram, info, evaluate or baseline");
     }
 }

@@ -137,8 +137,10 @@ public record ClassificationMetrics(List<String> labels, int[][] confusion) {
             if (skip >= 0) {
                 calledExcluded += confusion[k][skip];
             }
-            recallSum += recall(k);
-            rows++;
+            if (support > 0) {
+                recallSum += recall(k);
+                rows++;
+            }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clips", total);
