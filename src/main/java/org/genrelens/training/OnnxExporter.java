@@ -33,6 +33,7 @@ public final class OnnxExporter {
             throws IOException {
         Objects.requireNonNull(trainedBlock, "trainedBlock");
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(featureSpec, "featureSpec");
         Objects.requireNonNull(target, "target");
         requireTilesFit(spec, featureSpec);
         List<NamedParameter> parameters = CnnLayout.parameters(spec, trainedBlock);

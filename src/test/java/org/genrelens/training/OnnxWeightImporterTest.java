@@ -2,7 +2,6 @@ package org.genrelens.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,7 +144,6 @@ class OnnxWeightImporterTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> OnnxWeightImporter.load(onnx, CnnBuilder.build(SPEC), SPEC, false));
         assertTrue(e.getMessage().contains("not initialised"), e.getMessage());
-        assertFalse(e.getMessage().isBlank());
     }
 
     private static Map<String, float[]> values(ModelSpec spec, Block block) {
