@@ -1,0 +1,147 @@
+package org.genrelens.training;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Names the parameters of a network built by {@link CnnBuilder} the way the ONNX graph names its
+ * initialisers, by walking the block's children in the order CnnBuilder added them. DJL's own parameter
+ * paths ("01SequentialBlock_02BatchNorm_runningMean") are never written anywhere, so they may change.
+ *
+ * <p>Names: {@code block<i>.conv1.weight}, {@code block<i>.bn1.{gamma,beta,mean,var}}, for residual blocks
+ * also {@code conv2}/{@code bn2} and {@code block<i>.shortcut.{conv,bn}} when the channels change; then
+ * {@code dense.{weight,bias}} and {@code classifier.{weight,bias}}.
+ */
+final class CnnLayout {
+
+    static final String CLASSIFIER = "classifier";
+    static final String DENSE = "dense";
+
+    /** A parameter with its ONNX name and the shape the spec gives it. */
+    record NamedParameter(String name, Parameter parameter, long[] expectedShape) {
+
+        boolean isClassifier() {
+            return name.startsWith(CLASSIFIER + ".");
+        }
+    }
+
+    private final ModelSpec spec;
+    private final List<NamedParameter> parameters = new ArrayList<>();
+
+    private CnnLayout(ModelSpec spec) {
+        this.spec = spec;
+    }
+
+    /**
+     * The named parameters of {@code block}, which must be a network CnnBuilder built for {@code spec}.
+     *
+     * @throws IllegalArgumentException if the block has another structure
+     */
+    static List<NamedParameter> parameters(ModelSpec spec, Block block) {
+        CnnLayout layout = new CnnLayout(spec);
+        layout.walk(block);
+        return List.copyOf(layout.parameters);
+    }
+
+    static String blockPrefix(int index) {
+        return "block" + index;
+    }
+
+    private void walk(Block net) {
+        int blocks = spec.blockChannels().size();
+        int dense = spec.denseWidth() > 0 ? 3 : 0;
+        List<Block> top = children(net, SequentialBlock.class, "the network", blocks + 2 + dense + 1);
+        int in = spec.inputChannels();
+        int k = spec.kernelSize();
+        for (int i = 0; i < blocks; i++) {
+            int out = spec.blockChannels().get(i);
+            String prefix = blockPrefix(i);
+            if (spec.residual()) {
+                List<Block> block = children(top.get(i), SequentialBlock.class, prefix, 3);
+                List<Block> branches = children(block.get(0), ParallelBlock.class, prefix + " sum", 2);
+                List<Block> main = children(branches.get(0), SequentialBlock.class, prefix + " main branch", 5);
+                conv(main.get(0), prefix + ".conv1", out, in, k);
+                batchNorm(main.get(1), prefix + ".bn1", out);
+                conv(main.get(3), prefix + ".conv2", out, out, k);
+                batchNorm(main.get(4), prefix + ".bn2", out);
+                if (in != out) {
+                    List<Block> shortcut = children(branches.get(1), SequentialBlock.class, prefix + " shortcut", 2);
+                    conv(shortcut.get(0), prefix + ".shortcut.conv", out, in, 1);
+                    batchNorm(shortcut.get(1), prefix + ".shortcut.bn", out);
+                } else {
+                    requireNoParameters(branches.get(1), prefix + " identity shortcut");
+                }
+            } else {
+                List<Block> block = children(top.get(i), SequentialBlock.class, prefix, 4);
+                conv(block.get(0), prefix + ".conv1", out, in, k);
+                batchNorm(block.get(1), prefix + ".bn1", out);
+            }
+            in = out;
+        }
+        int features = spec.featureWidth();
+        if (dense > 0) {
+            linear(top.get(blocks + 2), DENSE, spec.denseWidth(), features);
+            features = spec.denseWidth();
+        }
+        linear(top.get(top.size() - 1), CLASSIFIER, spec.classes(), features);
+    }
+
+    private void conv(Block block, String name, int out, int in, int kernel) {
+        require(block instanceof Conv2d, name, "a Conv2d", block);
+        require(block.getParameters().size() == 1, name, "a Conv2d without bias", block);
+        add(name + ".weight", block, "weight", out, in, kernel, kernel);
+    }
+
+    private void batchNorm(Block block, String name, int channels) {
+        require(block instanceof BatchNorm, name, "a BatchNorm", block);
+        add(name + ".gamma", block, "gamma", channels);
+        add(name + ".beta", block, "beta", channels);
+        add(name + ".mean", block, "runningMean", channels);
+        add(name + ".var", block, "runningVar", channels);
+    }
+
+    private void linear(Block block, String name, int out, int in) {
+        require(block instanceof Linear, name, "a Linear", block);
+        add(name + ".weight", block, "weight", out, in);
+        add(name + ".bias", block, "bias", out);
+    }
+
+    private void add(String name, Block block, String djlName, long... shape) {
+        Parameter parameter = block.getParameters().get(djlName);
+        if (parameter == null) {
+            throw new IllegalArgumentException(name + ": the " + block.getClass().getSimpleName()
+                    + " has no parameter '" + djlName + "'; build the network with CnnBuilder.build(spec)");
+        }
+        parameters.add(new NamedParameter(name, parameter, shape));
+    }
+
+    private List<Block> children(Block block, Class<? extends Block> type, String what, int count) {
+        require(type.isInstance(block), what, "a " + type.getSimpleName(), block);
+        List<Block> children = block.getChildren().values();
+        if (children.size() != count) {
+            throw new IllegalArgumentException(what + " has " + children.size() + " layers, the model spec "
+                    + spec + " gives it " + count + "; build the network with CnnBuilder.build(spec)");
+        }
+        return children;
+    }
+
+    private static void requireNoParameters(Block block, String what) {
+        if (!block.getParameters().isEmpty()) {
+            throw new IllegalArgumentException(what + " has parameters; build the network with CnnBuilder.build(spec)");
+        }
+    }
+
+    private void require(boolean condition, String name, String expected, Block found) {
+        if (!condition) {
+            throw new IllegalArgumentException(name + " should be " + expected + " for model spec " + spec
+                    + " but is " + found.getClass().getSimpleName() + "; build the network with CnnBuilder.build(spec)");
+        }
+    }
+}
