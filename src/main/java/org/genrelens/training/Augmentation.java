@@ -45,9 +45,10 @@ public record Augmentation(boolean randomOffsets, int timeMasks, int maxTimeMask
     /**
      * Defaults for the 5 s, 128-band default spec: random offsets; two time masks of up to 20 frames (under 0.5 s
      * each, about 10% of a tile) and two frequency masks of up to 12 bands (about 10% of the rows), SpecAugment's
-     * mild "LB" policy; a codec-like low-pass on half the tiles with a cutoff of 6 kHz..fMax, because 64 kbit/s MP3s
-     * of 22 kHz audio are cut near 7-8 kHz; mixup alpha 0.2 (mostly one class, sometimes a blend); 6 dB of gain, which
-     * only ABSOLUTE specs feel. Which of these help is for the trainer's ablation to measure.
+     * mild "LB" policy; a codec-like low-pass on half the tiles with a cutoff of 6 kHz..fMax, because LAME cuts
+     * 22.05 kHz audio near 10 kHz at 64-128 kbit/s and near 8 kHz at 32 kbit/s (CodecRoundTripTest measures it);
+     * mixup alpha 0.2 (mostly one class, sometimes a blend); 6 dB of gain, which only ABSOLUTE specs feel. Which of
+     * these help is for the trainer's ablation to measure.
      */
     public static Augmentation standard() {
         return new Augmentation(true, 2, 20, 2, 12, 0.5, 6_000.0, 0.2, 6.0);
