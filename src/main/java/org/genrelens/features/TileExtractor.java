@@ -9,7 +9,8 @@ import java.util.Objects;
  * Turns mono PCM at {@code spec.sampleRate()} into model input tiles as the {@link FeatureSpec} says.
  *
  * <p>The STFTs and filterbanks run once over the whole track; tiles of {@code framesPerWindow} frames are then
- * cut every {@code windowHopSeconds} (see {@link FeatureSpec#windowStartFrame}), and only the dB reference, clipping and normalisation are done per tile.
+ * cut every {@code windowHopSeconds} (see {@link FeatureSpec#windowStartFrame}), and only the dB reference, clipping and
+ * normalisation are done per tile. Training keeps the {@link TrackSpectrum} and cuts tiles from it with {@link #tile}.
  * Immutable and thread-safe: several workers may share one extractor.
  */
 public final class TileExtractor {
@@ -52,37 +53,71 @@ public final class TileExtractor {
     }
 
     /**
-     * Tiles of one track. A track shorter than one window is padded with silence to one window
+     * Tiles of one track: {@link #spectrum} once, then {@link #tile} at every inference-grid window
+     * ({@link FeatureSpec#windowStartFrame}). A track shorter than one window is padded with silence to one window
      * ({@code padded = true}); otherwise tiles start every window hop while they fit.
      *
      * @param monoPcm samples at {@code spec.sampleRate()}
      * @throws IllegalArgumentException when there are no samples
      */
     public Tiles extract(float[] monoPcm) {
+        return tiles(spectrum(monoPcm));
+    }
+
+    /**
+     * The whole track's band power in dB relative to power 1; a track shorter than one window is zero-padded to
+     * one window first, as {@link #extract} does.
+     *
+     * @param monoPcm samples at {@code spec.sampleRate()}
+     * @throws IllegalArgumentException when there are no samples
+     */
+    public TrackSpectrum spectrum(float[] monoPcm) {
         requireSamples(monoPcm);
         boolean padded = monoPcm.length < spec.windowSamples();
         float[] pcm = padded ? Arrays.copyOf(monoPcm, spec.windowSamples()) : monoPcm;
         int frames = channels.get(0).stft().frameCount(pcm.length);
-        float[] db = decibels(pcm, frames);
+        return new TrackSpectrum(decibels(pcm, frames), spec.channels(), spec.height(), frames, padded);
+    }
 
-        int width = spec.framesPerWindow();
-        int count = spec.windowCount(frames);
-        int height = spec.height();
-        int channelCount = spec.channels();
-        float[] data = new float[count * channelCount * height * width];
+    /** Every inference-grid tile of a spectrum: what {@link #extract} returns for the PCM it came from. */
+    public Tiles tiles(TrackSpectrum spectrum) {
+        requireMatching(spectrum);
+        int count = spec.windowCount(spectrum.frames());
+        int tileSize = spec.channels() * spec.height() * spec.framesPerWindow();
+        float[] data = new float[count * tileSize];
         double[] starts = new double[count];
-        boolean tileMax = spec.dbReference() == DbReference.TILE_MAX;
         for (int i = 0; i < count; i++) {
             int startFrame = spec.windowStartFrame(i);
             starts[i] = (double) startFrame * spec.hopLength() / spec.sampleRate();
-            for (int c = 0; c < channelCount; c++) {
-                int source = c * height * frames + startFrame;
-                double reference = tileMax ? max(db, source, frames, height, width) : 0.0;
-                int target = (i * channelCount + c) * height * width;
-                normalise(db, source, frames, data, target, width, height, reference);
-            }
+            tile(spectrum, startFrame, data, i * tileSize);
         }
-        return new Tiles(data, count, channelCount, height, width, starts, padded);
+        return new Tiles(data, count, spec.channels(), spec.height(), spec.framesPerWindow(), starts,
+                spectrum.padded());
+    }
+
+    /**
+     * One normalised tile of {@code [channels][height][framesPerWindow]} starting at {@code startFrame}, written into
+     * {@code out} from {@code outOffset}: the dB reference (TILE_MAX: the tile's loudest cell, per channel), clipping at
+     * {@code -topDb} and mean/std normalisation, exactly as {@link #extract} does. Any start frame is allowed as long as
+     * the tile fits, not only the inference grid.
+     */
+    public void tile(TrackSpectrum spectrum, int startFrame, float[] out, int outOffset) {
+        requireMatching(spectrum);
+        int width = spec.framesPerWindow();
+        int height = spec.height();
+        if (startFrame < 0 || startFrame + width > spectrum.frames()) {
+            throw new IndexOutOfBoundsException("a tile of " + width + " frames cannot start at frame " + startFrame
+                    + " of a spectrum with " + spectrum.frames() + " frames");
+        }
+        Objects.checkFromIndexSize(outOffset, spec.channels() * height * width, out.length);
+        boolean tileMax = spec.dbReference() == DbReference.TILE_MAX;
+        float[] db = spectrum.db();
+        int frames = spectrum.frames();
+        for (int c = 0; c < spec.channels(); c++) {
+            int source = c * height * frames + startFrame;
+            double reference = tileMax ? max(db, source, frames, height, width) : 0.0;
+            normalise(db, source, frames, out, outOffset + c * height * width, width, height, reference);
+        }
     }
 
     /**
@@ -140,6 +175,19 @@ public final class TileExtractor {
                 double value = Math.max(db[row + t] - reference, floor);
                 out[outRow + t] = (float) ((value - mean) * scale);
             }
+        }
+    }
+
+    private void requireMatching(TrackSpectrum spectrum) {
+        Objects.requireNonNull(spectrum, "spectrum");
+        if (spectrum.channels() != spec.channels() || spectrum.height() != spec.height()) {
+            throw new IllegalArgumentException("the spectrum is " + spectrum.channels() + " x " + spectrum.height()
+                    + " (channels x bands) but this spec needs " + spec.channels() + " x " + spec.height()
+                    + "; was it computed with another FeatureSpec?");
+        }
+        if (spectrum.frames() < spec.framesPerWindow()) {
+            throw new IllegalArgumentException("the spectrum has " + spectrum.frames() + " frames, fewer than one "
+                    + "window of " + spec.framesPerWindow() + "; spectrum() pads short tracks to one window");
         }
     }
 
