@@ -1,0 +1,137 @@
+package org.genrelens.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.genrelens.audio.AudioDecoder;
+import org.genrelens.features.FeatureSpec;
+import org.genrelens.inference.ModelCard;
+import org.genrelens.task.Cancellation;
+import org.genrelens.task.ProgressListener;
+
+/**
+ * The whole training job behind `genrelens train` and the Train tab: features computed once, optional k-fold
+ * cross-validation by clip (the honest estimate that goes into the card), then the final model trained on all
+ * clips (minus an inner validation share for early stopping) and exported with its card.
+ */
+public final class TrainingRecipe {
+
+    /**
+     * @param folds         0 for no cross-validation, else k >= 2
+     * @param validFraction share of the training clips held out (by clip) for early stopping
+     */
+    public record Plan(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec, ModelSpec modelSpec,
+            TrainingSettings settings, int folds, double validFraction, WeightSource initialWeights,
+            Optional<Path> cacheDirectory) {
+        public Plan {
+            clips = List.copyOf(clips);
+            Objects.requireNonNull(featureSpec, "featureSpec");
+            Objects.requireNonNull(modelSpec, "modelSpec");
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(initialWeights, "initialWeights");
+            if (folds == 1 || folds < 0) {
+                throw new IllegalArgumentException("folds must be 0 (no cross-validation) or at least 2");
+            }
+            if (!(validFraction > 0 && validFraction < 0.5)) {
+                throw new IllegalArgumentException("validFraction must be in (0, 0.5)");
+            }
+        }
+
+        public List<String> labels() {
+            return List.copyOf(new TreeSet<>(clips.stream().map(LabeledClip::genre).toList()));
+        }
+    }
+
+    /** What the recipe reports as it goes. */
+    public interface Listener extends TrainingProgress {
+        /** A stage starts: "features", "fold 2 of 5", "final model". */
+        default void onStage(String stage) {
+        }
+
+        /** Per clip while features are computed. */
+        default ProgressListener featureProgress() {
+            return ProgressListener.NONE;
+        }
+    }
+
+    public record Outcome(Path model, ModelCard card, Optional<EvaluationReport> crossValidation,
+            List<EpochReport> finalHistory, boolean cancelled) {
+    }
+
+    private final AudioDecoder decoder;
+
+    public TrainingRecipe(AudioDecoder decoder) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+    }
+
+    public Outcome run(Plan plan, Path target, Listener listener, Cancellation cancellation) throws IOException {
+        List<String> labels = plan.labels();
+        ModelSpec modelSpec = plan.modelSpec().withClasses(labels.size());
+        listener.onStage("features");
+        CachedDataset all = new SpectrumCache(decoder, plan.featureSpec(), plan.cacheDirectory())
+                .load(plan.clips(), labels, listener.featureProgress(), cancellation);
+        List<LabeledClip> usable = all.clips().stream().map(CachedClip::clip).toList();
+
+        Optional<EvaluationReport> crossValidation = Optional.empty();
+        if (plan.folds() >= 2) {
+            crossValidation = Optional.of(crossValidate(plan, all, usable, modelSpec, listener, cancellation));
+            if (cancellation.isCancelled()) {
+                throw new org.genrelens.task.CancelledException();
+            }
+        }
+        listener.onStage("final model");
+        DatasetSplit inner = StratifiedSplit.split(usable, plan.validFraction(), 0.0, plan.settings().seed());
+        try (TrainedModel trained = new CnnTrainer(plan.settings()).train(all.subset(inner.train()),
+                all.subset(inner.valid()), modelSpec, plan.initialWeights(), listener, cancellation)) {
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            crossValidation.ifPresent(report -> {
+                metrics.put("protocol", plan.folds() + "-fold cross-validation by clip, stratified by genre, seed "
+                        + plan.settings().seed() + "; each fold trained with early stopping on a "
+                        + plan.validFraction() + " by-clip share of its training clips; track level (window "
+                        + "probabilities averaged) and window level; no clip on both sides");
+                metrics.put("crossValidation", report.toMap());
+                if (labels.contains(NonMusicCorpus.LABEL)) {
+                    metrics.put("crossValidationMusicOnly", report.trackLevel().without(NonMusicCorpus.LABEL));
+                }
+            });
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("trainer", "GenreLens CnnTrainer (DJL " + ai.djl.engine.Engine.getDjlVersion()
+                    + ", PyTorch engine)");
+            provenance.put("dataset", plan.datasetName());
+            provenance.put("clips", usable.size());
+            provenance.put("clipsPerGenre", DatasetSummary.countsByGenre(usable));
+            provenance.put("skipped", all.skipped());
+            provenance.put("finalTrainingClips", inner.train().size());
+            provenance.put("finalValidationClips", inner.valid().size());
+            provenance.put("seed", plan.settings().seed());
+            provenance.put("java", Runtime.version().toString());
+            provenance.put("cancelled", trained.cancelled());
+            ModelCard card = trained.export(target, plan.settings(), provenance, metrics);
+            return new Outcome(target, card, crossValidation, trained.history(), trained.cancelled());
+        }
+    }
+
+    private EvaluationReport crossValidate(Plan plan, CachedDataset all, List<LabeledClip> usable,
+            ModelSpec modelSpec, Listener listener, Cancellation cancellation) {
+        List<List<LabeledClip>> folds = StratifiedFolds.split(usable, plan.folds(), plan.settings().seed());
+        List<ClipPrediction> predictions = new ArrayList<>();
+        TileSampler sampler = new TileSampler(plan.featureSpec(), Augmentation.none());
+        for (int f = 0; f < folds.size() && !cancellation.isCancelled(); f++) {
+            listener.onStage("fold " + (f + 1) + " of " + folds.size());
+            DatasetSplit inner = StratifiedSplit.split(StratifiedFolds.allBut(folds, f), plan.validFraction(), 0.0,
+                    plan.settings().seed() + f);
+            try (TrainedModel trained = new CnnTrainer(plan.settings()).train(all.subset(inner.train()),
+                    all.subset(inner.valid()), modelSpec, plan.initialWeights(), listener, cancellation)) {
+                predictions.addAll(new HeldOutPredictor(sampler, plan.settings().batchSize())
+                        .predict(trained, all.subset(folds.get(f))));
+            }
+        }
+        return EvaluationReport.of(plan.folds() + "-fold-by-clip", all.labels(), predictions, all.skipped());
+    }
+}
