@@ -17,5 +17,7 @@ final class CliLogging {
         for (Handler handler : root.getHandlers()) {
             handler.setLevel(level);
         }
+        // DJL probes for a GPU and warns when the CUDA driver is missing; the CPU engine runs regardless
+        Logger.getLogger("ai.djl.util.cuda").setLevel(verbose ? Level.INFO : Level.SEVERE);
     }
 }

@@ -1,0 +1,200 @@
+package org.genrelens.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.genrelens.audio.AudioDecoder;
+import org.genrelens.task.Cancellation;
+import org.genrelens.task.CancelledException;
+import org.genrelens.training.Augmentation;
+import org.genrelens.training.EpochReport;
+import org.genrelens.training.EvaluationReport;
+import org.genrelens.training.ModelSpec;
+import org.genrelens.training.PoolingType;
+import org.genrelens.training.TrainingRecipe;
+import org.genrelens.training.TrainingSettings;
+import org.genrelens.training.WeightSource;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code genrelens train}: trains a CNN, optionally cross-validates it by clip, exports it with its card. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains a genre CNN on a GTZAN folder, a folder-per-genre tree or a list of (file, genre) "
+                + "pairs, and exports it as ONNX with its model card. With --folds K it first reports K-fold "
+                + "cross-validation by clip (track level), the number that goes into the card. Ctrl-C stops "
+                + "training and still exports the best epoch so far."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatasetOptions data;
+
+    @Mixin
+    FeatureOptions features;
+
+    @ArgGroup(exclusive = false, heading = "%nNetwork:%n")
+    NetworkOptions network = new NetworkOptions();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.onnx", defaultValue = "models/genre-cnn.onnx",
+            description = "Model to write, with FILE.card.json beside it (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "0",
+            description = "K-fold cross-validation by clip before the final model; 0 = none (default: ${DEFAULT-VALUE})")
+    int folds;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs (early stopping may end sooner)")
+    int epochs;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate")
+    double learningRate;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Windows per training step")
+    int batchSize;
+
+    @Option(names = "--patience", defaultValue = "6", description = "Epochs without a better validation loss before stopping")
+    int patience;
+
+    @Option(names = "--no-augment", description = "Train without augmentation (offsets, masks, low-pass, mixup)")
+    boolean noAugmentation;
+
+    @Option(names = "--from", paramLabel = "MODEL.onnx", description = "Fine-tune: start from this model's weights")
+    Path from;
+
+    @Option(names = "--new-head", description = "With --from: a new output layer (the label set differs)")
+    boolean newHead;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Keep computed spectra here for later runs")
+    Path cache;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of splits, initialisation and sampling")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        DatasetOptions.Loaded loaded = data.load(spec.commandLine());
+        var featureSpec = features.featureSpec(spec.commandLine());
+        ModelSpec modelSpec = network.modelSpec(featureSpec.channels(), loaded.labels().size());
+        TrainingSettings settings = new TrainingSettings(epochs, batchSize, learningRate, 1e-4, patience,
+                Math.max(1, patience / 2), 0.5, 1e-5, true,
+                noAugmentation ? Augmentation.none() : Augmentation.standard(), seed);
+        WeightSource initial = from == null ? WeightSource.RANDOM : WeightSource.fromOnnx(from, newHead);
+        TrainingRecipe.Plan plan = new TrainingRecipe.Plan(loaded.clips(), loaded.name(), featureSpec, modelSpec,
+                settings, folds, 0.15, initial, Optional.ofNullable(cache));
+
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                finished.await(120, TimeUnit.SECONDS); // let the best epoch be exported
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        TrainingConsole console = new TrainingConsole(err);
+        try {
+            TrainingRecipe.Outcome outcome = new TrainingRecipe(new AudioDecoder()).run(plan, out, console,
+                    cancellation);
+            console.finish();
+            PrintWriter stdout = spec.commandLine().getOut();
+            outcome.crossValidation().ifPresent(report -> printCrossValidation(stdout, report));
+            stdout.printf(Locale.ROOT, "wrote %s (best epoch %s)%s%n", outcome.model(),
+                    outcome.card().modelSpec().get("bestEpoch"), outcome.cancelled() ? " - training was stopped early" : "");
+            return ExitCodes.OK;
+        } catch (CancelledException e) {
+            console.finish();
+            err.println("genrelens: training cancelled before a model could be exported");
+            return ExitCodes.FAILURES;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for the latch released above
+            }
+        }
+    }
+
+    private static void printCrossValidation(PrintWriter out, EvaluationReport report) {
+        var track = report.trackLevel();
+        out.printf(Locale.ROOT, "%s (track level, %d clips): accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f; "
+                        + "window level accuracy %.3f%n", report.splitName(), track.total(), track.accuracy(),
+                track.balancedAccuracy(), track.macroF1(), report.windowLevel().accuracy());
+    }
+
+    /** Network shape options; defaults give {@link ModelSpec#small}. */
+    static final class NetworkOptions {
+        @Option(names = "--channels", split = ",", paramLabel = "C,C,...", description = "Channels per block")
+        List<Integer> channels = List.of(16, 32, 64, 128);
+
+        @Option(names = "--kernel", description = "Convolution kernel size") int kernel = 3;
+
+        @Option(names = "--plain", description = "No residual connections") boolean plain;
+
+        @Option(names = "--pooling", paramLabel = "max|avg", description = "Pooling between blocks") String pooling = "max";
+
+        @Option(names = "--dense", description = "Hidden dense width; 0 = none") int dense = 64;
+
+        @Option(names = "--dropout", description = "Dropout before the output layer") double dropout = 0.3;
+
+        ModelSpec modelSpec(int inputChannels, int classes) {
+            PoolingType type = PoolingType.valueOf(pooling.toUpperCase(Locale.ROOT));
+            return new ModelSpec(inputChannels, classes, channels, kernel, !plain, type, dense, dropout);
+        }
+    }
+
+    /** Prints a line per epoch and a bar per step. */
+    static final class TrainingConsole implements TrainingRecipe.Listener {
+        private final PrintWriter err;
+        private final TerminalProgress bar;
+
+        TrainingConsole(PrintWriter err) {
+            this.err = err;
+            this.bar = new TerminalProgress(err);
+        }
+
+        @Override
+        public void onStage(String stage) {
+            bar.finish();
+            err.println("== " + stage);
+        }
+
+        @Override
+        public org.genrelens.task.ProgressListener featureProgress() {
+            return bar;
+        }
+
+        @Override
+        public void onStep(int epoch, int step, int steps, double loss) {
+            bar.onProgress(step, steps, "");
+        }
+
+        @Override
+        public void onEpoch(EpochReport r) {
+            bar.finish();
+            err.printf(Locale.ROOT, "epoch %2d/%d  loss %.3f  acc %.3f | valid loss %.3f  balanced acc %.3f | "
+                            + "lr %.1e%s  eta %ds%n", r.epoch(), r.maxEpochs(), r.trainLoss(), r.trainAccuracy(),
+                    r.validLoss(), r.validBalancedAccuracy(), r.learningRate(), r.best() ? "  *best*" : "",
+                    r.eta().toSeconds());
+        }
+
+        void finish() {
+            bar.finish();
+        }
+    }
+}

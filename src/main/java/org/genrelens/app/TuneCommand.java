@@ -1,0 +1,136 @@
+package org.genrelens.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.genrelens.audio.AudioDecoder;
+import org.genrelens.features.FeatureSpec;
+import org.genrelens.inference.AtomicFiles;
+import org.genrelens.task.Cancellation;
+import org.genrelens.task.ProgressListener;
+import org.genrelens.training.Augmentation;
+import org.genrelens.training.CachedDataset;
+import org.genrelens.training.DatasetSplit;
+import org.genrelens.training.HyperbandTuner;
+import org.genrelens.training.SearchSpace;
+import org.genrelens.training.SpectrumCache;
+import org.genrelens.training.StratifiedSplit;
+import org.genrelens.training.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code genrelens tune}: Hyperband over learning rate, network and spectrogram, within a time budget. */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = {"Searches learning rate, network size and shape, and spectrogram type and parameters with "
+                + "Hyperband, on a by-clip stratified train/validation split of the data, within a time budget. "
+                + "Prints every trial and the best configuration; --json writes them."})
+final class TuneCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatasetOptions data;
+
+    @Mixin
+    FeatureOptions features;
+
+    @Option(names = "--minutes", defaultValue = "20", description = "Time budget (default: ${DEFAULT-VALUE})")
+    double minutes;
+
+    @Option(names = "--max-epochs", defaultValue = "9", description = "Most epochs one trial gets (Hyperband R)")
+    int maxEpochs;
+
+    @Option(names = "--eta", defaultValue = "3", description = "Hyperband halving rate")
+    int eta;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write every trial and the best configuration")
+    Path json;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Keep computed spectra here for later runs")
+    Path cache;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, sampling and training")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(minutes > 0) || maxEpochs < 1 || eta < 2) {
+            throw new ParameterException(spec.commandLine(), "need --minutes > 0, --max-epochs >= 1, --eta >= 2");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        DatasetOptions.Loaded loaded = data.load(spec.commandLine());
+        DatasetSplit split = StratifiedSplit.split(loaded.clips(), 0.2, 0.0, seed);
+        Map<FeatureSpec, HyperbandTuner.SplitData> computed = new HashMap<>();
+        Cancellation cancellation = new Cancellation();
+        HyperbandTuner tuner = new HyperbandTuner(featureSpec -> computed.computeIfAbsent(featureSpec, s -> {
+            err.println("computing features: " + s.type() + ", " + s.bands() + " bands, FFT " + s.fftSizes());
+            CachedDataset all = new SpectrumCache(new AudioDecoder(), s, Optional.ofNullable(cache))
+                    .load(loaded.clips(), loaded.labels(), ProgressListener.NONE, cancellation);
+            return new HyperbandTuner.SplitData(all.subset(present(all, split.train())),
+                    all.subset(present(all, split.valid())));
+        }), TrainingSettings.defaults().withSeed(seed).withAugmentation(Augmentation.standard()));
+        SearchSpace space = SearchSpace.standard(features.featureSpec(spec.commandLine()));
+        HyperbandTuner.Result result = tuner.tune(space, loaded.labels().size(),
+                new HyperbandTuner.Budget(maxEpochs, eta, Duration.ofSeconds(Math.round(minutes * 60))),
+                (trial, finished) -> err.printf(Locale.ROOT, "trial %3d (bracket %d, %d epochs, %ds): valid loss %.3f "
+                                + "balanced acc %.3f  %s%n", trial.id(), trial.bracket(), trial.epochs(),
+                        trial.duration().toSeconds(), trial.validLoss(), trial.validBalancedAccuracy(),
+                        describe(trial)), cancellation);
+        PrintWriter out = spec.commandLine().getOut();
+        if (result.best() == null) {
+            err.println("genrelens: no trial finished within the budget");
+            return ExitCodes.FAILURES;
+        }
+        out.println("best of " + result.trials().size() + " trials" + (result.stoppedEarly() ? " (time budget reached)" : "")
+                + ": " + describe(result.best()));
+        out.printf(Locale.ROOT, "  validation loss %.3f, balanced accuracy %.3f on %s%n", result.best().validLoss(),
+                result.best().validBalancedAccuracy(), split.name());
+        if (json != null) {
+            writeJson(result, split.name());
+            out.println("wrote " + json);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static List<org.genrelens.training.LabeledClip> present(CachedDataset all,
+            List<org.genrelens.training.LabeledClip> wanted) {
+        var loaded = new java.util.HashSet<>(all.labeledClips());
+        return wanted.stream().filter(loaded::contains).toList();
+    }
+
+    private static String describe(HyperbandTuner.Trial trial) {
+        var config = trial.config();
+        var model = config.modelSpec();
+        return String.format(Locale.ROOT, "%s %d bands FFT %s | channels %s k%d %s %s dense %d | lr %.1e",
+                config.featureSpec().type(), config.featureSpec().bands(), config.featureSpec().fftSizes(),
+                model.blockChannels(), model.kernelSize(), model.residual() ? "residual" : "plain",
+                model.pooling(), model.denseWidth(), config.learningRate());
+    }
+
+    private void writeJson(HyperbandTuner.Result result, String splitName) throws IOException {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("split", splitName);
+        report.put("budget", Map.of("minutes", minutes, "maxEpochs", maxEpochs, "eta", eta));
+        report.put("stoppedEarly", result.stoppedEarly());
+        report.put("trials", result.trials().stream().map(t -> Map.of("id", t.id(), "bracket", t.bracket(),
+                "epochs", t.epochs(), "validLoss", t.validLoss(), "validBalancedAccuracy",
+                t.validBalancedAccuracy(), "seconds", t.duration().toSeconds(), "config", t.config().toMap())).toList());
+        report.put("best", result.best().config().toMap());
+        AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
+    }
+}

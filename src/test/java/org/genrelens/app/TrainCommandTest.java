@@ -1,0 +1,92 @@
+package org.genrelens.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.genrelens.inference.ModelCard;
+import org.genrelens.testing.TestAudio;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+
+    @TempDir
+    static Path data;
+
+    /** A folder-per-genre tree of two easy "genres". */
+    @BeforeAll
+    static void generate() throws IOException {
+        Random random = new Random(2);
+        Files.createDirectories(data.resolve("tones"));
+        Files.createDirectories(data.resolve("noise"));
+        for (int i = 0; i < 6; i++) {
+            double f = 200 + random.nextInt(800);
+            TestAudio.writeWav(TestAudio.chord(new double[] {f, f * 1.25}, 6, 22_050, 0.5), 22_050,
+                    data.resolve("tones").resolve("t" + i + ".wav"));
+            TestAudio.writeWav(TestAudio.noise(6, 22_050, 0.1 + 0.1 * random.nextDouble(), i), 22_050,
+                    data.resolve("noise").resolve("n" + i + ".wav"));
+        }
+    }
+
+    private static final String[] SMALL = {"--epochs", "4", "--channels", "4,8", "--bands", "32", "--hop-length",
+        "1024", "--dense", "0", "--no-augment", "--lr", "0.003"};
+
+    @Test
+    void trainsCrossValidatesAndExportsAModelTheClassifierUses(@TempDir Path out) throws IOException {
+        Path model = out.resolve("cnn.onnx");
+        String[] args = concat(new String[] {"train", data.toString(), "--folds", "2", "--out", model.toString()}, SMALL);
+
+        CliRun run = CliRun.of(args);
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("2-fold-by-clip (track level, 12 clips)"), run.out());
+        ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
+        assertEquals(java.util.List.of("noise", "tones"), card.labels());
+        assertTrue(card.metrics().containsKey("crossValidation"), card.metrics().toString());
+        assertEquals(32, card.featureSpec().bands());
+        assertTrue(card.modelSpec().containsKey("training"));
+
+        Path fresh = TestAudio.writeWav(TestAudio.chord(new double[] {300, 375}, 6, 22_050, 0.5), 22_050,
+                out.resolve("fresh.wav"));
+        CliRun classify = CliRun.of("classify", "--json", "--model", model.toString(), fresh.toString());
+        assertEquals(0, classify.exitCode(), classify.err());
+        JsonNode prediction = new ObjectMapper().readTree(classify.out().lines().findFirst().orElseThrow());
+        assertEquals("tones", prediction.get("genre").asText());
+    }
+
+    @Test
+    void fineTunesFromAnExportedModelWithANewLabelSet(@TempDir Path out) throws IOException {
+        Path base = out.resolve("base.onnx");
+        assertEquals(0, CliRun.of(concat(new String[] {"train", data.toString(), "--out", base.toString()}, SMALL))
+                .exitCode());
+        Path tuned = out.resolve("tuned.onnx");
+
+        CliRun run = CliRun.of(concat(new String[] {"train", data.toString(), "--not-music", "1", "--from",
+            base.toString(), "--new-head", "--out", tuned.toString()}, SMALL));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(java.util.List.of("noise", "not-music", "tones"),
+                ModelCard.read(ModelCard.cardPathFor(tuned)).labels());
+    }
+
+    @Test
+    void wrongOptionsAreUsageErrors(@TempDir Path out) {
+        assertEquals(2, CliRun.of("train").exitCode(), "no dataset");
+        assertEquals(2, CliRun.of("train", data.toString(), "--list", out.resolve("x.tsv").toString()).exitCode());
+        assertEquals(2, CliRun.of("train", data.toString(), "--type", "WAVELET").exitCode());
+        assertEquals(2, CliRun.of("train", data.toString(), "--genres", "tones").exitCode(), "one genre");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
