@@ -32,9 +32,18 @@ import org.genrelens.task.Cancellation;
  * A valid file shorter than a few milliseconds is not an error (callers pad); a file with no samples at all is
  * {@link Reason#CORRUPT}.
  *
+ * <p><b>Damaged files.</b> FLAC frames carry checksums, and every frame is checked before decoding
+ * ({@link FlacFrameScanner}); the Java decoder is given only the frames before the first bad one (it would loop
+ * for ever on it), then ffmpeg, when there is one, tries the whole file. A damaged FLAC file that does not yield
+ * all its samples fails with {@link Reason#CORRUPT} and what could be decoded as its partial audio; one that
+ * merely stops early (inside or after a frame) is {@link Reason#TRUNCATED}. Other formats are judged by the
+ * lengths their headers announce, as above; PCM has no checksums, so damaged WAV/AIFF/AU data decodes as noise.
+ *
  * <p><b>Time.</b> Every decode has a deadline (10 s plus 8 s per MB of file); when it passes the stream is closed
- * and ffmpeg is killed, and the decode fails with {@link Reason#TIMED_OUT}. Directories, pipes and devices are
- * refused before they are opened, so nothing blocks on them.
+ * and ffmpeg is killed, and the decode fails with {@link Reason#TIMED_OUT}. The Java decoders run on a worker
+ * thread that the caller waits for no longer than the deadline, so even a decoder stuck in a loop cannot hold a
+ * caller up (its thread is then abandoned and logged). Directories, pipes and devices are refused before they are
+ * opened, so nothing blocks on them.
  *
  * <p>Instances are immutable and may be shared between threads.
  */
@@ -117,14 +126,15 @@ public final class AudioDecoder {
             return ffmpeg(file, format, targetRate, deadline, cancellation);
         }
         try {
-            PcmResult result = jvm.decode(file, format, structure, targetRate, deadline, cancellation);
+            PcmResult result = jvm.decodeWithin(file, format, structure, targetRate, deadline, cancellation);
             boolean complete = structure.expectedFrames() <= 0 || result.sourceFrames() >= structure.expectedFrames();
             boolean usable = !result.failed() && result.sourceFrames() > 0 && complete;
             if (usable || structure.truncated() || deadline.expired() || !ffmpegAvailable()) {
                 return result;
             }
             LOG.log(System.Logger.Level.INFO, () -> "the Java " + format.label() + " decoder failed on " + file
-                    + " (" + result.error() + "); trying ffmpeg");
+                    + " (" + (result.error() != null ? result.error() : structure.damaged() ? structure.damagedBecause()
+                    : "it stopped short of the length the file announces") + "); trying ffmpeg");
             PcmResult retry = ffmpeg(file, format, targetRate, deadline, cancellation);
             return retry.sourceFrames() > 0 || result.sourceFrames() == 0 ? retry : result;
         } catch (JvmDecoder.RejectedException e) {
@@ -156,14 +166,20 @@ public final class AudioDecoder {
         DecodedAudio partial = result.source() != null && result.samples().length > 0
                 ? new DecodedAudio(result.samples(), targetRate, result.source()) : null;
         if (deadline.expired()) {
+            String stuck = JvmDecoder.STUCK.equals(result.error()) ? " (" + JvmDecoder.STUCK + ")" : "";
             throw new AudioDecodeException(file, Reason.TIMED_OUT, "no result after " + deadline.limit().toSeconds()
-                    + " s", partial, null);
+                    + " s" + stuck, partial, null);
         }
         if (structure.truncated()) {
             throw new AudioDecodeException(file, Reason.TRUNCATED, structure.truncatedBecause(), partial, null);
         }
         if (structure.expectedFrames() > 0 && result.sourceFrames() < structure.expectedFrames()) {
             // with the end of the file seen intact, a shortfall is the decoder's failure, not a cut file
+            if (structure.damaged()) {
+                throw new AudioDecodeException(file, Reason.CORRUPT, structure.damagedBecause() + "; "
+                        + result.sourceFrames() + " of " + structure.expectedFrames()
+                        + " samples per channel could be decoded", partial, null);
+            }
             throw new AudioDecodeException(file, structure.endVerified() ? Reason.CORRUPT : Reason.TRUNCATED,
                     "its header announces " + structure.expectedFrames() + " samples per channel but only "
                     + result.sourceFrames() + " could be decoded" + (result.failed() ? " (" + result.error() + ")" : ""),
@@ -174,6 +190,10 @@ public final class AudioDecoder {
         }
         if (result.failed()) {
             throw new AudioDecodeException(file, Reason.CORRUPT, result.error(), partial, null);
+        }
+        if (structure.damaged() && structure.expectedFrames() <= 0) {
+            // without a sample count to compare with, the damage the scan found is all we know
+            throw new AudioDecodeException(file, Reason.CORRUPT, structure.damagedBecause(), partial, null);
         }
         if (result.sourceFrames() == 0 || result.source() == null) {
             throw new AudioDecodeException(file, Reason.CORRUPT, "it contains no audio samples");

@@ -1,23 +1,29 @@
 package org.genrelens.audio;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A decode's time limit. When it passes, a watchdog thread runs the given action (close the stream, kill ffmpeg)
- * so that a decoder blocked in a read returns; the decoding thread then sees {@link #expired()}.
+ * A decode's time limit. When it passes, the given action (close the stream, kill ffmpeg) runs so that a decoder
+ * blocked in a read returns; the decoding thread then sees {@link #expired()}.
+ *
+ * <p>One watchdog thread serves every decode, so it only hands expiry actions to a pool of daemon threads and
+ * never runs them itself: an action that blocks (closing a stream whose lock a spinning decoder holds) would
+ * otherwise stop every later deadline from firing.
  */
 final class Deadline implements AutoCloseable {
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "genrelens-decode-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            daemonThreads("genrelens-decode-watchdog"));
+    private static final ExecutorService EXPIRY_ACTIONS = Executors.newCachedThreadPool(
+            daemonThreads("genrelens-decode-expiry"));
 
     private final long endNanos;
     private final Duration limit;
@@ -28,7 +34,17 @@ final class Deadline implements AutoCloseable {
     private Deadline(Duration limit) {
         this.limit = limit;
         this.endNanos = System.nanoTime() + limit.toNanos();
-        this.timer = WATCHDOG.schedule(this::expire, limit.toNanos(), TimeUnit.NANOSECONDS);
+        this.timer = WATCHDOG.schedule(() -> EXPIRY_ACTIONS.execute(this::expire), limit.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     static Deadline after(Duration limit) {

@@ -2,12 +2,21 @@ package org.genrelens.audio;
 
 import be.tarsos.dsp.io.TarsosDSPAudioFloatConverter;
 import be.tarsos.dsp.io.TarsosDSPAudioFormat;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -16,6 +25,7 @@ import javax.sound.sampled.spi.AudioFileReader;
 import javazoom.spi.mpeg.sampled.file.MpegAudioFileReader;
 import javazoom.spi.vorbis.sampled.file.VorbisAudioFileReader;
 import org.genrelens.task.Cancellation;
+import org.genrelens.task.CancelledException;
 import org.jflac.sound.spi.FlacAudioFileReader;
 
 /**
@@ -44,29 +54,83 @@ final class JvmDecoder {
             AudioFormat.Encoding.PCM_UNSIGNED, AudioFormat.Encoding.PCM_FLOAT, AudioFormat.Encoding.ULAW,
             AudioFormat.Encoding.ALAW);
     private static final int CHUNK_FRAMES = 8192;
+    private static final System.Logger LOG = System.getLogger(JvmDecoder.class.getName());
+    /** Why a decode returned nothing: the worker did not come back in time. */
+    static final String STUCK = "the decoder got stuck on damaged data";
+    private static final Duration GRACE = Duration.ofMillis(500);
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(
+            Deadline.daemonThreads("genrelens-jvm-decode"));
+
+    /**
+     * Decodes on a daemon worker thread and waits for it no longer than the deadline allows, so a Java decoder that
+     * loops on damaged data without reading (nothing but its own return can stop it) cannot hold up the caller.
+     * The worker sees the deadline between chunks itself; the short grace lets it hand back what it read.
+     */
+    PcmResult decodeWithin(Path file, ContainerFormat format, StructureInspector.Structure structure, int targetRate,
+            Deadline deadline, Cancellation cancellation) throws RejectedException {
+        Future<PcmResult> work = WORKERS.submit(
+                () -> decode(file, format, structure, targetRate, deadline, cancellation));
+        try {
+            return work.get(deadline.remaining().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            work.cancel(true); // frees a worker blocked in a read; one spinning in the decoder ignores it
+            LOG.log(System.Logger.Level.WARNING, () -> "the Java " + format.label() + " decoder got stuck on "
+                    + file + " and was abandoned; its thread runs on until the program exits");
+            return new PcmResult(new float[0], null, 0, STUCK);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RejectedException rejected) {
+                throw rejected;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime; // CancelledException, or a bug in our own code
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            work.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
 
     PcmResult decode(Path file, ContainerFormat format, StructureInspector.Structure structure, int targetRate,
             Deadline deadline, Cancellation cancellation) throws RejectedException {
-        AudioInputStream encoded = open(file, format);
+        Opened opened = open(file, format, structure.intactBytes());
+        AudioInputStream encoded = opened.audio();
         AudioInputStream pcm;
         try {
             pcm = toPcm(encoded);
         } catch (IllegalArgumentException | IOException e) {
             closeQuietly(encoded);
+            closeQuietly(opened.raw());
             throw new RejectedException("no converter to PCM for " + encoded.getFormat(), e);
         }
         AudioFormat source = encoded.getFormat();
         AudioInputStream toClose = pcm;
         deadline.onExpiry(() -> {
-            closeQuietly(toClose);
-            closeQuietly(encoded);
+            if (opened.raw() != null) {
+                closeQuietly(opened.raw()); // jflac's streams lock while decoding: only the file is closed under it
+            } else {
+                closeQuietly(toClose);
+                closeQuietly(encoded);
+            }
         });
         try {
             return read(pcm, source, format, structure, targetRate, deadline, cancellation);
         } finally {
             closeQuietly(pcm);
             closeQuietly(encoded);
+            if (opened.raw() != null) {
+                closeQuietly(opened.raw());
+            }
         }
+    }
+
+    /** A decoder's stream, and the file stream under it when we opened that ourselves (else null). */
+    private record Opened(AudioInputStream audio, InputStream raw) {
     }
 
     private static PcmResult read(AudioInputStream pcm, AudioFormat source, ContainerFormat format,
@@ -122,16 +186,25 @@ final class JvmDecoder {
         return new PcmResult(samples, audioSource, sink.framesIn(), error);
     }
 
-    private static AudioInputStream open(Path file, ContainerFormat format) throws RejectedException {
+    private static Opened open(Path file, ContainerFormat format, long intactBytes) throws RejectedException {
+        InputStream raw = null;
         try {
-            return switch (format) {
+            if (format == ContainerFormat.FLAC) {
+                // jflac gets only the frames that passed their checksums (FlacFrameScanner); it hangs on bad ones
+                raw = new BoundedFileInputStream(file, intactBytes < 0 ? Long.MAX_VALUE : intactBytes);
+                return new Opened(new FlacAudioFileReader().getAudioInputStream(
+                        new BufferedInputStream(raw, 1 << 16)), raw);
+            }
+            return new Opened(switch (format) {
                 case MP3 -> new MpegAudioFileReader().getAudioInputStream(file.toFile());
-                case FLAC -> new FlacAudioFileReader().getAudioInputStream(file.toFile());
                 case OGG_VORBIS -> new VorbisAudioFileReader().getAudioInputStream(file.toFile());
                 case WAV, AIFF, AU -> openWithJdk(file);
                 default -> throw new RejectedException("the JVM path does not read " + format.label(), null);
-            };
+            }, null);
         } catch (UnsupportedAudioFileException | IOException | RuntimeException e) {
+            if (raw != null) {
+                closeQuietly(raw);
+            }
             throw new RejectedException(format.label() + " reader refused the file: " + e.getMessage(), e);
         }
     }

@@ -22,10 +22,18 @@ final class StructureInspector {
      *                         removes these itself
      * @param endVerified      true when the file's end was seen intact (an Ogg end-of-stream page), so fewer
      *                         samples than expected means a decoder failure rather than a cut file
+     * @param intactBytes      how many bytes from the start of the file the Java decoder may read: for FLAC, up to
+     *                         the first frame that fails its checksums ({@link FlacFrameScanner}); -1 for all
+     * @param damagedBecause   why the file's data is known to be damaged (not cut short), or null
      */
     record Structure(String truncatedBecause, long expectedFrames, int bitsPerSample, long jvmSkipFrames,
-            boolean endVerified) {
+            boolean endVerified, long intactBytes, String damagedBecause) {
         static final Structure UNKNOWN = new Structure(null, -1, 0, 0, false);
+
+        Structure(String truncatedBecause, long expectedFrames, int bitsPerSample, long jvmSkipFrames,
+                boolean endVerified) {
+            this(truncatedBecause, expectedFrames, bitsPerSample, jvmSkipFrames, endVerified, -1, null);
+        }
 
         static Structure truncated(String why) {
             return new Structure(why, -1, 0, 0, false);
@@ -33,6 +41,10 @@ final class StructureInspector {
 
         boolean truncated() {
             return truncatedBecause != null;
+        }
+
+        boolean damaged() {
+            return damagedBecause != null;
         }
     }
 
@@ -169,7 +181,23 @@ final class StructureInspector {
         if (total > 0 && pos >= size) {
             return Structure.truncated("the file ends before its first FLAC frame");
         }
-        return new Structure(null, total > 0 ? total : -1, bits, 0, false);
+        FlacFrameScanner.Scan scan = FlacFrameScanner.scan(channel, size, pos, total, maxFrameBytes(head, bits));
+        long expected = total > 0 ? total : -1;
+        if (scan.cutShort()) {
+            return new Structure(scan.problem(), expected, bits, 0, false, scan.intactEnd(), null);
+        }
+        return new Structure(null, expected, bits, 0, false, scan.intactEnd(), scan.problem());
+    }
+
+    /** STREAMINFO's maximum frame size, or when the encoder left it 0, the size of an uncompressed block. */
+    private static long maxFrameBytes(byte[] head, int bits) {
+        long stated = ((head[15] & 0xFFL) << 16) | ((head[16] & 0xFFL) << 8) | (head[17] & 0xFFL);
+        if (stated > 0) {
+            return stated;
+        }
+        int maxBlock = ((head[10] & 0xFF) << 8) | (head[11] & 0xFF);
+        int channels = ((head[20] >> 1) & 7) + 1;
+        return (long) (maxBlock == 0 ? 65_535 : maxBlock) * channels * ((bits + 7) / 8) + 64;
     }
 
     /**

@@ -1,0 +1,188 @@
+package org.genrelens.audio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import javax.sound.sampled.AudioFileFormat;
+import org.genrelens.audio.AudioDecodeException.Reason;
+import org.genrelens.testing.FfmpegEncoder;
+import org.genrelens.testing.TestAudio;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Files whose bytes are overwritten with random data from 8 KB on ("early": the audio is gone) or over the middle
+ * third ("middle"): every decode ends in time, with a typed error or with audio.
+ */
+class AudioDecoderDamagedDataTest {
+
+    private static final double SECONDS = 12;
+    private static final int RATE = 22_050; // GTZAN's rate; jflac hung on such files with garbage in them
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    /** jflac used to loop for ever on the first damaged frame; only the frames before it may reach it now. */
+    @ParameterizedTest(name = "garbage {0}, ffmpeg fallback {1}")
+    @CsvSource({"early,false", "early,true", "middle,false", "middle,true"})
+    void flacWithGarbageFailsInTimeAsCorruptWithTheAudioBeforeTheDamage(String where, boolean withFfmpeg)
+            throws Exception {
+        Path flac = damaged(encoded("flac"), where);
+        AudioDecoder decoder = withFfmpeg ? new AudioDecoder() : new AudioDecoder(Optional.empty());
+
+        AudioDecodeException e = failsInTime(decoder, flac);
+
+        assertEquals(Reason.CORRUPT, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().contains("a FLAC frame fails its checksum"), e.getMessage());
+        if (where.equals("middle")) {
+            double seconds = e.partialAudio().orElseThrow().durationSeconds();
+            // the Java decoder stops at the damage (a third in); ffmpeg skips it and goes on after it
+            assertTrue(seconds > 3 && seconds < SECONDS * 0.8, "audio before the damage: " + seconds + " s");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} with garbage {1}")
+    @CsvSource({"mp3,early", "mp3,middle", "ogg,early", "ogg,middle", "m4a,early", "m4a,middle", "opus,early",
+        "opus,middle"})
+    void compressedFileWithGarbageFinishesInTimeWithATypedErrorOrShorterAudio(String format, String where)
+            throws Exception {
+        Path file = damaged(encoded(format), where);
+        AudioDecoder decoder = new AudioDecoder();
+
+        Object outcome = assertTimeoutPreemptively(LIMIT, () -> {
+            try {
+                return decoder.decode(file, 22_050);
+            } catch (AudioDecodeException e) {
+                return e;
+            }
+        });
+
+        if (outcome instanceof AudioDecodeException e) {
+            assertTrue(Set.of(Reason.TRUNCATED, Reason.CORRUPT).contains(e.reason()), e.getMessage());
+            assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        } else {
+            // ffmpeg conceals damage in AAC and Opus packets and the container announces no length to check
+            assertTrue(((DecodedAudio) outcome).durationSeconds() <= SECONDS + 0.1, "never longer than the song");
+        }
+    }
+
+    /** Uncompressed PCM has no checksums: random bytes are noise of the same length, decoded like any file. */
+    @ParameterizedTest(name = "{0} with garbage {1}")
+    @CsvSource({"wav,early", "wav,middle", "aiff,early", "aiff,middle", "au,early", "au,middle"})
+    void pcmFileWithGarbageDecodesToItsFullLength(String format, String where) throws Exception {
+        Path file = damaged(encoded(format), where);
+
+        DecodedAudio audio = assertTimeoutPreemptively(LIMIT, () -> new AudioDecoder().decode(file, 22_050));
+
+        assertEquals(SECONDS, audio.durationSeconds(), 0.01);
+        assertEquals(AudioSource.JVM, audio.source().decoder());
+    }
+
+    /** The watchdog serves every decode: one that runs out of time must not stop the next one's deadline. */
+    @Test
+    void damagedFilesDecodedOneAfterAnotherAllFailInTime() throws Exception {
+        Path flac = damaged(encoded("flac"), "early"); // the file jflac looped on, holding the watchdog up
+        Path m4a = encoded("m4a");
+        AudioDecoder hangingFfmpeg = new AudioDecoder(Optional.of(fakeFfmpegThatHangs()), Duration.ofSeconds(2));
+
+        AudioDecodeException first = failsInTime(hangingFfmpeg, flac);
+        AudioDecodeException second = failsInTime(hangingFfmpeg, m4a);
+        AudioDecodeException third = failsInTime(hangingFfmpeg, m4a);
+
+        // the Java decoder finds no intact frame in the FLAC, so the (hanging) ffmpeg is tried as well
+        assertEquals(Reason.TIMED_OUT, first.reason(), first.getMessage());
+        assertEquals(Reason.TIMED_OUT, second.reason(), second.getMessage());
+        assertEquals(Reason.TIMED_OUT, third.reason(), third.getMessage());
+    }
+
+    @Test
+    void flacWithATagAppendedAfterItsLastFrameDecodesCompletely() throws Exception {
+        Path flac = encoded("flac");
+        byte[] tag = new byte[128];
+        System.arraycopy("TAG".getBytes(StandardCharsets.US_ASCII), 0, tag, 0, 3);
+        Files.write(flac, tag, java.nio.file.StandardOpenOption.APPEND);
+
+        DecodedAudio audio = assertTimeoutPreemptively(LIMIT,
+                () -> new AudioDecoder(Optional.empty()).decode(flac, 22_050));
+
+        assertEquals(SECONDS, audio.durationSeconds(), 0.01);
+    }
+
+    @Test
+    void flacCutAtAFrameBoundaryIsTruncated() throws Exception {
+        Path flac = encoded("flac");
+        byte[] bytes = Files.readAllBytes(flac);
+        int cut = bytes.length / 2;
+        while (!((bytes[cut] & 0xFF) == 0xFF && (bytes[cut + 1] & 0xFE) == 0xF8)) {
+            cut++; // the next frame sync; inside frame data it would also do: both ways the file is cut short
+        }
+        Path half = Files.write(dir.resolve("half.flac"), Arrays.copyOf(bytes, cut));
+
+        AudioDecodeException e = failsInTime(new AudioDecoder(Optional.empty()), half);
+
+        assertEquals(Reason.TRUNCATED, e.reason(), e.getMessage());
+        assertEquals(SECONDS / 2, e.partialAudio().orElseThrow().durationSeconds(), 1.0);
+    }
+
+    private AudioDecodeException failsInTime(AudioDecoder decoder, Path file) {
+        AudioDecodeException e = assertTimeoutPreemptively(LIMIT,
+                () -> assertThrows(AudioDecodeException.class, () -> decoder.decode(file, 22_050)));
+        assertEquals(file, e.file());
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(e.reason().words()),
+                e.getMessage());
+        return e;
+    }
+
+    /** A chord with noise (music-like, so lossless coding leaves real frames), in the given format. */
+    private Path encoded(String format) throws IOException {
+        float[] music = TestAudio.chord(new double[] {220, 330, 440}, SECONDS, RATE, 0.5);
+        float[] noise = TestAudio.noise(SECONDS, RATE, 0.2, 3);
+        for (int i = 0; i < music.length; i++) {
+            music[i] += noise[i];
+        }
+        Path target = dir.resolve("music." + format);
+        return switch (format) {
+            case "wav" -> TestAudio.writeWav(music, RATE, target);
+            case "aiff" -> TestAudio.write(music, 1, RATE, AudioFileFormat.Type.AIFF, target);
+            case "au" -> TestAudio.write(music, 1, RATE, AudioFileFormat.Type.AU, target);
+            default -> FfmpegEncoder.encode(TestAudio.writeWav(music, RATE, dir.resolve("source.wav")), format,
+                    target);
+        };
+    }
+
+    /** Overwrites the file from 8 KB to its end ("early") or its middle third ("middle") with seeded noise. */
+    private Path damaged(Path file, String where) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int from = where.equals("early") ? 8192 : bytes.length / 3;
+        int to = where.equals("early") ? bytes.length : 2 * bytes.length / 3;
+        Random random = new Random(1);
+        for (int i = from; i < to; i++) {
+            bytes[i] = (byte) random.nextInt(256);
+        }
+        String name = file.getFileName().toString();
+        return Files.write(dir.resolve("damaged-" + where + "-" + name), bytes);
+    }
+
+    private Path fakeFfmpegThatHangs() throws IOException {
+        Path fake = dir.resolve("ffmpeg");
+        Files.writeString(fake, "#!/bin/sh\nif [ \"$1\" = -version ]; then echo 'ffmpeg version fake'; exit 0; fi\n"
+                + "exec sleep 60\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        return fake;
+    }
+}
