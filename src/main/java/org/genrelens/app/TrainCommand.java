@@ -82,6 +82,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of splits, initialisation and sampling")
     long seed;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "With --folds: write the cross-validation report (JSON) and confusion heatmaps (PNG) here")
+    Path reportDirectory;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -112,7 +116,13 @@ final class TrainCommand implements Callable<Integer> {
                     cancellation);
             console.finish();
             PrintWriter stdout = spec.commandLine().getOut();
-            outcome.crossValidation().ifPresent(report -> printCrossValidation(stdout, report));
+            if (outcome.crossValidation().isPresent()) {
+                EvaluationReport report = outcome.crossValidation().get();
+                printCrossValidation(stdout, report);
+                if (reportDirectory != null) {
+                    writeReport(report, stdout);
+                }
+            }
             stdout.printf(Locale.ROOT, "wrote %s (best epoch %s)%s%n", outcome.model(),
                     outcome.card().modelSpec().get("bestEpoch"), outcome.cancelled() ? " - training was stopped early" : "");
             return ExitCodes.OK;
@@ -128,6 +138,16 @@ final class TrainCommand implements Callable<Integer> {
                 // the hook is running: it is waiting for the latch released above
             }
         }
+    }
+
+    private void writeReport(EvaluationReport report, PrintWriter stdout) throws IOException {
+        java.nio.file.Files.createDirectories(reportDirectory);
+        report.writeJson(reportDirectory.resolve("cross-validation.json"));
+        org.genrelens.training.ConfusionHeatmap.writePng(report.trackLevel(), report.splitName() + ", track level",
+                reportDirectory.resolve("confusion-track.png"));
+        org.genrelens.training.ConfusionHeatmap.writePng(report.windowLevel(), report.splitName() + ", window level",
+                reportDirectory.resolve("confusion-window.png"));
+        stdout.println("wrote the cross-validation report to " + reportDirectory);
     }
 
     private static void printCrossValidation(PrintWriter out, EvaluationReport report) {

@@ -41,12 +41,15 @@ class TrainCommandTest {
     @Test
     void trainsCrossValidatesAndExportsAModelTheClassifierUses(@TempDir Path out) throws IOException {
         Path model = out.resolve("cnn.onnx");
-        String[] args = concat(new String[] {"train", data.toString(), "--folds", "2", "--out", model.toString()}, SMALL);
+        String[] args = concat(new String[] {"train", data.toString(), "--folds", "2", "--out", model.toString(),
+            "--report", out.resolve("report").toString()}, SMALL);
 
         CliRun run = CliRun.of(args);
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("2-fold-by-clip (track level, 12 clips)"), run.out());
+        assertTrue(Files.size(out.resolve("report").resolve("cross-validation.json")) > 100);
+        assertTrue(javax.imageio.ImageIO.read(out.resolve("report").resolve("confusion-track.png").toFile()) != null);
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
         assertEquals(java.util.List.of("noise", "tones"), card.labels());
         assertTrue(card.metrics().containsKey("crossValidation"), card.metrics().toString());
