@@ -57,7 +57,6 @@ public final class TagUndo {
         int done = 0;
         for (JournalEntry entry : open) {
             cancellation.throwIfCancelled();
-            progress.onProgress(done++, open.size(), "restoring " + entry.change().file().getFileName());
             try {
                 TagChange reverse = restore(entry, undoBatch, force);
                 if (reverse != null) {
@@ -67,8 +66,8 @@ public final class TagUndo {
             } catch (TagFileException e) {
                 failures.add(WriteReport.Failure.of(e));
             }
+            progress.onProgress(++done, open.size(), entry.change().file().getFileName().toString());
         }
-        progress.onProgress(done, open.size(), "restored " + restored.size() + " file(s)");
         return new WriteReport(undoBatch, restored, failures);
     }
 

@@ -31,7 +31,6 @@ public final class TagWriter {
         int done = 0;
         for (TagChange change : plan.changes()) {
             cancellation.throwIfCancelled();
-            progress.onProgress(done++, plan.changes().size(), "tagging " + change.file().getFileName());
             long entryId = journal.recordPending(batchId, change);
             try {
                 refuseChanged(change.file(), expectedStamps.get(change.file()));
@@ -43,8 +42,8 @@ public final class TagWriter {
                 journal.markFailed(entryId, e.getMessage());
                 failures.add(WriteReport.Failure.of(e));
             }
+            progress.onProgress(++done, plan.changes().size(), change.file().getFileName().toString());
         }
-        progress.onProgress(done, plan.changes().size(), "tagged " + applied.size() + " file(s)");
         return new WriteReport(batchId, applied, failures);
     }
 
