@@ -14,8 +14,12 @@ import org.genrelens.model.TagChange;
  */
 public record TagPlan(List<TagChange> changes, List<Skipped> skipped, Map<Path, FileStamp> stamps) {
 
-    /** A file the plan leaves alone, and why. */
-    public record Skipped(Path file, String reason) {
+    /**
+     * A file the plan leaves alone, and why.
+     *
+     * @param failed true when the file could not be read (a failure to report), false when the policy skipped it
+     */
+    public record Skipped(Path file, String reason, boolean failed) {
         public Skipped {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(reason, "reason");
@@ -49,7 +53,8 @@ public record TagPlan(List<TagChange> changes, List<Skipped> skipped, Map<Path, 
                 + show(change.before()) + " -> " + show(change.after());
     }
 
-    static String show(List<String> values) {
+    /** Values as the plan prints them: quoted, separated by "; ", "(none)" when absent. */
+    public static String show(List<String> values) {
         if (values.isEmpty()) {
             return "(none)";
         }

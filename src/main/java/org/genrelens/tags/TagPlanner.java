@@ -35,7 +35,7 @@ public final class TagPlanner {
             progress.onProgress(done++, requests.size(), "reading tags of " + request.file().getFileName());
             String refusal = refusal(request);
             if (refusal != null) {
-                skipped.add(new TagPlan.Skipped(request.file(), refusal));
+                skipped.add(new TagPlan.Skipped(request.file(), refusal, false));
                 continue;
             }
             try {
@@ -44,20 +44,20 @@ public final class TagPlanner {
                 List<String> after = target(before, request.genre());
                 if (after == null) {
                     skipped.add(new TagPlan.Skipped(request.file(), "already has a genre " + TagPlan.show(before)
-                            + " (policy empty; use overwrite or append to change it)"));
+                            + " (policy empty; use overwrite or append to change it)", false));
                     continue;
                 }
                 TagChange change = new TagChange(request.file(), TagField.GENRE, before, after);
                 if (change.isNoOp()) {
-                    skipped.add(new TagPlan.Skipped(request.file(), "already tagged " + TagPlan.show(before)));
+                    skipped.add(new TagPlan.Skipped(request.file(), "already tagged " + TagPlan.show(before), false));
                     continue;
                 }
                 changes.add(change);
                 stamps.put(request.file(), stamp);
             } catch (TagFileException e) {
-                skipped.add(new TagPlan.Skipped(request.file(), e.getMessage()));
+                skipped.add(new TagPlan.Skipped(request.file(), e.getMessage(), true));
             } catch (IOException e) {
-                skipped.add(new TagPlan.Skipped(request.file(), "cannot read: " + e.getMessage()));
+                skipped.add(new TagPlan.Skipped(request.file(), "cannot read: " + e.getMessage(), true));
             }
         }
         progress.onProgress(done, requests.size(), "planned " + changes.size() + " change(s)");

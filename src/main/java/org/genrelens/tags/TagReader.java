@@ -9,6 +9,11 @@ public final class TagReader {
         return AudioTags.tags(AudioTags.open(file));
     }
 
+    /** File name extensions (lower case, no dot) of the containers GenreLens can tag. */
+    public static java.util.Set<String> extensions() {
+        return AudioTags.EXTENSIONS;
+    }
+
     /** Whether this file's container is one GenreLens can tag. */
     public boolean supports(Path file) {
         return AudioTags.EXTENSIONS.contains(AudioTags.extension(file));
