@@ -53,7 +53,8 @@ final class TagCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--policy", paramLabel = "empty|overwrite|append", defaultValue = "empty",
-            description = "Tag only files without a genre, replace their genres, or add one more (default: ${DEFAULT-VALUE})")
+            description = "Tag only files without a genre, replace their genres, or add one more "
+                    + "(default: ${DEFAULT-VALUE})")
     String policy;
 
     @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0",

@@ -36,7 +36,8 @@ final class AtomicTagWrite {
         refuseReadOnly(file);
         String name = file.getFileName().toString();
         // the extension stays last: JAudioTagger picks its reader by it
-        Path temp = file.resolveSibling("." + name + ".genrelens-" + UUID.randomUUID() + "." + AudioTags.extension(file));
+        Path temp = file.resolveSibling(
+                "." + name + ".genrelens-" + UUID.randomUUID() + "." + AudioTags.extension(file));
         try {
             Files.copy(file, temp, StandardCopyOption.COPY_ATTRIBUTES);
             AudioFile audio = AudioTags.open(temp);

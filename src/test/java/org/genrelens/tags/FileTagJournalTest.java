@@ -111,8 +111,8 @@ class FileTagJournalTest {
     @Test
     void aCorruptLineInTheMiddleStopsOpeningWithTheLineNumber() throws IOException {
         Path file = dir.resolve("j.jsonl");
-        Files.writeString(file, "{\"event\":\"batch\",\"id\":1,\"time\":\"2026-01-01T00:00:00Z\",\"description\":\"x\"}\n"
-                + "garbage\n");
+        Files.writeString(file, "{\"event\":\"batch\",\"id\":1,\"time\":\"2026-01-01T00:00:00Z\","
+                + "\"description\":\"x\"}\n" + "garbage\n");
 
         IOException e = assertThrows(IOException.class, () -> FileTagJournal.open(file));
 

@@ -37,7 +37,8 @@ class TagPlannerTest {
 
         assertEquals(List.of(change(untagged, List.of(), List.of("jazz"))), plan.changes());
         assertEquals(1, plan.skipped().size());
-        assertTrue(plan.skipped().get(0).reason().contains("already has a genre \"Blues\""), plan.describe().toString());
+        assertTrue(plan.skipped().get(0).reason().contains("already has a genre \"Blues\""),
+                plan.describe().toString());
     }
 
     @Test
@@ -146,8 +147,9 @@ class TagPlannerTest {
         TagPlan plan = plan(TagPolicy.Mode.APPEND, 0f, TagRequest.chosen(tagged, "jazz"),
                 TagRequest.predicted(uncertain, TestTracks.prediction("pop", 0.4f, true)));
 
-        assertEquals(List.of("change " + tagged.toAbsolutePath() + ": genre \"Blues\"; \"Soul\" -> \"Blues\"; \"Soul\"; "
-                + "\"jazz\"", "skip   " + uncertain.toAbsolutePath() + ": uncertain prediction (pop 0.40); never written"),
+        assertEquals(List.of(
+                "change " + tagged.toAbsolutePath() + ": genre \"Blues\"; \"Soul\" -> \"Blues\"; \"Soul\"; \"jazz\"",
+                "skip   " + uncertain.toAbsolutePath() + ": uncertain prediction (pop 0.40); never written"),
                 plan.describe());
     }
 
