@@ -1,0 +1,162 @@
+package org.genrelens.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.genrelens.audio.AudioDecodeException;
+import org.genrelens.audio.AudioDecoder;
+import org.genrelens.inference.GenreClassifier;
+import org.genrelens.inference.ModelLoadException;
+import org.genrelens.inference.TrackAnalyzer;
+import org.genrelens.tags.FileTagJournal;
+import org.genrelens.tags.TagPlan;
+import org.genrelens.tags.TagPlanner;
+import org.genrelens.tags.TagPolicy;
+import org.genrelens.tags.TagReader;
+import org.genrelens.tags.TagRequest;
+import org.genrelens.tags.TagWriter;
+import org.genrelens.tags.WriteReport;
+import org.genrelens.task.Cancellation;
+import org.genrelens.task.ProgressListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code genrelens tag PATH...}: classify, plan against the files as they are now, then write (journaled, atomic),
+ * or with --dry-run print exactly the plan.
+ */
+@Command(name = "tag", mixinStandardHelpOptions = true,
+        description = "Writes the predicted genre (or --genre) into the files' genre tags; undo with 'genrelens undo'.")
+final class TagCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Audio files or folders")
+    List<Path> paths;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--dry-run", description = "Print what would change and write nothing")
+    boolean dryRun;
+
+    @Option(names = "--policy", paramLabel = "empty|overwrite|append", defaultValue = "empty",
+            description = "Tag only files without a genre, replace their genres, or add one more "
+                    + "(default: ${DEFAULT-VALUE})")
+    String policy;
+
+    @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0",
+            description = "Leave files whose prediction is less sure than X (0..1) alone (default: ${DEFAULT-VALUE})")
+    float minConfidence;
+
+    @Option(names = "--genre", paramLabel = "NAME", description = "Write this genre instead of classifying")
+    String genre;
+
+    @Option(names = "--journal", paramLabel = "FILE",
+            description = "Journal of tag writes (default: $XDG_DATA_HOME/genrelens/tag-journal.jsonl)")
+    Path journal;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TagPolicy tagPolicy = policy();
+        AudioFileFinder.Found found = new AudioFileFinder(TagReader.extensions()).find(paths);
+        Map<Path, String> failures = new LinkedHashMap<>(found.problems());
+        List<TagRequest> requests = new ArrayList<>();
+        if (genre != null) {
+            found.files().forEach(file -> requests.add(TagRequest.chosen(file, genre)));
+        } else if (!classify(found.files(), requests, failures, err)) {
+            return ExitCodes.FAILURES;
+        }
+        TagPlan plan = new TagPlanner(tagPolicy).plan(requests, ProgressListener.NONE, Cancellation.none());
+        plan.describe().forEach(out::println);
+        plan.skipped().stream().filter(TagPlan.Skipped::failed)
+                .forEach(skip -> failures.put(skip.file(), skip.reason()));
+        if (dryRun) {
+            out.printf("dry run: %d change(s) planned, nothing written%n", plan.changes().size());
+        } else if (!plan.isEmpty()) {
+            Path journalFile = journal != null ? journal : defaultJournal();
+            try (FileTagJournal tagJournal = FileTagJournal.open(journalFile)) {
+                WriteReport report = new TagWriter().apply(plan, tagJournal, plan.stamps(), ProgressListener.NONE,
+                        Cancellation.none());
+                report.failures().forEach(failure -> failures.put(failure.file(), failure.message()));
+                out.printf("tagged %d file(s) in batch %d; undo with: genrelens undo %d --journal %s%n",
+                        report.applied().size(), report.batchId(), report.batchId(), journalFile);
+            }
+        } else {
+            out.println("nothing to change");
+        }
+        return report(failures, err);
+    }
+
+    private boolean classify(List<Path> files, List<TagRequest> requests, Map<Path, String> failures,
+            PrintWriter err) {
+        AudioDecoder decoder = new AudioDecoder();
+        try (GenreClassifier classifier = modelOptions.open()) {
+            TrackAnalyzer analyzer = new TrackAnalyzer(decoder, classifier);
+            for (Path file : files) {
+                try {
+                    requests.add(TagRequest.predicted(file, analyzer.analyze(file)));
+                } catch (AudioDecodeException e) {
+                    failures.put(file, e.getMessage());
+                }
+            }
+            return true;
+        } catch (ModelLoadException | ModelOptions.ModelNotFoundException e) {
+            err.println("genrelens: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private TagPolicy policy() {
+        try {
+            modelOptions.classifierOptions();
+            return new TagPolicy(TagPolicy.Mode.parse(policy), minConfidence);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    static int report(Map<Path, String> failures, PrintWriter err) {
+        if (failures.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        err.println(failures.size() + " file(s) failed:");
+        failures.forEach((path, reason) -> err.println("  " + path + ": " + reason));
+        return ExitCodes.FAILURES;
+    }
+
+    /** The journal in the user's data directory: XDG on Linux, the platform's place elsewhere. */
+    static Path defaultJournal() {
+        return defaultJournal(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
+    }
+
+    static Path defaultJournal(Map<String, String> env, String osName, String home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        Path dataDir;
+        if (os.startsWith("windows") && env.get("APPDATA") != null) {
+            dataDir = Path.of(env.get("APPDATA"), "GenreLens");
+        } else if (os.startsWith("mac")) {
+            dataDir = Path.of(home, "Library", "Application Support", "GenreLens");
+        } else {
+            String xdg = env.get("XDG_DATA_HOME");
+            // the XDG spec says to ignore a relative XDG_DATA_HOME
+            Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".local", "share");
+            dataDir = base.resolve("genrelens");
+        }
+        return dataDir.resolve("tag-journal.jsonl");
+    }
+}
