@@ -25,6 +25,6 @@ final class GenreLensCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a command: classify, spectrogram, info, evaluate or baseline");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a command; genrelens --help lists them");
     }
 }
