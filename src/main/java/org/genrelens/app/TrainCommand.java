@@ -67,8 +67,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "6", description = "Epochs without a better validation loss before stopping")
     int patience;
 
-    @Option(names = "--no-augment", description = "Train without augmentation (offsets, masks, low-pass, mixup)")
+    @Option(names = "--no-augment", description = "Train without augmentation (same as --augment none)")
     boolean noAugmentation;
+
+    @Option(names = "--augment", split = ",", paramLabel = "PART,...",
+            description = "Augmentations to use: offsets, masks, lowpass, mixup, gain, or none "
+                    + "(default: offsets,masks,lowpass,mixup,gain)")
+    List<String> augmentations;
 
     @Option(names = "--from", paramLabel = "MODEL.onnx", description = "Fine-tune: start from this model's weights")
     Path from;
@@ -94,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelSpec modelSpec = network.modelSpec(featureSpec.channels(), loaded.labels().size());
         TrainingSettings settings = new TrainingSettings(epochs, batchSize, learningRate, 1e-4, patience,
                 Math.max(1, patience / 2), 0.5, 1e-5, true,
-                noAugmentation ? Augmentation.none() : Augmentation.standard(), seed);
+                augmentation(), seed);
         WeightSource initial = from == null ? WeightSource.RANDOM : WeightSource.fromOnnx(from, newHead);
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(loaded.clips(), loaded.name(), featureSpec, modelSpec,
                 settings, folds, 0.15, initial, Optional.ofNullable(cache));
@@ -137,6 +142,20 @@ final class TrainCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it is waiting for the latch released above
             }
+        }
+    }
+
+    private Augmentation augmentation() {
+        if (noAugmentation) {
+            return Augmentation.none();
+        }
+        if (augmentations == null) {
+            return Augmentation.standard();
+        }
+        try {
+            return Augmentation.parts(augmentations);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--augment: " + e.getMessage());
         }
     }
 

@@ -54,6 +54,25 @@ public record Augmentation(boolean randomOffsets, int timeMasks, int maxTimeMask
         return new Augmentation(true, 2, 20, 2, 12, 0.5, 6_000.0, 0.2, 6.0);
     }
 
+    /**
+     * Only the named parts of {@link #standard()}: any of "offsets", "masks", "lowpass", "mixup", "gain"
+     * (comma-separated; "none" for none).
+     */
+    public static Augmentation parts(java.util.Collection<String> names) {
+        java.util.Set<String> known = java.util.Set.of("offsets", "masks", "lowpass", "mixup", "gain", "none");
+        for (String name : names) {
+            require(known.contains(name), "unknown augmentation '" + name + "'; choose from " + known);
+        }
+        Augmentation all = standard();
+        boolean masks = names.contains("masks");
+        boolean lowPass = names.contains("lowpass");
+        return new Augmentation(names.contains("offsets"), masks ? all.timeMasks() : 0,
+                masks ? all.maxTimeMaskFrames() : 0, masks ? all.frequencyMasks() : 0,
+                masks ? all.maxFrequencyMaskBands() : 0, lowPass ? all.lowPassProbability() : 0,
+                lowPass ? all.minLowPassHz() : 0, names.contains("mixup") ? all.mixupAlpha() : 0,
+                names.contains("gain") ? all.maxGainDb() : 0);
+    }
+
     /** True when tiles are cut on the inference grid and left as they are. */
     public boolean isNone() {
         return equals(none());

@@ -252,4 +252,17 @@ class AugmentationTest {
         assertThrows(IllegalArgumentException.class, () -> new Augmentation(false, 0, 0, 0, 0, 0, 0, -0.1));
         assertThrows(IllegalArgumentException.class, () -> new Augmentation(false, 0, 0, 0, 0, 0, 0, 0, -1));
     }
+
+    @Test
+    void partsSwitchOnOnlyTheNamedAugmentations() {
+        Augmentation offsets = Augmentation.parts(java.util.List.of("offsets"));
+        org.junit.jupiter.api.Assertions.assertTrue(offsets.randomOffsets());
+        org.junit.jupiter.api.Assertions.assertEquals(0, offsets.timeMasks());
+        org.junit.jupiter.api.Assertions.assertEquals(0.0, offsets.mixupAlpha());
+        org.junit.jupiter.api.Assertions.assertEquals(Augmentation.none(), Augmentation.parts(java.util.List.of("none")));
+        org.junit.jupiter.api.Assertions.assertEquals(Augmentation.standard(), Augmentation.parts(
+                java.util.List.of("offsets", "masks", "lowpass", "mixup", "gain")));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Augmentation.parts(java.util.List.of("reverb")));
+    }
 }
