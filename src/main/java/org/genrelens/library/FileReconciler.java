@@ -7,8 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import org.genrelens.audio.AudioDecoder;
 import org.genrelens.audio.AudioProbe;
 
 /**
@@ -19,7 +23,7 @@ final class FileReconciler {
 
     private static final System.Logger LOG = System.getLogger(FileReconciler.class.getName());
 
-    enum Outcome { NEW, CHANGED, RETAGGED, MOVED, UNCHANGED, UNREADABLE, VANISHED, ALREADY_SEEN }
+    enum Outcome { NEW, CHANGED, RETAGGED, MOVED, UNCHANGED, UNREADABLE, VANISHED, NOT_AUDIO, ALREADY_SEEN }
 
     /** What reading the file found; exactly one of track-to-be or vanished. */
     private record Inspection(String format, String fingerprint, ExistingTags tags, String unreadable,
@@ -27,9 +31,14 @@ final class FileReconciler {
     }
 
     private final ScanOptions options;
+    private final Set<String> audioExtensions;
 
     FileReconciler(ScanOptions options) {
         this.options = options;
+        AudioDecoder names = new AudioDecoder(Optional.empty()); // only asked for its file name extensions
+        Set<String> extensions = new HashSet<>(names.jvmExtensions());
+        extensions.addAll(names.ffmpegExtensions());
+        this.audioExtensions = Set.copyOf(extensions);
     }
 
     Outcome reconcile(Connection c, Path file, long rootId, long scanId) throws SQLException {
@@ -59,6 +68,9 @@ final class FileReconciler {
             return Outcome.VANISHED;
         }
         if (found.unreadable() != null) {
+            if (known == null && !hasAudioName(file)) {
+                return Outcome.NOT_AUDIO; // cover art, playlists, notes: not audio by name nor by content
+            }
             return saveUnreadable(c, row, file, size, mtime, found.unreadable(), rootId, scanId);
         }
         if (known != null && known.status() != TrackStatus.GONE) {
@@ -83,6 +95,12 @@ final class FileReconciler {
         TrackRepository.save(c, known == null ? null : known.id(), present(file, size, mtime, found, null), rootId,
                 scanId);
         return Outcome.NEW;
+    }
+
+    private boolean hasAudioName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && audioExtensions.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /** A track with this audio whose file is gone: the new path is where it moved. A copy leaves it alone. */

@@ -86,7 +86,7 @@ public final class LibraryScanner {
         private final long[] byOutcome = new long[FileReconciler.Outcome.values().length];
 
         void add(FileReconciler.Outcome outcome) {
-            if (outcome != FileReconciler.Outcome.ALREADY_SEEN) {
+            if (outcome != FileReconciler.Outcome.ALREADY_SEEN) { // counted by the run that committed it
                 files++;
                 byOutcome[outcome.ordinal()]++;
             }
