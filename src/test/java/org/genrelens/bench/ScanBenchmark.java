@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Library scan of a 10,000-file tree (tiny WAVs in 100 folders): a first scan into an empty database, and a
- * rescan of the unchanged tree. Peak memory is measured on the CLI (README of the library decision record):
+ * rescan of the unchanged tree. Peak memory is measured on the CLI (decision record 0007):
  * {@code main(dir)} writes the same tree for that.
  */
 @State(Scope.Benchmark)
