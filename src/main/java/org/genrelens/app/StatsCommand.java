@@ -1,0 +1,49 @@
+package org.genrelens.app;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.genrelens.library.LibraryDatabase;
+import org.genrelens.library.LibraryException;
+import org.genrelens.library.LibraryStats;
+import org.genrelens.library.ScanCounts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code genrelens stats}: what the library holds. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Summarises the library: tracks by status, format and genre, and the last scan.")
+final class StatsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LibraryOptions library;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (LibraryDatabase db = library.open()) {
+            LibraryStats stats = LibraryStats.of(db);
+            out.println("database: " + stats.database() + " (schema " + stats.schemaVersion() + ")");
+            stats.roots().forEach(root -> out.println("root: " + root));
+            out.print("tracks:");
+            stats.byStatus().forEach((status, n) -> out.print(" " + n + " " + status.name().toLowerCase()));
+            out.println();
+            stats.byFormat().forEach((format, n) -> out.println("format " + format + ": " + n));
+            stats.byGroup().forEach((group, n) -> out.println("genre " + group + ": " + n));
+            stats.lastScan().ifPresent(run -> {
+                ScanCounts c = run.counts();
+                out.printf("last scan: %s, %d of %d files (%d new, %d changed, %d moved, %d gone, %d unreadable)%n",
+                        run.state().name().toLowerCase(), run.filesDone(), run.filesTotal(), c.newTracks(),
+                        c.changed(), c.moved(), c.gone(), c.unreadable());
+            });
+            return ExitCodes.OK;
+        } catch (LibraryException e) {
+            spec.commandLine().getErr().println("genrelens: " + e.getMessage());
+            return ExitCodes.FAILURES;
+        }
+    }
+}

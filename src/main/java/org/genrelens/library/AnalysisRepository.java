@@ -1,0 +1,182 @@
+package org.genrelens.library;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.genrelens.model.TrackPrediction;
+
+/**
+ * Analyses of tracks. Each is tied to the audio fingerprint it was computed from, so it follows a moved or
+ * retagged file and stops applying when the audio changes; and to the model's sha256 and the FeatureSpec hash,
+ * so a new model or spec makes every track pending again.
+ */
+public final class AnalysisRepository {
+
+    private static final String COLUMNS = "a.id, a.track_id, a.fingerprint, a.model_sha256, a.feature_spec_hash, "
+            + "a.status, a.labels, a.probabilities, a.top_genre, a.confidence, a.uncertain, a.padded, a.error, "
+            + "a.analysed_at";
+
+    private final LibraryDatabase db;
+
+    AnalysisRepository(LibraryDatabase db) {
+        this.db = db;
+    }
+
+    /** Stores a prediction for the track's current audio, with its window probabilities; returns its id. */
+    public long save(long trackId, String modelSha256, String featureSpecHash, TrackPrediction prediction) {
+        return db.transaction(c -> {
+            String fingerprint = currentFingerprint(c, trackId);
+            long id;
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO analyses (track_id, fingerprint, "
+                    + "model_sha256, feature_spec_hash, status, labels, probabilities, top_genre, confidence, "
+                    + "uncertain, padded, analysed_at) VALUES (?, ?, ?, ?, 'OK', ?, ?, ?, ?, ?, ?, ?)",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                s.setLong(1, trackId);
+                s.setString(2, fingerprint);
+                s.setString(3, modelSha256);
+                s.setString(4, featureSpecHash);
+                s.setString(5, StringLists.toJson(prediction.labels()));
+                s.setBytes(6, WindowProbabilities.encode(prediction.probabilities()));
+                s.setString(7, prediction.topGenre());
+                s.setDouble(8, prediction.confidence());
+                s.setInt(9, prediction.uncertain() ? 1 : 0);
+                s.setInt(10, prediction.padded() ? 1 : 0);
+                s.setLong(11, System.currentTimeMillis());
+                s.executeUpdate();
+                id = generatedKey(s);
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO window_probabilities (analysis_id, windows, "
+                    + "labels, data) VALUES (?, ?, ?, ?)")) {
+                s.setLong(1, id);
+                s.setInt(2, prediction.windowCount());
+                s.setInt(3, prediction.labels().size());
+                s.setBytes(4, WindowProbabilities.encode(prediction.windowProbabilities(), prediction.labels().size()));
+                s.executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    /** Records that analysing the track failed, so it is not retried with the same model unless asked. */
+    public long saveFailure(long trackId, String modelSha256, String featureSpecHash, String error) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO analyses (track_id, fingerprint, "
+                    + "model_sha256, feature_spec_hash, status, error, analysed_at) VALUES (?, ?, ?, ?, 'FAILED', ?, ?)",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                s.setLong(1, trackId);
+                s.setString(2, currentFingerprint(c, trackId));
+                s.setString(3, modelSha256);
+                s.setString(4, featureSpecHash);
+                s.setString(5, error);
+                s.setLong(6, System.currentTimeMillis());
+                s.executeUpdate();
+                return generatedKey(s);
+            }
+        });
+    }
+
+    /**
+     * Present tracks with no analysis of their current audio by this model and spec, by path. Tracks whose
+     * analysis failed count as done unless {@code retryFailed}.
+     */
+    public List<Track> needingAnalysis(String modelSha256, String featureSpecHash, boolean retryFailed) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + TrackRepository.COLUMNS
+                    + ", t.last_scan_id, t.root_id FROM tracks t WHERE t.status = 'PRESENT' AND NOT EXISTS ("
+                    + "SELECT 1 FROM analyses a WHERE a.track_id = t.id AND a.fingerprint = t.fingerprint "
+                    + "AND a.model_sha256 = ? AND a.feature_spec_hash = ? AND (a.status = 'OK' OR ? = 0)) "
+                    + "ORDER BY t.path")) {
+                s.setString(1, modelSha256);
+                s.setString(2, featureSpecHash);
+                s.setInt(3, retryFailed ? 1 : 0);
+                List<Track> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(TrackRepository.row(rs).track());
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The newest analysis of the track's current audio, by any model. */
+    public Optional<Analysis> latest(long trackId) {
+        return Optional.ofNullable(latest("AND a2.track_id = ?", trackId).get(trackId));
+    }
+
+    /** The newest analysis of each track's current audio, keyed by track id. */
+    public Map<Long, Analysis> latestPerTrack() {
+        return latest("", null);
+    }
+
+    /** The stored per-window probabilities of an analysis, exactly as saved. */
+    public Optional<float[][]> windowProbabilities(long analysisId) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT windows, labels, data FROM window_probabilities WHERE analysis_id = ?")) {
+                s.setLong(1, analysisId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(WindowProbabilities.decode(rs.getBytes(3), rs.getInt(1),
+                            rs.getInt(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private Map<Long, Analysis> latest(String filter, Long trackId) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM analyses a WHERE a.id IN ("
+                    + "SELECT max(a2.id) FROM analyses a2 JOIN tracks t ON t.id = a2.track_id "
+                    + "AND t.fingerprint = a2.fingerprint WHERE 1 = 1 " + filter + " GROUP BY a2.track_id)")) {
+                if (trackId != null) {
+                    s.setLong(1, trackId);
+                }
+                Map<Long, Analysis> out = new LinkedHashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Analysis a = analysis(rs);
+                        out.put(a.trackId(), a);
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static Analysis analysis(ResultSet rs) throws SQLException {
+        byte[] probabilities = rs.getBytes(8);
+        return new Analysis(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                Analysis.Status.valueOf(rs.getString(6)), StringLists.fromJson(rs.getString(7)),
+                probabilities == null ? null : WindowProbabilities.decode(probabilities), rs.getString(9),
+                rs.getFloat(10), rs.getInt(11) == 1, rs.getInt(12) == 1, rs.getString(13),
+                Instant.ofEpochMilli(rs.getLong(14)));
+    }
+
+    private static String currentFingerprint(Connection c, long trackId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT fingerprint FROM tracks WHERE id = ?")) {
+            s.setLong(1, trackId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    throw new IllegalArgumentException("track " + trackId
+                            + " is unknown or unreadable; scan the library before analysing it");
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static long generatedKey(PreparedStatement s) throws SQLException {
+        try (ResultSet keys = s.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.genrelens.library;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A summary of the library for {@code genrelens stats}.
+ *
+ * @param byStatus tracks per status
+ * @param byFormat present tracks per container format
+ * @param byGroup  present tracks per genre group ({@link GenreGroups})
+ */
+public record LibraryStats(Path database, int schemaVersion, List<Path> roots, Map<TrackStatus, Long> byStatus,
+        Map<String, Long> byFormat, Map<String, Long> byGroup, Optional<ScanRun> lastScan) {
+
+    public LibraryStats {
+        roots = List.copyOf(roots);
+        byStatus = Collections.unmodifiableMap(new LinkedHashMap<>(byStatus));
+        byFormat = Collections.unmodifiableMap(new LinkedHashMap<>(byFormat));
+        byGroup = Collections.unmodifiableMap(new LinkedHashMap<>(byGroup));
+    }
+
+    public static LibraryStats of(LibraryDatabase db) {
+        Map<String, Long> byFormat = new TreeMap<>();
+        for (Track track : db.tracks().all()) {
+            if (track.status() == TrackStatus.PRESENT) {
+                byFormat.merge(track.format(), 1L, Long::sum);
+            }
+        }
+        Map<String, Long> byGroup = new LinkedHashMap<>();
+        GenreGroups.of(db).forEach((group, tracks) -> byGroup.put(group, (long) tracks.size()));
+        return new LibraryStats(db.file(), db.schemaVersion(), db.tracks().roots(), db.tracks().countByStatus(),
+                byFormat, byGroup, db.scanRuns().latest());
+    }
+}

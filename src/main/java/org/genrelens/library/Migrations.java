@@ -1,0 +1,119 @@
+package org.genrelens.library;
+
+import java.util.List;
+
+/** The schema of the library database, as an ordered list of migrations (decision record 0007). */
+final class Migrations {
+
+    private static final Migration CATALOGUE = new Migration(1, "library roots, tracks and scan runs", List.of(
+            """
+            CREATE TABLE roots (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                added_at INTEGER NOT NULL)""",
+            """
+            CREATE TABLE scan_runs (
+                id INTEGER PRIMARY KEY,
+                roots TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('RUNNING', 'COMPLETED', 'ABANDONED')),
+                started_at INTEGER NOT NULL,
+                finished_at INTEGER,
+                files_total INTEGER,
+                files_done INTEGER NOT NULL DEFAULT 0,
+                new_count INTEGER NOT NULL DEFAULT 0,
+                changed_count INTEGER NOT NULL DEFAULT 0,
+                retagged_count INTEGER NOT NULL DEFAULT 0,
+                moved_count INTEGER NOT NULL DEFAULT 0,
+                unchanged_count INTEGER NOT NULL DEFAULT 0,
+                unreadable_count INTEGER NOT NULL DEFAULT 0,
+                gone_count INTEGER NOT NULL DEFAULT 0)""",
+            """
+            CREATE TABLE tracks (
+                id INTEGER PRIMARY KEY,
+                root_id INTEGER REFERENCES roots(id) ON DELETE SET NULL,
+                path TEXT NOT NULL UNIQUE,
+                size INTEGER NOT NULL,
+                mtime INTEGER NOT NULL,
+                fingerprint TEXT,
+                format TEXT,
+                duration_seconds REAL,
+                title TEXT,
+                artist TEXT,
+                album TEXT,
+                genres TEXT,
+                status TEXT NOT NULL CHECK (status IN ('PRESENT', 'GONE', 'UNREADABLE')),
+                reason TEXT,
+                last_scan_id INTEGER REFERENCES scan_runs(id),
+                added_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                CHECK (status <> 'PRESENT' OR (fingerprint IS NOT NULL AND format IS NOT NULL)),
+                CHECK (status <> 'UNREADABLE' OR reason IS NOT NULL))""",
+            "CREATE INDEX tracks_by_fingerprint ON tracks(fingerprint)",
+            "CREATE INDEX tracks_by_root_and_scan ON tracks(root_id, last_scan_id)"));
+
+    private static final Migration ANALYSES = new Migration(2, "analyses and their window probabilities", List.of(
+            """
+            CREATE TABLE analyses (
+                id INTEGER PRIMARY KEY,
+                track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+                fingerprint TEXT NOT NULL,
+                model_sha256 TEXT NOT NULL,
+                feature_spec_hash TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('OK', 'FAILED')),
+                labels TEXT,
+                probabilities BLOB,
+                top_genre TEXT,
+                confidence REAL,
+                uncertain INTEGER,
+                padded INTEGER,
+                error TEXT,
+                analysed_at INTEGER NOT NULL,
+                CHECK (status <> 'OK' OR (labels IS NOT NULL AND probabilities IS NOT NULL
+                                          AND top_genre IS NOT NULL AND confidence IS NOT NULL)),
+                CHECK (status <> 'FAILED' OR error IS NOT NULL))""",
+            "CREATE INDEX analyses_by_track ON analyses(track_id, model_sha256, feature_spec_hash)",
+            """
+            CREATE TABLE window_probabilities (
+                analysis_id INTEGER PRIMARY KEY REFERENCES analyses(id) ON DELETE CASCADE,
+                windows INTEGER NOT NULL,
+                labels INTEGER NOT NULL,
+                data BLOB NOT NULL,
+                CHECK (length(data) = windows * labels * 4))"""));
+
+    private static final Migration TAGS = new Migration(3, "tag-write journal and user-confirmed genres", List.of(
+            """
+            CREATE TABLE tag_batches (
+                id INTEGER PRIMARY KEY,
+                description TEXT NOT NULL,
+                started_at INTEGER NOT NULL)""",
+            """
+            CREATE TABLE tag_journal (
+                id INTEGER PRIMARY KEY,
+                batch_id INTEGER NOT NULL REFERENCES tag_batches(id),
+                track_id INTEGER REFERENCES tracks(id) ON DELETE SET NULL,
+                path TEXT NOT NULL,
+                field TEXT NOT NULL,
+                old_value TEXT NOT NULL,
+                new_value TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('PENDING', 'APPLIED', 'FAILED', 'UNDONE')),
+                error TEXT,
+                after_size INTEGER,
+                after_mtime INTEGER,
+                recorded_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL)""",
+            "CREATE INDEX tag_journal_by_batch ON tag_journal(batch_id)",
+            """
+            CREATE TABLE confirmed_genres (
+                track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+                genre TEXT NOT NULL,
+                fingerprint TEXT,
+                confirmed_at INTEGER NOT NULL,
+                PRIMARY KEY (track_id, genre))"""));
+
+    private Migrations() {
+    }
+
+    static List<Migration> all() {
+        return List.of(CATALOGUE, ANALYSES, TAGS);
+    }
+}
