@@ -12,6 +12,7 @@ final class TerminalProgress implements ProgressListener {
     private final long started = System.nanoTime();
     private String lastLine = "";
     private int lastPercent = -1;
+    private final boolean interactive = System.console() != null;
 
     TerminalProgress(PrintWriter err) {
         this.err = err;
@@ -19,6 +20,9 @@ final class TerminalProgress implements ProgressListener {
 
     @Override
     public synchronized void onProgress(long done, long total, String message) {
+        if (!interactive) {
+            return; // piped or logged output gets the summary lines only, not hundreds of redraws
+        }
         String line;
         if (total > 0) {
             int filled = (int) Math.min(WIDTH, WIDTH * done / total);

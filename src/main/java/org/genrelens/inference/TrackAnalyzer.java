@@ -41,13 +41,22 @@ public final class TrackAnalyzer {
     }
 
     public TrackPrediction analyze(Path file) throws AudioDecodeException {
+        return analyzeWithDuration(file).prediction();
+    }
+
+    /** The prediction and the decoded track's length, for callers that store both. */
+    public Analysed analyzeWithDuration(Path file) throws AudioDecodeException {
         DecodedAudio audio = decoder.decode(file, extractor.spec().sampleRate());
         if (audio.samples().length == 0) {
             throw new AudioDecodeException(file, AudioDecodeException.Reason.CORRUPT,
                     "the decoder returned no audio samples");
         }
         Tiles tiles = extractor.extract(audio.samples());
-        return classifier.classify(tiles);
+        return new Analysed(classifier.classify(tiles), audio.durationSeconds());
+    }
+
+    /** A prediction with the length of the audio it came from. */
+    public record Analysed(TrackPrediction prediction, double durationSeconds) {
     }
 
     public FeatureSpec spec() {

@@ -1,0 +1,39 @@
+package org.genrelens.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.genrelens.features.FeatureSpec;
+import org.genrelens.testing.OnnxTestModels;
+import org.genrelens.testing.TestAudio;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+
+    @Test
+    void scanThenAnalyzeGroupsTracksByGenreAndASecondRunHasNothingToDo(@TempDir Path dir) throws Exception {
+        Path music = Files.createDirectories(dir.resolve("music"));
+        TestAudio.writeWav(TestAudio.sine(110, 6, 22_050, 0.5), 22_050, music.resolve("low.wav"));
+        TestAudio.writeWav(TestAudio.sine(6_000, 6, 22_050, 0.5), 22_050, music.resolve("high.wav"));
+        // RIFF header then garbage: audio by its first bytes, so scanned, but it cannot be decoded
+        Files.write(music.resolve("broken.wav"), new byte[] {'R', 'I', 'F', 'F', 1, 0, 0, 0, 'W', 'A', 'V', 'E', 9});
+        Path model = OnnxTestModels.writeBandEnergyModel(dir, "low-high", FeatureSpec.defaultMel(),
+                List.of("low", "high"));
+        String db = dir.resolve("library.db").toString();
+
+        CliRun.of("scan", music.toString(), "--db", db);
+        CliRun first = CliRun.of("analyze", "--db", db, "--model", model.toString());
+        CliRun list = CliRun.of("list", "--by-genre", "--db", db);
+        CliRun second = CliRun.of("analyze", "--db", db, "--model", model.toString());
+
+        assertTrue(first.out().contains("analysed 2 track(s)"), first.out() + first.err());
+        assertEquals(1, first.exitCode(), "the broken file is a listed failure");
+        assertTrue(first.err().contains("broken.wav"), first.err());
+        assertTrue(list.out().contains("low (1)") && list.out().contains("high (1)"), list.out());
+        assertTrue(second.out().contains("analysed 0 track(s)"), second.out());
+    }
+}
