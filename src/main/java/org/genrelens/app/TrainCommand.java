@@ -124,6 +124,8 @@ final class TrainCommand implements Callable<Integer> {
             if (outcome.crossValidation().isPresent()) {
                 EvaluationReport report = outcome.crossValidation().get();
                 printCrossValidation(stdout, report);
+                stdout.println("balanced accuracy per fold: " + outcome.foldBalancedAccuracies().stream()
+                        .map(v -> String.format(Locale.ROOT, "%.3f", v)).toList());
                 if (reportDirectory != null) {
                     writeReport(report, stdout);
                 }

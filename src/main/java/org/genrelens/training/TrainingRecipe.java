@@ -61,7 +61,7 @@ public final class TrainingRecipe {
     }
 
     public record Outcome(Path model, ModelCard card, Optional<EvaluationReport> crossValidation,
-            List<EpochReport> finalHistory, boolean cancelled) {
+            List<Double> foldBalancedAccuracies, List<EpochReport> finalHistory, boolean cancelled) {
     }
 
     private final AudioDecoder decoder;
@@ -79,8 +79,10 @@ public final class TrainingRecipe {
         List<LabeledClip> usable = all.clips().stream().map(CachedClip::clip).toList();
 
         Optional<EvaluationReport> crossValidation = Optional.empty();
+        List<Double> foldScores = new ArrayList<>();
         if (plan.folds() >= 2) {
-            crossValidation = Optional.of(crossValidate(plan, all, usable, modelSpec, listener, cancellation));
+            crossValidation = Optional.of(crossValidate(plan, all, usable, modelSpec, listener, cancellation,
+                    foldScores));
             if (cancellation.isCancelled()) {
                 throw new org.genrelens.task.CancelledException();
             }
@@ -96,6 +98,12 @@ public final class TrainingRecipe {
                         + plan.validFraction() + " by-clip share of its training clips; track level (window "
                         + "probabilities averaged) and window level; no clip on both sides");
                 metrics.put("crossValidation", report.toMap());
+                metrics.put("foldBalancedAccuracy", foldScores.stream().map(ClassificationMetrics::round).toList());
+                double mean = foldScores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                double spread = Math.sqrt(foldScores.stream().mapToDouble(v -> (v - mean) * (v - mean))
+                        .average().orElse(0));
+                metrics.put("balancedAccuracyMean", ClassificationMetrics.round(mean));
+                metrics.put("balancedAccuracyStd", ClassificationMetrics.round(spread));
                 if (labels.contains(NonMusicCorpus.LABEL)) {
                     metrics.put("crossValidationMusicOnly", report.trackLevel().without(NonMusicCorpus.LABEL));
                 }
@@ -113,12 +121,13 @@ public final class TrainingRecipe {
             provenance.put("java", Runtime.version().toString());
             provenance.put("cancelled", trained.cancelled());
             ModelCard card = trained.export(target, plan.settings(), provenance, metrics);
-            return new Outcome(target, card, crossValidation, trained.history(), trained.cancelled());
+            return new Outcome(target, card, crossValidation, List.copyOf(foldScores), trained.history(),
+                    trained.cancelled());
         }
     }
 
     private EvaluationReport crossValidate(Plan plan, CachedDataset all, List<LabeledClip> usable,
-            ModelSpec modelSpec, Listener listener, Cancellation cancellation) {
+            ModelSpec modelSpec, Listener listener, Cancellation cancellation, List<Double> foldScores) {
         List<List<LabeledClip>> folds = StratifiedFolds.split(usable, plan.folds(), plan.settings().seed());
         List<ClipPrediction> predictions = new ArrayList<>();
         TileSampler sampler = new TileSampler(plan.featureSpec(), Augmentation.none());
@@ -128,8 +137,11 @@ public final class TrainingRecipe {
                     plan.settings().seed() + f);
             try (TrainedModel trained = new CnnTrainer(plan.settings()).train(all.subset(inner.train()),
                     all.subset(inner.valid()), modelSpec, plan.initialWeights(), listener, cancellation)) {
-                predictions.addAll(new HeldOutPredictor(sampler, plan.settings().batchSize())
-                        .predict(trained, all.subset(folds.get(f))));
+                List<ClipPrediction> fold = new HeldOutPredictor(sampler, plan.settings().batchSize())
+                        .predict(trained, all.subset(folds.get(f)));
+                foldScores.add(EvaluationReport.of("fold " + (f + 1), all.labels(), fold, List.of())
+                        .trackLevel().balancedAccuracy());
+                predictions.addAll(fold);
             }
         }
         return EvaluationReport.of(plan.folds() + "-fold-by-clip", all.labels(), predictions, all.skipped());

@@ -48,19 +48,28 @@ public class InferenceBenchmark {
     @Param({"1", "32"})
     public int batch;
 
+    /** "representative": a 4-block residual CNN on the default 128-band spec; "bundled": models/genre-cnn.onnx. */
+    @Param({"representative", "bundled"})
+    public String model;
+
     private Path dir;
     private GenreClassifier classifier;
     private Tiles tiles;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        FeatureSpec spec = FeatureSpec.defaultMel();
         dir = Files.createTempDirectory("inference-bench");
-        Path model = OnnxTestModels.writeCnn(dir, "bench-cnn",
-                spec, List.of("blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop",
-                        "reggae", "rock"), new int[] {16, 32, 64, 128}, 2024);
+        Path onnx;
+        if (model.equals("bundled")) {
+            onnx = Path.of("models", "genre-cnn.onnx");
+        } else {
+            onnx = OnnxTestModels.writeCnn(dir, "bench-cnn", FeatureSpec.defaultMel(),
+                    List.of("blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae",
+                            "rock"), new int[] {16, 32, 64, 128}, 2024);
+        }
         ClassifierOptions options = new ClassifierOptions(ExecutionPreference.CPU, 2, batch, 0.5f);
-        classifier = GenreClassifier.open(model, options);
+        classifier = GenreClassifier.open(onnx, options);
+        FeatureSpec spec = classifier.featureSpec();
         int tileSize = spec.channels() * spec.height() * spec.framesPerWindow();
         float[] data = new float[WINDOWS * tileSize];
         Random random = new Random(1);

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.State;
 public class TileBenchmark {
 
     /** Tiles of a 60 s track with the default windows: 2584 frames, 215 wide, every 108. */
-    private static final int TILES_IN_60_S = 22;
+    private static final int TILES_IN_60_S = 23;
     private static final int SR = 22_050;
 
     @Param({"MEL", "MULTI_STFT", "STFT"})
