@@ -13,6 +13,7 @@ final class TerminalProgress implements ProgressListener {
     private String lastLine = "";
     private int lastPercent = -1;
     private final boolean interactive = System.console() != null;
+    private long lastCompleted = -1;
 
     TerminalProgress(PrintWriter err) {
         this.err = err;
@@ -21,7 +22,13 @@ final class TerminalProgress implements ProgressListener {
     @Override
     public synchronized void onProgress(long done, long total, String message) {
         if (!interactive) {
-            return; // piped or logged output gets the summary lines only, not hundreds of redraws
+            // piped or logged output gets one line when a stage completes, not hundreds of redraws
+            if (total > 0 && done >= total && done != lastCompleted) {
+                lastCompleted = done;
+                err.println("done " + done + "/" + total);
+                err.flush();
+            }
+            return;
         }
         String line;
         if (total > 0) {
