@@ -43,9 +43,12 @@ public final class BaselineTrainer {
     public Result train(List<LabeledClip> clips, Path datasetRoot, Path target, ProgressListener progress,
             Cancellation cancellation) throws IOException {
         List<String> labels = List.copyOf(new TreeSet<>(clips.stream().map(LabeledClip::genre).toList()));
-        FeatureCache.Extracted extracted = new FeatureCache(decoder, settings.spec())
-                .extract(clips, labels, progress, cancellation);
-        List<ClipFeatures> usable = extracted.features();
+        CachedDataset extracted = new SpectrumCache(decoder, settings.spec(), java.util.Optional.empty())
+                .load(clips, labels, progress, cancellation);
+        TileSampler grid = new TileSampler(settings.spec(), Augmentation.none());
+        List<ClipFeatures> usable = extracted.clips().stream()
+                .map(c -> new ClipFeatures(c.clip(), c.label(), TileStatistics.of(grid.evaluationTiles(c))))
+                .toList();
         List<LabeledClip> usableClips = usable.stream().map(ClipFeatures::clip).toList();
         Map<LabeledClip, ClipFeatures> byClip = new LinkedHashMap<>();
         usable.forEach(f -> byClip.put(f.clip(), f));
