@@ -8,32 +8,40 @@ final class NonMusicSignals {
     private NonMusicSignals() {
     }
 
-    /** White, pink or brown noise with a slow random level drift (wind, traffic, fans, rain). */
+    /**
+     * Noise with a random spectral slope between white (0 dB/octave) and brown (-6 dB/octave), pink in between,
+     * shaped in the frequency domain, with a slow random level drift (wind, traffic, fans, rain, hiss). A slope
+     * drawn from the whole range, rather than three fixed colours, is what keeps other generators' noise out of
+     * the genres.
+     */
     static float[] colouredNoise(double seconds, int rate, Random random) {
         int n = samples(seconds, rate);
-        float[] out = new float[n];
-        int colour = random.nextInt(3);
-        double amplitude = 0.05 + 0.3 * random.nextDouble();
-        double brown = 0;
-        double[] pink = new double[3];
-        double driftSeconds = 3 + 6 * random.nextDouble();
+        double exponent = random.nextDouble(); // power ~ 1/f^(2*exponent): 0 white, 0.5 pink, 1 brown
+        double[] spectrum = new double[2 * n];
         for (int i = 0; i < n; i++) {
-            double white = random.nextGaussian();
-            double value;
-            if (colour == 0) {
-                value = white * 0.3;
-            } else if (colour == 1) {
-                // three one-pole filters summed: close to 1/f over the audible band
-                pink[0] = 0.997 * pink[0] + 0.029591 * white;
-                pink[1] = 0.985 * pink[1] + 0.032534 * white;
-                pink[2] = 0.950 * pink[2] + 0.048056 * white;
-                value = pink[0] + pink[1] + pink[2];
-            } else {
-                brown = 0.995 * brown + 0.05 * white;
-                value = brown;
-            }
+            spectrum[i] = random.nextGaussian();
+        }
+        org.jtransforms.fft.DoubleFFT_1D fft = new org.jtransforms.fft.DoubleFFT_1D(n);
+        fft.realForwardFull(spectrum);
+        for (int k = 1; k < n; k++) {
+            double frequency = Math.min(k, n - k) * (double) rate / n;
+            double gain = Math.pow(Math.max(frequency, 20.0), -exponent);
+            spectrum[2 * k] *= gain;
+            spectrum[2 * k + 1] *= gain;
+        }
+        spectrum[0] = 0;
+        spectrum[1] = 0;
+        fft.complexInverse(spectrum, true);
+        double peak = 1e-12;
+        for (int i = 0; i < n; i++) {
+            peak = Math.max(peak, Math.abs(spectrum[2 * i]));
+        }
+        double amplitude = 0.05 + 0.5 * random.nextDouble();
+        double driftSeconds = 3 + 6 * random.nextDouble();
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
             double drift = 0.7 + 0.3 * Math.sin(2 * Math.PI * i / (rate * driftSeconds));
-            out[i] = (float) (amplitude * drift * value);
+            out[i] = (float) (amplitude * drift * spectrum[2 * i] / peak);
         }
         return out;
     }
