@@ -48,7 +48,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ScanOptions options = ScanOptions.defaults().withBatchSize(batch).withIncludeHidden(includeHidden);
+        ScanOptions options = ScanOptions.defaults().withBatchSize(batch).withIncludeHidden(includeHidden)
+                .withTagsReader(new TagsForLibrary());
         TerminalProgress progress = new TerminalProgress(err);
         ScanReport report;
         try (LibraryDatabase db = library.open()) {

@@ -1,0 +1,33 @@
+package org.genrelens.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.genrelens.library.ExistingTags;
+import org.genrelens.library.ExistingTagsReader;
+import org.genrelens.tags.TagFileException;
+import org.genrelens.tags.TagReader;
+import org.genrelens.tags.TrackTags;
+
+/**
+ * Lets the scan record each file's existing title, artist, album and genres: the library may not touch
+ * JAudioTagger, so the composition root hands it the tags package's reader.
+ */
+final class TagsForLibrary implements ExistingTagsReader {
+
+    private final TagReader reader = new TagReader();
+
+    @Override
+    public Optional<ExistingTags> read(Path file) throws IOException {
+        if (!reader.supports(file)) {
+            return Optional.empty();
+        }
+        try {
+            TrackTags tags = reader.read(file);
+            return Optional.of(new ExistingTags(tags.title(), tags.artist(), tags.album(), tags.genres()));
+        } catch (TagFileException e) {
+            // a file whose tags cannot be read is still audio; it is scanned with no tags
+            return Optional.empty();
+        }
+    }
+}
