@@ -43,8 +43,15 @@ final class TagCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Audio files or folders")
-    List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Audio files or folders (or use --library)")
+    List<Path> paths = List.of();
+
+    @Option(names = "--library", description = "Tag the analysed tracks of the library database with their stored "
+            + "predictions (journal in the database; refuses files changed since the scan)")
+    boolean fromLibrary;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "With --library: the library database")
+    Path database;
 
     @Mixin
     ModelOptions modelOptions;
@@ -73,6 +80,15 @@ final class TagCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TagPolicy tagPolicy = policy();
+        if (fromLibrary) {
+            if (!paths.isEmpty() || genre != null || journal != null) {
+                throw new ParameterException(spec.commandLine(), "--library takes no PATH, --genre or --journal");
+            }
+            return new LibraryTagging(tagPolicy, dryRun, out, err).run(database);
+        }
+        if (paths.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "name files or folders to tag, or use --library");
+        }
         AudioFileFinder.Found found = new AudioFileFinder(TagReader.extensions()).find(paths);
         Map<Path, String> failures = new LinkedHashMap<>(found.problems());
         List<TagRequest> requests = new ArrayList<>();

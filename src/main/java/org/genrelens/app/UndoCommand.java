@@ -44,11 +44,23 @@ final class UndoCommand implements Callable<Integer> {
             description = "Journal of tag writes (default: $XDG_DATA_HOME/genrelens/tag-journal.jsonl)")
     Path journal;
 
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "Undo writes made with 'tag --library': the journal in this library database")
+    Path database;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (batch == null && track != null) {
             throw new ParameterException(spec.commandLine(), "--track needs the BATCH it belongs to");
+        }
+        if (database != null) {
+            if (journal != null) {
+                throw new ParameterException(spec.commandLine(), "name either --db or --journal");
+            }
+            try (org.genrelens.library.LibraryDatabase library = org.genrelens.library.LibraryDatabase.open(database)) {
+                return listOrUndo(library.tagJournal(), out);
+            }
         }
         Path journalFile = journal != null ? journal : TagCommand.defaultJournal();
         if (!Files.exists(journalFile)) {
@@ -56,15 +68,19 @@ final class UndoCommand implements Callable<Integer> {
             return batch == null ? ExitCodes.OK : ExitCodes.FAILURES;
         }
         try (FileTagJournal tagJournal = FileTagJournal.open(journalFile)) {
-            if (batch == null) {
-                list(tagJournal.batches(), out);
-                return ExitCodes.OK;
-            }
-            return undo(tagJournal, out);
+            return listOrUndo(tagJournal, out);
         }
     }
 
-    private int undo(FileTagJournal tagJournal, PrintWriter out) {
+    private int listOrUndo(TagJournal tagJournal, PrintWriter out) {
+        if (batch == null) {
+            list(tagJournal.batches(), out);
+            return ExitCodes.OK;
+        }
+        return undo(tagJournal, out);
+    }
+
+    private int undo(TagJournal tagJournal, PrintWriter out) {
         TagUndo undo = new TagUndo(tagJournal);
         WriteReport report;
         try {
