@@ -7,6 +7,9 @@ import java.util.logging.Logger;
 /** The command line shows warnings only, unless --verbose asks for the informational log too. */
 final class CliLogging {
 
+    // java.util.logging holds loggers weakly: without this reference the level set below can be lost to GC
+    private static final Logger DJL_CUDA_PROBE = Logger.getLogger("ai.djl.util.cuda");
+
     private CliLogging() {
     }
 
@@ -18,6 +21,6 @@ final class CliLogging {
             handler.setLevel(level);
         }
         // DJL probes for a GPU and warns when the CUDA driver is missing; the CPU engine runs regardless
-        Logger.getLogger("ai.djl.util.cuda").setLevel(verbose ? Level.INFO : Level.SEVERE);
+        DJL_CUDA_PROBE.setLevel(verbose ? Level.INFO : Level.SEVERE);
     }
 }
