@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.genrelens.task.Cancellation;
-import org.genrelens.task.CancelledException;
 
 /**
  * Decodes through an ffmpeg child process fed by TarsosDSP's {@link PipeDecoder}, built with its 5-argument
@@ -32,7 +31,6 @@ import org.genrelens.task.CancelledException;
 final class FfmpegDecoder {
 
     private static final System.Logger LOG = System.getLogger(FfmpegDecoder.class.getName());
-    private static final int CHUNK_FRAMES = 8192;
     /** PipeDecoder announces every process it starts at INFO; our own log says what matters, at DEBUG. */
     private static final java.util.logging.Logger PIPE_DECODER_LOG = quietPipeDecoderLog();
 
@@ -110,30 +108,7 @@ final class FfmpegDecoder {
             TarsosDSPAudioFloatConverter converter = TarsosDSPAudioFloatConverter.getConverter(
                     new TarsosDSPAudioFormat(TarsosDSPAudioFloatConverter.PCM_FLOAT, rate, 32, channels,
                             4 * channels, rate, false));
-            int frameSize = 4 * channels;
-            byte[] bytes = new byte[CHUNK_FRAMES * frameSize];
-            float[] floats = new float[CHUNK_FRAMES * channels];
-            int filled = 0;
-            while (!deadline.expired()) {
-                if (cancellation.isCancelled()) {
-                    throw new CancelledException();
-                }
-                int n = in.read(bytes, filled, bytes.length - filled);
-                if (n < 0) {
-                    break;
-                }
-                filled += n;
-                if (filled == bytes.length) {
-                    converter.toFloatArray(bytes, 0, floats, 0, CHUNK_FRAMES * channels);
-                    sink.accept(floats, CHUNK_FRAMES);
-                    filled = 0;
-                }
-            }
-            int frames = filled / frameSize;
-            if (frames > 0) {
-                converter.toFloatArray(bytes, 0, floats, 0, frames * channels);
-                sink.accept(floats, frames);
-            }
+            PcmPump.pump(in, converter, channels, 4 * channels, sink, deadline, cancellation);
             return new PcmResult(sink.finish(), source(format, rate, channels), sink.framesIn(), null);
         } catch (EOFException e) {
             return new PcmResult(new float[0], source(format, rate, channels), 0, "ffmpeg produced no audio");

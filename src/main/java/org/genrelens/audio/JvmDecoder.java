@@ -53,7 +53,6 @@ final class JvmDecoder {
     private static final Set<AudioFormat.Encoding> JDK_ENCODINGS = Set.of(AudioFormat.Encoding.PCM_SIGNED,
             AudioFormat.Encoding.PCM_UNSIGNED, AudioFormat.Encoding.PCM_FLOAT, AudioFormat.Encoding.ULAW,
             AudioFormat.Encoding.ALAW);
-    private static final int CHUNK_FRAMES = 8192;
     private static final System.Logger LOG = System.getLogger(JvmDecoder.class.getName());
     /** Why a decode returned nothing: the worker did not come back in time. */
     static final String STUCK = "the decoder got stuck on damaged data";
@@ -142,32 +141,9 @@ final class JvmDecoder {
         boolean mp3 = format == ContainerFormat.MP3;
         MonoResamplingSink sink = new MonoResamplingSink(channels, f.getSampleRate(), targetRate,
                 mp3 ? structure.jvmSkipFrames() : 0, mp3 ? structure.expectedFrames() : -1);
-        byte[] bytes = new byte[CHUNK_FRAMES * frameSize];
-        float[] floats = new float[CHUNK_FRAMES * channels];
         String error = null;
-        int filled = 0;
         try {
-            while (true) {
-                cancellation.throwIfCancelled();
-                if (deadline.expired()) {
-                    break;
-                }
-                int n = pcm.read(bytes, filled, bytes.length - filled);
-                if (n < 0) {
-                    break;
-                }
-                filled += n;
-                if (filled == bytes.length) {
-                    converter.toFloatArray(bytes, 0, floats, 0, CHUNK_FRAMES * channels);
-                    sink.accept(floats, CHUNK_FRAMES);
-                    filled = 0;
-                }
-            }
-            int frames = filled / frameSize;
-            if (frames > 0) {
-                converter.toFloatArray(bytes, 0, floats, 0, frames * channels);
-                sink.accept(floats, frames);
-            }
+            PcmPump.pump(pcm, converter, channels, frameSize, sink, deadline, cancellation);
         } catch (IOException | RuntimeException e) {
             if (e instanceof org.genrelens.task.CancelledException cancelled) {
                 throw cancelled;
