@@ -2,29 +2,20 @@ package org.genrelens.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.genrelens.library.Analysis;
 import org.genrelens.library.LibraryDatabase;
 import org.genrelens.library.LibraryLocation;
-import org.genrelens.library.Track;
-import org.genrelens.library.TrackStatus;
-import org.genrelens.model.TrackPrediction;
-import org.genrelens.tags.FileStamp;
 import org.genrelens.tags.TagPlan;
-import org.genrelens.tags.TagPlanner;
 import org.genrelens.tags.TagPolicy;
-import org.genrelens.tags.TagRequest;
-import org.genrelens.tags.TagWriter;
 import org.genrelens.tags.WriteReport;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
+import org.genrelens.workspace.LibraryTagPlanner;
 
 /**
- * {@code genrelens tag --library}: the stored predictions of every analysed, present track, planned against the
+ * {@code genrelens tag --library}: the user's corrections and the stored predictions of every analysed, present track, planned against the
  * files as they are now, written with the library's SQLite journal; a file whose size or mtime differs from the
  * scan is refused (rescan first).
  */
@@ -45,20 +36,10 @@ final class LibraryTagging {
     int run(Path databaseFile) {
         Path file = databaseFile != null ? databaseFile : LibraryLocation.defaultDatabase();
         try (LibraryDatabase library = LibraryDatabase.open(file)) {
-            Map<Long, Analysis> analyses = library.analyses().latestPerTrack();
-            List<TagRequest> requests = new ArrayList<>();
-            Map<Path, FileStamp> scanned = new HashMap<>();
-            for (Track track : library.tracks().all()) {
-                Analysis analysis = analyses.get(track.id());
-                if (track.status() != TrackStatus.PRESENT || analysis == null
-                        || analysis.status() != Analysis.Status.OK) {
-                    continue;
-                }
-                requests.add(TagRequest.predicted(track.path(), new TrackPrediction(analysis.labels(),
-                        analysis.probabilities(), new float[0][], analysis.uncertain(), analysis.padded())));
-                scanned.put(track.path(), new FileStamp(track.size(), track.modifiedMillis()));
-            }
-            TagPlan plan = new TagPlanner(policy).plan(requests, ProgressListener.NONE, Cancellation.none());
+            LibraryTagPlanner planner = new LibraryTagPlanner(library);
+            LibraryTagPlanner.PlannedTags planned = planner.plan(policy, List.of(), ProgressListener.NONE,
+                    Cancellation.none());
+            TagPlan plan = planned.plan();
             plan.describe().forEach(out::println);
             Map<Path, String> failures = new LinkedHashMap<>();
             plan.skipped().stream().filter(TagPlan.Skipped::failed)
@@ -68,8 +49,7 @@ final class LibraryTagging {
             } else if (plan.isEmpty()) {
                 out.println("nothing to change");
             } else {
-                WriteReport report = new TagWriter().apply(plan, library.tagJournal(), scanned, ProgressListener.NONE,
-                        Cancellation.none());
+                WriteReport report = planner.apply(planned, ProgressListener.NONE, Cancellation.none());
                 report.failures().forEach(failure -> failures.put(failure.file(), failure.message()));
                 out.printf("tagged %d file(s) in batch %d; undo with: genrelens undo %d --db %s%n",
                         report.applied().size(), report.batchId(), report.batchId(), file);

@@ -11,6 +11,7 @@ import org.genrelens.library.LibraryScanner;
 import org.genrelens.library.ScanCounts;
 import org.genrelens.library.ScanOptions;
 import org.genrelens.library.ScanReport;
+import org.genrelens.workspace.ExistingTagsFromFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +50,7 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ScanOptions options = ScanOptions.defaults().withBatchSize(batch).withIncludeHidden(includeHidden)
-                .withTagsReader(new TagsForLibrary());
+                .withTagsReader(new ExistingTagsFromFiles());
         TerminalProgress progress = new TerminalProgress(err);
         ScanReport report;
         try (LibraryDatabase db = library.open()) {

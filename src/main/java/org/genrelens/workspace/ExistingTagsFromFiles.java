@@ -1,4 +1,4 @@
-package org.genrelens.app;
+package org.genrelens.workspace;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,9 +11,9 @@ import org.genrelens.tags.TrackTags;
 
 /**
  * Lets the scan record each file's existing title, artist, album and genres: the library may not touch
- * JAudioTagger, so the composition root hands it the tags package's reader.
+ * JAudioTagger, so the CLI and the desktop app hand it the tags package's reader.
  */
-final class TagsForLibrary implements ExistingTagsReader {
+public final class ExistingTagsFromFiles implements ExistingTagsReader {
 
     private final TagReader reader = new TagReader();
 

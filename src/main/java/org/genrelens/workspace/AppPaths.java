@@ -1,0 +1,31 @@
+package org.genrelens.workspace;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.genrelens.library.LibraryLocation;
+
+/**
+ * Where the desktop app keeps its things: the library database, the settings file, the models the user trained,
+ * and the model that ships with the app (absent in a build without one).
+ */
+public record AppPaths(Path database, Path settings, Path modelsDirectory, Optional<Path> bundledModel) {
+
+    public AppPaths {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(modelsDirectory, "modelsDirectory");
+        bundledModel = bundledModel == null ? Optional.empty() : bundledModel;
+    }
+
+    /** The per-user defaults: everything beside the library database in the platform's data folder. */
+    public static AppPaths defaults(Optional<Path> bundledModel) {
+        return inFolder(LibraryLocation.defaultDatabase().getParent(), bundledModel);
+    }
+
+    /** Everything in one folder; tests and portable installs use this. */
+    public static AppPaths inFolder(Path folder, Optional<Path> bundledModel) {
+        return new AppPaths(folder.resolve(LibraryLocation.FILE_NAME), folder.resolve("settings.json"),
+                folder.resolve("models"), bundledModel);
+    }
+}

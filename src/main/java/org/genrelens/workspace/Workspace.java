@@ -1,0 +1,177 @@
+package org.genrelens.workspace;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.genrelens.audio.AudioDecodeException;
+import org.genrelens.audio.AudioDecoder;
+import org.genrelens.audio.DecodedAudio;
+import org.genrelens.features.Spectrogram;
+import org.genrelens.features.TileExtractor;
+import org.genrelens.inference.ClassifierOptions;
+import org.genrelens.inference.GenreClassifier;
+import org.genrelens.inference.ModelLoadException;
+import org.genrelens.inference.TrackAnalyzer;
+import org.genrelens.library.LibraryAnalyzer;
+import org.genrelens.library.LibraryDatabase;
+import org.genrelens.library.LibraryScanner;
+import org.genrelens.library.ScanOptions;
+import org.genrelens.library.ScanReport;
+import org.genrelens.tags.TagJournal;
+import org.genrelens.tags.TagUndo;
+import org.genrelens.tags.WriteReport;
+import org.genrelens.task.Cancellation;
+import org.genrelens.task.ProgressListener;
+
+/**
+ * The desktop app's use cases over the core, free of JavaFX: one open library, the settings, and the active model.
+ * Every method blocks; the UI calls them off the FX thread. Thread-safe where the app needs it (one background job
+ * at a time writes; reads may run beside it).
+ */
+public final class Workspace implements AutoCloseable {
+
+    /** What a scan followed by analysis did. */
+    public record LibraryUpdate(ScanReport scan, LibraryAnalyzer.Report analysis) {
+    }
+
+    /** A decoded track with its spectrogram, as the song detail view shows and plays it. */
+    public record TrackAudio(DecodedAudio audio, Spectrogram spectrogram) {
+    }
+
+    private final AppPaths paths;
+    private final LibraryDatabase library;
+    private final SettingsStore settingsStore;
+    private final InstalledModels models;
+    private final AudioDecoder decoder = new AudioDecoder();
+    private volatile Settings settings;
+    private GenreClassifier classifier;
+
+    private Workspace(AppPaths paths, LibraryDatabase library) {
+        this.paths = paths;
+        this.library = library;
+        this.settingsStore = new SettingsStore(paths.settings());
+        this.settings = settingsStore.load();
+        this.models = new InstalledModels(paths);
+    }
+
+    /** Opens (creating if needed) the library database and reads the settings; the model opens on first use. */
+    public static Workspace open(AppPaths paths) {
+        Objects.requireNonNull(paths, "paths");
+        return new Workspace(paths, LibraryDatabase.open(paths.database()));
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    public LibraryDatabase library() {
+        return library;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public void saveSettings(Settings changed) throws IOException {
+        settingsStore.save(changed);
+        settings = changed;
+    }
+
+    public InstalledModels models() {
+        return models;
+    }
+
+    public AudioDecoder decoder() {
+        return decoder;
+    }
+
+    /** The active model, opened once; a model that cannot be loaded is reported with what to do. */
+    public synchronized GenreClassifier classifier() throws ModelLoadException {
+        if (classifier == null) {
+            InstalledModels.InstalledModel model = models.active(settings).orElseThrow(() -> new ModelLoadException(
+                    ModelLoadException.Reason.MODEL_MISSING, paths.modelsDirectory(), "no genre model is installed: the app ships models/genre-cnn.onnx; reinstall it, or train one "
+                            + "in the Train tab"));
+            classifier = GenreClassifier.open(model.file(), ClassifierOptions.defaults());
+        }
+        return classifier;
+    }
+
+    /** Switches to another installed model and remembers the choice; the library is re-analysed by the caller. */
+    public synchronized void useModel(InstalledModels.InstalledModel model) throws IOException, ModelLoadException {
+        GenreClassifier opened = GenreClassifier.open(model.file(), ClassifierOptions.defaults());
+        if (classifier != null) {
+            classifier.close();
+        }
+        classifier = opened;
+        saveSettings(settings.withActiveModel(model.file().toAbsolutePath().toString()));
+    }
+
+    public List<LibraryEntry> entries() {
+        return LibraryEntry.loadAll(library);
+    }
+
+    /** Scans the folders (incrementally), then analyses every track the active model has not seen. */
+    public LibraryUpdate scanAndAnalyze(List<Path> roots, ProgressListener progress, Cancellation cancellation)
+            throws ModelLoadException {
+        ScanOptions options = ScanOptions.defaults().withTagsReader(new ExistingTagsFromFiles());
+        ScanReport scan = new LibraryScanner(library).scan(roots,  options,
+                (done, total, message) -> progress.onProgress(done, total, "Scanning: " + message), cancellation);
+        return new LibraryUpdate(scan, analyzePending(progress, cancellation));
+    }
+
+    /** Analyses what the active model has not analysed yet (all tracks after a model switch). */
+    public LibraryAnalyzer.Report analyzePending(ProgressListener progress, Cancellation cancellation)
+            throws ModelLoadException {
+        GenreClassifier model = classifier();
+        return new LibraryAnalyzer(library, new TrackAnalyzer(decoder, model), model.card().sha256(), 0)
+                .analyzePending(false, (done, total, message) -> progress.onProgress(done, total,
+                        "Analysing: " + message), cancellation);
+    }
+
+    /** Decodes a track and computes its spectrogram with the active model's FeatureSpec. */
+    public TrackAudio loadAudio(Path file, Cancellation cancellation) throws AudioDecodeException, ModelLoadException {
+        var spec = classifier().featureSpec();
+        DecodedAudio audio = decoder.decode(file, spec.sampleRate(), cancellation);
+        return new TrackAudio(audio, new TileExtractor(spec).spectrogram(audio.samples()));
+    }
+
+    /** Per-window probabilities stored with an analysis (empty for analyses stored without them). */
+    public Optional<float[][]> windowProbabilities(long analysisId) {
+        return library.analyses().windowProbabilities(analysisId);
+    }
+
+    /** Remembers the user's genre for a track (replacing an earlier correction); it is written by the next tagging. */
+    public void correctGenre(long trackId, String genre) {
+        for (var confirmed : library.confirmedGenres().all()) {
+            if (confirmed.trackId() == trackId) {
+                library.confirmedGenres().withdraw(trackId, confirmed.genre());
+            }
+        }
+        if (genre != null && !genre.isBlank()) {
+            library.confirmedGenres().confirm(trackId, genre.strip());
+        }
+    }
+
+    public LibraryTagPlanner tagPlanner() {
+        return new LibraryTagPlanner(library);
+    }
+
+    public List<TagJournal.Batch> tagBatches() {
+        return library.tagJournal().batches();
+    }
+
+    public WriteReport undo(long batchId, ProgressListener progress, Cancellation cancellation) {
+        return new TagUndo(library.tagJournal()).undoBatch(batchId, false, progress, cancellation);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (classifier != null) {
+            classifier.close();
+            classifier = null;
+        }
+        library.close();
+    }
+}
