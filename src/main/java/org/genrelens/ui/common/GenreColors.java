@@ -1,0 +1,23 @@
+package org.genrelens.ui.common;
+
+import java.util.List;
+import javafx.scene.paint.Color;
+
+/** A stable colour per genre name, so a genre looks the same in the timeline and the bars. */
+public final class GenreColors {
+
+    private static final List<Color> PALETTE = List.of(Color.web("#4e79a7"), Color.web("#f28e2b"),
+            Color.web("#e15759"), Color.web("#76b7b2"), Color.web("#59a14f"), Color.web("#edc948"),
+            Color.web("#b07aa1"), Color.web("#ff9da7"), Color.web("#9c755f"), Color.web("#bab0ac"),
+            Color.web("#2f4b7c"), Color.web("#a05195"));
+
+    private GenreColors() {
+    }
+
+    public static Color of(String genre) {
+        if ("not-music".equals(genre)) {
+            return Color.GRAY;
+        }
+        return PALETTE.get(Math.floorMod(genre.hashCode(), PALETTE.size()));
+    }
+}
