@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Organises a music library by genre, predicted from the audio itself.",
         subcommands = {ClassifyCommand.class, SpectrogramCommand.class, InfoCommand.class, ScanCommand.class,
                 AnalyzeCommand.class, ListCommand.class, StatsCommand.class, TagCommand.class, UndoCommand.class, EvaluateCommand.class,
-                TrainCommand.class, TuneCommand.class, BaselineCommand.class},
+                TrainCommand.class, TuneCommand.class, BaselineCommand.class, DesktopCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file was processed", "1:some files failed (they are listed)",
                 "2:usage error"})
@@ -24,8 +24,14 @@ final class GenreLensCommand implements Runnable {
         CliLogging.setVerbose(verbose);
     }
 
+    /** Without a command, the desktop app opens. */
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a command; genrelens --help lists them");
+        picocli.CommandLine app = spec.commandLine().getSubcommands().get("app");
+        int status = app.execute();
+        if (status != ExitCodes.OK) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "the app could not open; name a command instead (genrelens --help lists them)");
+        }
     }
 }

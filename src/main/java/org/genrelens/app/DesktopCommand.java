@@ -1,0 +1,53 @@
+package org.genrelens.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.genrelens.ui.GenreLensApp;
+import org.genrelens.workspace.AppPaths;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code genrelens app} (and {@code genrelens} alone): opens the desktop app. */
+@Command(name = "app", mixinStandardHelpOptions = true,
+        description = {"Opens the desktop app: choose music folders, browse by genre, see each song's spectrogram, "
+                + "write and undo tags, train models. Running genrelens without a command does the same."})
+final class DesktopCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Keep the library, settings and trained models in this folder (default: the per-user "
+                    + "data folder, beside the CLI's library.db)")
+    Path dataFolder;
+
+    @Override
+    public Integer call() {
+        if (!displayAvailable()) {
+            spec.commandLine().getErr().println("genrelens: no display to open the app on (DISPLAY and "
+                    + "WAYLAND_DISPLAY are unset); run it from a desktop session, or use the command line: "
+                    + "genrelens --help");
+            return ExitCodes.FAILURES;
+        }
+        var bundled = ModelLocator.fromSystem().locate(null);
+        AppPaths paths = dataFolder == null ? AppPaths.defaults(bundled) : AppPaths.inFolder(dataFolder, bundled);
+        GenreLensApp.launch(paths, VersionProvider.version());
+        return ExitCodes.OK;
+    }
+
+    private static boolean displayAvailable() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("linux") && !os.contains("bsd")) {
+            return true;
+        }
+        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"))
+                || "Monocle".equals(System.getProperty("glass.platform"));
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
+    }
+}

@@ -1,0 +1,245 @@
+package org.genrelens.ui.train;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.converter.NumberStringConverter;
+import org.genrelens.features.SpectrogramType;
+import org.genrelens.training.EpochReport;
+import org.genrelens.ui.common.Icons;
+import org.genrelens.workspace.InstalledModels;
+
+/** The Train tab: dataset and settings on the left; live curves, evaluation and models on the right. */
+public final class TrainView extends SplitPane {
+
+    private final XYChart.Series<Number, Number> trainLoss = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> validLoss = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> trainAccuracy = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> validAccuracy = new XYChart.Series<>();
+
+    public TrainView(TrainViewModel model) {
+        ChoiceBox<TrainViewModel.Source> source = new ChoiceBox<>();
+        source.getItems().setAll(TrainViewModel.Source.values());
+        source.valueProperty().bindBidirectional(model.sourceProperty());
+        TextField folder = new TextField();
+        folder.setId("dataset-folder");
+        folder.setPromptText("e.g. ~/datasets/gtzan/genres");
+        folder.textProperty().bindBidirectional(model.folderProperty());
+        folder.disableProperty().bind(model.sourceProperty().isEqualTo(TrainViewModel.Source.LIBRARY));
+        Button browse = new Button("Browse...");
+        browse.disableProperty().bind(folder.disableProperty());
+        browse.setOnAction(event -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Choose a GTZAN or folder-per-genre dataset");
+            var chosen = chooser.showDialog(getScene().getWindow());
+            if (chosen != null) {
+                model.folderProperty().set(chosen.getAbsolutePath());
+            }
+        });
+        Button load = new Button("Load dataset");
+        load.setId("load-dataset");
+        load.setOnAction(event -> model.loadDataset());
+        HBox folderRow = new HBox(6, folder, browse);
+        HBox.setHgrow(folder, Priority.ALWAYS);
+
+        ListView<GenreChoice> genres = new ListView<>(model.genres());
+        genres.setId("train-genres");
+        genres.setPrefHeight(170);
+        genres.setCellFactory(CheckBoxListCell.forListView(GenreChoice::includedProperty));
+        genres.setPlaceholder(new Label("Load a dataset to choose genres"));
+
+        ChoiceBox<SpectrogramType> type = new ChoiceBox<>();
+        type.getItems().setAll(SpectrogramType.values());
+        type.valueProperty().bindBidirectional(model.spectrogramTypeProperty());
+        Spinner<Integer> bands = intSpinner(16, 256, model.bandsProperty().get(), 16);
+        bands.getValueFactory().valueProperty().addListener((o, b, a) -> model.bandsProperty().set(a));
+        model.bandsProperty().addListener((o, b, a) -> bands.getValueFactory().setValue(a.intValue()));
+        Spinner<Integer> hop = intSpinner(128, 4096, model.hopLengthProperty().get(), 128);
+        hop.getValueFactory().valueProperty().addListener((o, b, a) -> model.hopLengthProperty().set(a));
+        model.hopLengthProperty().addListener((o, b, a) -> hop.getValueFactory().setValue(a.intValue()));
+        TextField rate = new TextField();
+        rate.setId("learning-rate");
+        rate.textProperty().bindBidirectional(model.learningRateProperty(), new NumberStringConverter("0.#####"));
+        Spinner<Integer> epochs = intSpinner(1, 500, model.epochsProperty().get(), 1);
+        epochs.setId("epochs");
+        epochs.getValueFactory().valueProperty().addListener((o, b, a) -> model.epochsProperty().set(a));
+        model.epochsProperty().addListener((o, b, a) -> epochs.getValueFactory().setValue(a.intValue()));
+        Spinner<Integer> folds = intSpinner(0, 10, model.foldsProperty().get(), 1);
+        folds.setId("folds");
+        folds.getValueFactory().valueProperty().addListener((o, b, a) -> model.foldsProperty().set(a));
+        CheckBox notMusic = new CheckBox("Add a not-music class (generated speech, noise, tones)");
+        notMusic.selectedProperty().bindBidirectional(model.notMusicProperty());
+        Spinner<Integer> minutes = intSpinner(1, 600, model.tuneMinutesProperty().get(), 1);
+        minutes.getValueFactory().valueProperty().addListener((o, b, a) -> model.tuneMinutesProperty().set(a));
+
+        GridPane settings = new GridPane();
+        settings.setHgap(8);
+        settings.setVgap(6);
+        int row = 0;
+        settings.addRow(row++, new Label("Spectrogram"), type);
+        settings.addRow(row++, new Label("Bands"), bands);
+        settings.addRow(row++, new Label("Hop (samples)"), hop);
+        settings.addRow(row++, new Label("Learning rate"), rate);
+        settings.addRow(row++, new Label("Epochs (most)"), epochs);
+        settings.addRow(row++, new Label("Cross-validation folds"), folds);
+        settings.addRow(row, new Label("Tuning budget (minutes)"), minutes);
+
+        Button train = new Button("Train", Icons.icon(Icons.TRAIN));
+        train.setId("train");
+        train.getStyleClass().add("accent");
+        train.disableProperty().bind(model.runningProperty());
+        train.setOnAction(event -> model.train());
+        Button tune = new Button("Tune (Hyperband)");
+        tune.setId("tune");
+        tune.disableProperty().bind(model.runningProperty());
+        tune.setOnAction(event -> model.tune());
+        Button cancel = new Button("Cancel", Icons.icon(Icons.CANCEL));
+        cancel.setId("cancel-training");
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(event -> model.cancel());
+        HBox actions = new HBox(8, train, tune, cancel);
+
+        VBox form = new VBox(8, heading("Dataset"), source, folderRow, load, genres, heading("Settings"), settings,
+                notMusic, actions);
+        form.setPadding(new Insets(10));
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+
+        trainLoss.setName("training loss");
+        validLoss.setName("validation loss");
+        trainAccuracy.setName("training accuracy");
+        validAccuracy.setName("validation balanced accuracy");
+        LineChart<Number, Number> lossChart = chart("Loss", trainLoss, validLoss);
+        lossChart.setId("loss-chart");
+        LineChart<Number, Number> accuracyChart = chart("Accuracy", trainAccuracy, validAccuracy);
+        model.curve().addListener((javafx.collections.ListChangeListener<EpochReport>) change -> plot(model));
+        Label stage = new Label();
+        stage.textProperty().bind(model.stageProperty().concat(""));
+        Label result = new Label();
+        result.setId("train-result");
+        result.setWrapText(true);
+        result.textProperty().bind(model.resultProperty());
+
+        TableView<GenreMetric> metrics = new TableView<>(model.metrics());
+        metrics.setId("genre-metrics");
+        metrics.setPrefHeight(220);
+        metrics.setPlaceholder(new Label("The evaluation appears here after training."));
+        metrics.getColumns().add(column("Genre", GenreMetric::genre));
+        metrics.getColumns().add(column("Precision", m -> String.format("%.2f", m.precision())));
+        metrics.getColumns().add(column("Recall", m -> String.format("%.2f", m.recall())));
+        metrics.getColumns().add(column("F1", m -> String.format("%.2f", m.f1())));
+        metrics.getColumns().add(column("Clips", m -> Integer.toString(m.clips())));
+        ImageView heatmap = new ImageView();
+        heatmap.setId("confusion-heatmap");
+        heatmap.setFitHeight(240);
+        heatmap.setPreserveRatio(true);
+        model.heatmapProperty().addListener((o, before, after) ->
+                heatmap.setImage(after == null ? null : new Image(after.toUri().toString())));
+        Button use = new Button("Use this model");
+        use.setId("use-model");
+        use.disableProperty().bind(model.trainedModelProperty().isNull().or(model.runningProperty()));
+        use.setOnAction(event -> model.useTrainedModel());
+
+        ChoiceBox<InstalledModels.InstalledModel> installed = new ChoiceBox<>(model.models());
+        installed.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(InstalledModels.InstalledModel m) {
+                return m == null ? "" : m.displayName();
+            }
+
+            @Override
+            public InstalledModels.InstalledModel fromString(String text) {
+                return null;
+            }
+        });
+        Button switchModel = new Button("Switch to it");
+        switchModel.disableProperty().bind(installed.valueProperty().isNull());
+        switchModel.setOnAction(event -> model.switchTo(installed.getValue()));
+        Label active = new Label();
+        active.textProperty().bind(model.activeModelProperty().concat("").map(name -> "In use: " + name));
+        HBox modelsRow = new HBox(8, new Label("Installed models"), installed, switchModel, active);
+        modelsRow.setAlignment(Pos.CENTER_LEFT);
+
+        HBox evaluation = new HBox(10, metrics, heatmap);
+        HBox.setHgrow(metrics, Priority.ALWAYS);
+        VBox right = new VBox(8, stage, new HBox(8, lossChart, accuracyChart), result, evaluation, use,
+                heading("Models"), modelsRow);
+        HBox.setHgrow(lossChart, Priority.ALWAYS);
+        HBox.setHgrow(accuracyChart, Priority.ALWAYS);
+        right.setPadding(new Insets(10));
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+
+        getItems().addAll(formScroll, rightScroll);
+        setDividerPositions(0.33);
+        model.refreshModels();
+    }
+
+    private void plot(TrainViewModel model) {
+        for (var series : java.util.List.of(trainLoss, validLoss, trainAccuracy, validAccuracy)) {
+            series.getData().clear();
+        }
+        for (EpochReport report : model.curve()) {
+            trainLoss.getData().add(new XYChart.Data<>(report.epoch(), report.trainLoss()));
+            validLoss.getData().add(new XYChart.Data<>(report.epoch(), report.validLoss()));
+            trainAccuracy.getData().add(new XYChart.Data<>(report.epoch(), report.trainAccuracy()));
+            validAccuracy.getData().add(new XYChart.Data<>(report.epoch(), report.validBalancedAccuracy()));
+        }
+    }
+
+    @SafeVarargs
+    private static LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number>... series) {
+        NumberAxis epochs = new NumberAxis();
+        epochs.setLabel("epoch");
+        NumberAxis values = new NumberAxis();
+        LineChart<Number, Number> chart = new LineChart<>(epochs, values);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.setPrefHeight(240);
+        chart.getData().addAll(series);
+        return chart;
+    }
+
+    private static Spinner<Integer> intSpinner(int min, int max, int initial, int step) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, initial, step);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(110);
+        return spinner;
+    }
+
+    private static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("title-4");
+        return label;
+    }
+
+    private static TableColumn<GenreMetric, String> column(String title, Function<GenreMetric, String> value) {
+        TableColumn<GenreMetric, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,141 @@
+package org.genrelens.workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.genrelens.audio.AudioDecoder;
+import org.genrelens.features.FeatureSpec;
+import org.genrelens.task.Cancellation;
+import org.genrelens.training.Augmentation;
+import org.genrelens.training.CachedClip;
+import org.genrelens.training.CachedDataset;
+import org.genrelens.training.DatasetSplit;
+import org.genrelens.training.FolderDataset;
+import org.genrelens.training.HyperbandTuner;
+import org.genrelens.training.LabeledClip;
+import org.genrelens.training.ModelSpec;
+import org.genrelens.training.NonMusicCorpus;
+import org.genrelens.training.SearchSpace;
+import org.genrelens.training.SpectrumCache;
+import org.genrelens.training.StratifiedSplit;
+import org.genrelens.training.TrainingRecipe;
+import org.genrelens.training.TrainingSettings;
+import org.genrelens.training.WeightSource;
+
+/** Training and tuning as the desktop app's Train tab runs them: datasets, the not-music class, and where models go. */
+public final class TrainingJobs {
+
+    /** What the user asked for in the Train tab. */
+    public record TrainRequest(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec,
+            double learningRate, int epochs, int folds, int notMusicPerKind, long seed) {
+        public TrainRequest {
+            clips = List.copyOf(clips);
+            if (epochs < 1) {
+                throw new IllegalArgumentException("train for at least one epoch");
+            }
+            if (!(learningRate > 0)) {
+                throw new IllegalArgumentException("the learning rate must be positive");
+            }
+        }
+    }
+
+    private final Workspace workspace;
+
+    public TrainingJobs(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** A GTZAN folder or any folder-per-genre tree. */
+    public List<LabeledClip> folderClips(Path folder) throws IOException {
+        AudioDecoder decoder = workspace.decoder();
+        Set<String> extensions = new HashSet<>(decoder.jvmExtensions());
+        extensions.addAll(decoder.ffmpegExtensions());
+        return FolderDataset.scan(folder, extensions);
+    }
+
+    /** The user's library: hand corrections first, else the first genre tag in the file. */
+    public List<LabeledClip> libraryClips() {
+        List<LabeledClip> clips = new ArrayList<>();
+        for (LibraryEntry entry : workspace.entries()) {
+            if (!entry.present()) {
+                continue;
+            }
+            String genre = entry.correctedGenre() != null ? entry.correctedGenre()
+                    : entry.track().tags().genres().stream().filter(g -> !g.isBlank()).findFirst().orElse(null);
+            if (genre != null) {
+                clips.add(new LabeledClip(entry.track().path(), genre.strip().toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        return clips;
+    }
+
+    /** Trains (cross-validating when folds >= 2) and writes the model into a scratch folder, not yet installed. */
+    public TrainingRecipe.Outcome train(TrainRequest request, TrainingRecipe.Listener listener,
+            Cancellation cancellation) throws IOException {
+        List<LabeledClip> clips = withNotMusic(request.clips(), request.notMusicPerKind());
+        requireTwoGenres(clips);
+        TrainingSettings settings = TrainingSettings.defaults().withMaxEpochs(request.epochs())
+                .withLearningRate(request.learningRate()).withSeed(request.seed())
+                .withAugmentation(Augmentation.parts(List.of("offsets")));
+        int classes = labels(clips).size();
+        TrainingRecipe.Plan plan = new TrainingRecipe.Plan(clips, request.datasetName(), request.featureSpec(),
+                ModelSpec.small(request.featureSpec().channels(), classes), settings, request.folds(), 0.15,
+                WeightSource.RANDOM, Optional.empty());
+        Path scratch = Files.createDirectories(workspace.paths().modelsDirectory().resolve(".training"));
+        Path target = scratch.resolve("trained-" + System.currentTimeMillis() + ".onnx");
+        return new TrainingRecipe(workspace.decoder()).run(plan, target, listener, cancellation);
+    }
+
+    /** Hyperband over the standard search space on a stratified 80/20 split by clip, within the time budget. */
+    public HyperbandTuner.Result tune(List<LabeledClip> datasetClips, FeatureSpec base, Duration budget,
+            int maxEpochsPerTrial, long seed, HyperbandTuner.TuningProgress progress, Cancellation cancellation) {
+        List<LabeledClip> clips = List.copyOf(datasetClips);
+        requireTwoGenres(clips);
+        List<String> labels = labels(clips);
+        DatasetSplit split = StratifiedSplit.split(clips, 0.2, 0.0, seed);
+        Map<FeatureSpec, HyperbandTuner.SplitData> computed = new HashMap<>();
+        HyperbandTuner tuner = new HyperbandTuner(spec -> computed.computeIfAbsent(spec, s -> {
+            CachedDataset all = new SpectrumCache(workspace.decoder(), s, Optional.empty())
+                    .load(clips, labels, org.genrelens.task.ProgressListener.NONE, cancellation);
+            return new HyperbandTuner.SplitData(all.subset(present(all, split.train())),
+                    all.subset(present(all, split.valid())));
+        }), TrainingSettings.defaults().withSeed(seed).withAugmentation(Augmentation.standard()));
+        return tuner.tune(SearchSpace.standard(base), labels.size(),
+                new HyperbandTuner.Budget(maxEpochsPerTrial, 3, budget), progress, cancellation);
+    }
+
+    private static List<LabeledClip> present(CachedDataset all, List<LabeledClip> wanted) {
+        Set<LabeledClip> loaded = new HashSet<>(all.clips().stream().map(CachedClip::clip).toList());
+        return wanted.stream().filter(loaded::contains).toList();
+    }
+
+    private static List<LabeledClip> withNotMusic(List<LabeledClip> clips, int perKind) throws IOException {
+        if (perKind <= 0) {
+            return clips;
+        }
+        Path generated = Files.createTempDirectory("genrelens-not-music");
+        List<LabeledClip> all = new ArrayList<>(clips);
+        all.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), 42L).write(generated, perKind, 15.0));
+        return all;
+    }
+
+    private static List<String> labels(List<LabeledClip> clips) {
+        return List.copyOf(new TreeSet<>(clips.stream().map(LabeledClip::genre).toList()));
+    }
+
+    private static void requireTwoGenres(List<LabeledClip> clips) {
+        if (labels(clips).size() < 2) {
+            throw new IllegalArgumentException("training needs songs of at least two genres; found "
+                    + labels(clips));
+        }
+    }
+}
