@@ -11,6 +11,10 @@ public final class GenreColors {
             Color.web("#b07aa1"), Color.web("#ff9da7"), Color.web("#9c755f"), Color.web("#bab0ac"),
             Color.web("#2f4b7c"), Color.web("#a05195"));
 
+    /** GTZAN's genres get distinct colours; any other genre a colour from its name. */
+    private static final List<String> KNOWN = List.of("blues", "classical", "country", "disco", "hiphop", "jazz",
+            "metal", "pop", "reggae", "rock", "electronic", "folk");
+
     private GenreColors() {
     }
 
@@ -18,6 +22,7 @@ public final class GenreColors {
         if ("not-music".equals(genre)) {
             return Color.GRAY;
         }
-        return PALETTE.get(Math.floorMod(genre.hashCode(), PALETTE.size()));
+        int known = KNOWN.indexOf(genre.toLowerCase(java.util.Locale.ROOT));
+        return PALETTE.get(known >= 0 ? known : Math.floorMod(genre.hashCode(), PALETTE.size()));
     }
 }

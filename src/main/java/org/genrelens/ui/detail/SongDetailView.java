@@ -113,8 +113,10 @@ public final class SongDetailView extends ScrollPane {
 
         Label barsTitle = new Label("Confidence per genre (windows averaged)");
         barsTitle.getStyleClass().add("text-bold");
-        VBox content = new VBox(10, title, subtitle, comparison, state, canvasHolder, timelineHolder, transport,
-                barsTitle, bars, correct);
+        VBox songOnly = new VBox(10, canvasHolder, timelineHolder, transport, barsTitle, bars, correct);
+        songOnly.visibleProperty().bind(model.trackProperty().isNotNull());
+        songOnly.managedProperty().bind(songOnly.visibleProperty());
+        VBox content = new VBox(10, title, subtitle, comparison, state, songOnly);
         content.setPadding(new Insets(12));
         setContent(content);
 
@@ -124,6 +126,8 @@ public final class SongDetailView extends ScrollPane {
         });
         model.timeline().addListener((javafx.collections.ListChangeListener<SongDetailViewModel.WindowGenre>) c -> redraw());
         model.positionSecondsProperty().addListener((o, before, after) -> redraw());
+        model.durationSecondsProperty().addListener((o, before, after) -> redraw());
+        state.managedProperty().bind(model.loadStateProperty().isNotEmpty());
         spectrogramCanvas.widthProperty().addListener((o, before, after) -> redraw());
     }
 

@@ -107,9 +107,9 @@ public final class SongDetailViewModel {
                 return;
             }
             audio = loaded.audio();
+            durationSeconds.set(loaded.audio().audio().durationSeconds());
             spectrogram.set(loaded.pixels());
             timeline.setAll(loaded.windows());
-            durationSeconds.set(loaded.audio().audio().durationSeconds());
             loadState.set("");
         }, error -> {
             if (generation == loadGeneration) {

@@ -51,9 +51,9 @@ public final class LibraryView extends SplitPane {
         table.setId("tracks");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No songs here. Add a music folder, or clear the search."));
-        table.getColumns().add(text("Title", TrackRow::title, 220));
-        table.getColumns().add(text("Artist", TrackRow::artist, 140));
-        table.getColumns().add(text("Album", TrackRow::album, 140));
+        table.getColumns().add(text("Title", TrackRow::title, 190));
+        table.getColumns().add(text("Artist", TrackRow::artist, 110));
+        table.getColumns().add(text("Album", TrackRow::album, 110));
         TableColumn<TrackRow, Number> duration = new TableColumn<>("Length");
         duration.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().durationSeconds()));
         duration.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
@@ -64,7 +64,7 @@ public final class LibraryView extends SplitPane {
                         : getTableRow().getItem().durationText());
             }
         });
-        duration.setPrefWidth(60);
+        duration.setPrefWidth(55);
         table.getColumns().add(duration);
         table.getColumns().add(text("Genre", TrackRow::predicted, 90));
         TableColumn<TrackRow, Number> confidence = new TableColumn<>("Confidence");
@@ -90,7 +90,7 @@ public final class LibraryView extends SplitPane {
         center.setPadding(new Insets(6));
         VBox.setVgrow(table, Priority.ALWAYS);
         getItems().addAll(genreList, center, detail);
-        setDividerPositions(0.14, 0.62);
+        setDividerPositions(0.12, 0.68);
     }
 
     public TableView<TrackRow> table() {

@@ -30,6 +30,9 @@ final class StatusBar extends HBox {
         provider.textProperty().bind(main.providerTextProperty().map(p -> p.isEmpty() ? "" : "runs on " + p));
         Label library = new Label();
         library.textProperty().bind(main.libraryTextProperty());
+        for (Label fixed : new Label[] {model, provider, library}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label task = new Label();
@@ -45,6 +48,8 @@ final class StatusBar extends HBox {
         cancel.visibleProperty().bind(activity.runningProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(event -> activity.cancel());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        task.setMinWidth(0);
         progress.managedProperty().bind(Bindings.createBooleanBinding(progress::isVisible, progress.visibleProperty()));
         getChildren().addAll(model, new Separator(javafx.geometry.Orientation.VERTICAL), provider,
                 new Separator(javafx.geometry.Orientation.VERTICAL), library, spacer, task, progress, cancel);
