@@ -1,0 +1,98 @@
+package org.genrelens.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.genrelens.model.TagChange;
+import org.genrelens.tags.TagPolicy;
+import org.genrelens.tags.TagReader;
+import org.genrelens.task.Cancellation;
+import org.genrelens.task.ProgressListener;
+import org.genrelens.testing.TestLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The desktop app's use cases on a real SQLite library, real files and a real ONNX session. */
+class WorkspaceTest {
+
+    @Test
+    void scanAndAnalysePredictsEveryReadableTrackAndKeepsTheBrokenOneWithItsReason(@TempDir Path dir)
+            throws Exception {
+        TestLibrary music = TestLibrary.create(dir);
+        try (Workspace workspace = Workspace.open(music.paths())) {
+            Workspace.LibraryUpdate update = workspace.scanAndAnalyze(List.of(music.music()), ProgressListener.NONE,
+                    Cancellation.none());
+
+            Map<String, LibraryEntry> byName = byFileName(workspace.entries());
+            assertEquals(2, update.analysis().analysed());
+            assertEquals("low", byName.get("low.mp3").analysis().topGenre());
+            assertEquals("high", byName.get("high.flac").analysis().topGenre());
+            assertTrue(byName.get("broken.mp3").failed());
+            assertFalse(byName.get("broken.mp3").failureReason().isBlank());
+        }
+    }
+
+    @Test
+    void aHandCorrectionReplacesTheEarlierOneAndWinsOverThePredictionWhenTagging(@TempDir Path dir) throws Exception {
+        TestLibrary music = TestLibrary.create(dir);
+        try (Workspace workspace = Workspace.open(music.paths())) {
+            workspace.scanAndAnalyze(List.of(music.music()), ProgressListener.NONE, Cancellation.none());
+            long lowId = byFileName(workspace.entries()).get("low.mp3").track().id();
+
+            workspace.correctGenre(lowId, "drone");
+            workspace.correctGenre(lowId, "ambient");
+            LibraryTagPlanner.PlannedTags planned = workspace.tagPlanner().plan(TagPolicy.defaults(), List.of(),
+                    ProgressListener.NONE, Cancellation.none());
+
+            assertEquals("ambient", byFileName(workspace.entries()).get("low.mp3").correctedGenre());
+            Map<String, List<String>> after = planned.plan().changes().stream().collect(Collectors.toMap(
+                    change -> change.file().getFileName().toString(), TagChange::after));
+            assertEquals(Map.of("low.mp3", List.of("ambient"), "high.flac", List.of("high")), after);
+        }
+    }
+
+    @Test
+    void writtenTagsAreUndoneExactlyFromTheLibraryJournal(@TempDir Path dir) throws Exception {
+        TestLibrary music = TestLibrary.create(dir);
+        try (Workspace workspace = Workspace.open(music.paths())) {
+            workspace.scanAndAnalyze(List.of(music.music()), ProgressListener.NONE, Cancellation.none());
+            var planner = workspace.tagPlanner();
+            var report = planner.apply(planner.plan(TagPolicy.defaults(), List.of(), ProgressListener.NONE,
+                    Cancellation.none()), ProgressListener.NONE, Cancellation.none());
+            TagReader reader = new TagReader();
+            assertEquals(List.of("high"), reader.read(music.high()).genres());
+
+            workspace.undo(report.batchId(), ProgressListener.NONE, Cancellation.none());
+
+            assertEquals(List.of(), reader.read(music.high()).genres());
+            assertEquals(List.of(), reader.read(music.low()).genres());
+            assertEquals(2, workspace.tagBatches().size(), "the write and its undo are both journaled");
+        }
+    }
+
+    @Test
+    void switchingModelsIsRememberedAndTheOtherModelStaysInstalled(@TempDir Path dir) throws Exception {
+        TestLibrary music = TestLibrary.create(dir);
+        try (Workspace workspace = Workspace.open(music.paths())) {
+            var installed = workspace.models().install(music.paths().bundledModel().orElseThrow(), "mine");
+            workspace.useModel(installed);
+        }
+        try (Workspace reopened = Workspace.open(music.paths())) {
+            List<InstalledModels.InstalledModel> models = reopened.models().list();
+
+            assertEquals(2, models.size(), "the bundled model and the installed copy");
+            assertTrue(models.get(0).bundled());
+            assertEquals(models.get(1).file(), reopened.models().active(reopened.settings()).orElseThrow().file());
+            assertEquals(models.get(1).card().sha256(), reopened.classifier().card().sha256());
+        }
+    }
+
+    private static Map<String, LibraryEntry> byFileName(List<LibraryEntry> entries) {
+        return entries.stream().collect(Collectors.toMap(e -> e.track().path().getFileName().toString(), e -> e));
+    }
+}
