@@ -72,6 +72,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theWorkspaceServesTheUiWithoutKnowingIt() {
+        noClasses().that().resideInAPackage("org.genrelens.workspace..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.genrelens.app..", "org.genrelens.ui..")
+                .check(production);
+    }
+
+    @Test
+    void viewModelsStayTestableWithoutTheSceneGraph() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(production);
+    }
+
+    @Test
     void audioAndFeaturesStayFreeOfModelRuntimes() {
         noClasses().that().resideInAnyPackage("org.genrelens.audio..", "org.genrelens.features..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.onnxruntime..", "ai.djl..")

@@ -1,0 +1,128 @@
+package org.genrelens.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Callable;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.genrelens.tags.TagReader;
+import org.genrelens.testing.TestLibrary;
+import org.genrelens.ui.common.ActivityViewModel;
+import org.genrelens.ui.common.BackgroundRunner;
+import org.genrelens.ui.library.GenreGroup;
+import org.genrelens.ui.library.TrackRow;
+import org.genrelens.workspace.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, headless (Monocle): first run on generated audio, grouping by genre, the song detail with its
+ * spectrogram and playback, review + write + undo of tags.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DesktopAppTest {
+
+    private TestLibrary music;
+    private Workspace workspace;
+    private DesktopComposition app;
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("genrelens-app-test");
+        music = TestLibrary.create(dir);
+        workspace = Workspace.open(music.paths());
+        BackgroundRunner runner = BackgroundRunner.forApplication(new ActivityViewModel());
+        app = new DesktopComposition(workspace, runner, (title, error) -> errors.add(title + ": " + error),
+                ClockOutput::new);
+        Scene scene = new Scene(app.window(), 1280, 800);
+        GenreLensApp.Themes.apply(scene, false);
+        app.window().installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+        app.main().start();
+    }
+
+    @AfterEach
+    void closeWorkspace() {
+        workspace.close();
+    }
+
+    @Test
+    void aNewUserAddsAFolderBrowsesByGenreOpensASongAndTagsAndUndoes(FxRobot robot) throws Exception {
+        waitFor(() -> robot.lookup("#first-run").query().isVisible());
+
+        // what dropping the folder on the welcome screen does
+        robot.interact(() -> app.main().addFolders(List.of(music.music())));
+        ListView<GenreGroup> genres = robot.lookup("#genre-list").queryListView();
+        waitFor(() -> genres.getItems().stream().map(GenreGroup::toString).toList()
+                .containsAll(List.of("high (1)", "low (1)", "failed (1)")));
+        assertTrue(errors.isEmpty(), errors.toString());
+
+        robot.clickOn("low (1)");
+        TableView<TrackRow> tracks = robot.lookup("#tracks").queryTableView();
+        waitFor(() -> tracks.getItems().size() == 1);
+        robot.clickOn("low.mp3");
+        waitFor(() -> app.detail().spectrogramProperty().get() != null);
+        assertEquals("low", app.detail().bars().get(0).genre());
+        assertTrue(robot.lookup("#tag-comparison").queryAs(Label.class).getText().contains("predicted low"));
+        robot.clickOn("#play");
+        waitFor(() -> !app.detail().playingProperty().get() && app.detail().positionSecondsProperty().get() > 7);
+
+        robot.clickOn("#tagging-tab");
+        robot.clickOn("#review-tags");
+        TableView<?> planned = robot.lookup("#planned-changes").queryTableView();
+        waitFor(() -> planned.getItems().size() == 2);
+        robot.clickOn("#write-tags");
+        TagReader reader = new TagReader();
+        waitFor(() -> reader.read(music.low()).genres().equals(List.of("low")));
+        assertEquals(List.of("high"), reader.read(music.high()).genres());
+        TableView<?> history = robot.lookup("#history").queryTableView();
+        waitFor(() -> history.getItems().size() == 1);
+
+        robot.interact(() -> history.getSelectionModel().select(0));
+        robot.clickOn("#undo-batch");
+        waitFor(() -> reader.read(music.low()).genres().isEmpty());
+        assertEquals(List.of(), reader.read(music.high()).genres());
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void aCorruptFileIsListedAsFailedWithItsReason(FxRobot robot) throws Exception {
+        robot.interact(() -> app.main().addFolders(List.of(music.music())));
+        ListView<GenreGroup> genres = robot.lookup("#genre-list").queryListView();
+        waitFor(() -> genres.getItems().stream().anyMatch(g -> g.name().equals("failed")));
+
+        robot.clickOn("failed (1)");
+        robot.clickOn("broken.mp3");
+
+        Node state = robot.lookup("#detail-state").query();
+        waitFor(() -> ((Label) state).getText().startsWith("This file could not be analysed"));
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static {
+        assertNotNull(DesktopAppTest.class.getResource("/org/genrelens/ui/genrelens.css"));
+    }
+}
