@@ -1,68 +1,30 @@
 package org.genrelens.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.Callable;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.genrelens.tags.TagReader;
-import org.genrelens.testing.TestLibrary;
-import org.genrelens.ui.common.ActivityViewModel;
-import org.genrelens.ui.common.BackgroundRunner;
 import org.genrelens.ui.library.GenreGroup;
 import org.genrelens.ui.library.TrackRow;
-import org.genrelens.workspace.Workspace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window, headless (Monocle): first run on generated audio, grouping by genre, the song detail with its
  * spectrogram and playback, review + write + undo of tags.
  */
-@ExtendWith(ApplicationExtension.class)
-class DesktopAppTest {
-
-    private TestLibrary music;
-    private Workspace workspace;
-    private DesktopComposition app;
-    private final List<String> errors = new CopyOnWriteArrayList<>();
+class DesktopAppTest extends DesktopTestBase {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("genrelens-app-test");
-        music = TestLibrary.create(dir);
-        workspace = Workspace.open(music.paths());
-        BackgroundRunner runner = BackgroundRunner.forApplication(new ActivityViewModel());
-        app = new DesktopComposition(workspace, runner, (title, error) -> errors.add(title + ": " + error),
-                ClockOutput::new);
-        Scene scene = new Scene(app.window(), 1280, 800);
-        GenreLensApp.Themes.apply(scene, false);
-        app.window().installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
-        app.main().start();
-    }
-
-    @AfterEach
-    void closeWorkspace() {
-        workspace.close();
+        startApp(stage);
     }
 
     @Test
@@ -115,14 +77,5 @@ class DesktopAppTest {
 
         Node state = robot.lookup("#detail-state").query();
         waitFor(() -> ((Label) state).getText().startsWith("This file could not be analysed"));
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    static {
-        assertNotNull(DesktopAppTest.class.getResource("/org/genrelens/ui/genrelens.css"));
     }
 }

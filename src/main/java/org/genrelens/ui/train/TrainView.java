@@ -123,10 +123,14 @@ public final class TrainView extends SplitPane {
         HBox actions = new HBox(8, train, tune, cancel);
 
         VBox form = new VBox(8, heading("Dataset"), source, folderRow, load, genres, heading("Settings"), settings,
-                notMusic, actions);
+                notMusic);
         form.setPadding(new Insets(10));
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
+        // the actions stay in sight however far the form is scrolled
+        actions.setPadding(new Insets(8, 10, 10, 10));
+        VBox left = new VBox(formScroll, actions);
+        VBox.setVgrow(formScroll, Priority.ALWAYS);
 
         trainLoss.setName("training loss");
         validLoss.setName("validation loss");
@@ -193,7 +197,7 @@ public final class TrainView extends SplitPane {
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
 
-        getItems().addAll(formScroll, rightScroll);
+        getItems().addAll(left, rightScroll);
         setDividerPositions(0.33);
         model.refreshModels();
     }

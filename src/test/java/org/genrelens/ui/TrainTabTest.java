@@ -1,0 +1,71 @@
+package org.genrelens.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import org.genrelens.testing.TestAudio;
+import org.genrelens.ui.train.GenreChoice;
+import org.junit.jupiter.api.Test;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** A short training run from the Train tab: live curve, Cancel keeps the best epoch, "use this model" switches. */
+class TrainTabTest extends DesktopTestBase {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        startApp(stage);
+    }
+
+    @Test
+    void aTrainingRunShowsItsCurveCancelsToTheBestEpochAndCanBeUsed(FxRobot robot) throws Exception {
+        Path dataset = toneDataset(Files.createTempDirectory("genrelens-tones"));
+        robot.interact(() -> app.main().addFolders(List.of(music.music())));
+        waitFor(() -> !app.main().runner().activity().isRunning());
+        String bundledSha = workspace.classifier().card().sha256();
+
+        robot.clickOn("#train-tab");
+        robot.clickOn("#dataset-folder").write(dataset.toString());
+        robot.clickOn("#load-dataset");
+        ListView<GenreChoice> genres = robot.lookup("#train-genres").queryListView();
+        waitFor(() -> genres.getItems().size() == 2);
+        robot.interact(() -> {
+            app.train().notMusicProperty().set(false);
+            app.train().foldsProperty().set(0);
+            app.train().epochsProperty().set(200);
+            // small tiles keep each step short on a 2-core CI machine
+            app.train().bandsProperty().set(32);
+            app.train().hopLengthProperty().set(2048);
+        });
+        robot.clickOn("#train");
+        waitFor(() -> !app.train().curve().isEmpty());
+        robot.clickOn("#cancel-training");
+        waitFor(() -> app.train().trainedModelProperty().get() != null);
+
+        assertTrue(robot.lookup("#train-result").queryAs(Label.class).getText().startsWith("Stopped early"));
+        assertTrue(app.train().curve().size() < 200);
+        robot.clickOn("#use-model");
+        waitFor(() -> app.train().models().size() == 2 && !app.main().runner().activity().isRunning());
+        assertNotEquals(bundledSha, workspace.classifier().card().sha256());
+        assertEquals(List.of("high", "low"), workspace.classifier().labels());
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    private static Path toneDataset(Path root) throws Exception {
+        for (int i = 0; i < 4; i++) {
+            Path low = Files.createDirectories(root.resolve("low"));
+            Path high = Files.createDirectories(root.resolve("high"));
+            TestAudio.writeWav(TestAudio.sine(110 + 20 * i, 6, 22_050, 0.5), 22_050, low.resolve("low" + i + ".wav"));
+            TestAudio.writeWav(TestAudio.sine(5_000 + 300 * i, 6, 22_050, 0.5), 22_050,
+                    high.resolve("high" + i + ".wav"));
+        }
+        return root;
+    }
+}
