@@ -47,6 +47,10 @@ public final class GenreLensApp extends Application {
         composition.main().darkThemeProperty().addListener((o, before, dark) -> Themes.apply(scene, dark));
         window.installShortcuts(scene);
         stage.setTitle("GenreLens " + version);
+        var icon = GenreLensApp.class.getResource("genrelens-icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
         stage.setScene(scene);
         stage.show();
         composition.main().start();

@@ -25,7 +25,7 @@ final class FirstRunPane extends VBox {
         setPadding(new Insets(40));
         getStyleClass().add(DROP_TARGET);
         FontIcon note = Icons.icon(Icons.MUSIC);
-        note.setStyle("-fx-icon-size: 64px;");
+        note.getStyleClass().add("welcome-icon");
         Label title = new Label("Welcome to GenreLens");
         title.getStyleClass().add("title-1");
         Label text = new Label("Choose the folders that hold your music, or drop them here. GenreLens listens to "
