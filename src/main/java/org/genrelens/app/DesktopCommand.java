@@ -16,6 +16,11 @@ import picocli.CommandLine.Spec;
                 + "write and undo tags, train models. Running genrelens without a command does the same."})
 final class DesktopCommand implements Callable<Integer> {
 
+    // JavaFX warns on every start that it was loaded from the class path, which is how we ship it; kept
+    // referenced so the quieter level survives garbage collection
+    private static final java.util.logging.Logger JAVAFX_STARTUP =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     @Spec
     CommandSpec spec;
 
@@ -32,6 +37,7 @@ final class DesktopCommand implements Callable<Integer> {
                     + "genrelens --help");
             return ExitCodes.FAILURES;
         }
+        JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
         var bundled = ModelLocator.fromSystem().locate(null);
         AppPaths paths = dataFolder == null ? AppPaths.defaults(bundled) : AppPaths.inFolder(dataFolder, bundled);
         GenreLensApp.launch(paths, VersionProvider.version());
