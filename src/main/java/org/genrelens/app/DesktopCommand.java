@@ -19,7 +19,7 @@ final class DesktopCommand implements Callable<Integer> {
     // JavaFX warns on every start that it was loaded from the class path, which is how we ship it; kept
     // referenced so the quieter level survives garbage collection
     private static final java.util.logging.Logger JAVAFX_STARTUP =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+            java.util.logging.Logger.getLogger("javafx");
 
     @Spec
     CommandSpec spec;

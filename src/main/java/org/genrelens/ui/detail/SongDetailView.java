@@ -170,7 +170,9 @@ public final class SongDetailView extends ScrollPane {
         var windows = model.timeline();
         for (int i = 0; i < windows.size() && duration > 0; i++) {
             var window = windows.get(i);
-            double end = i + 1 < windows.size() ? windows.get(i + 1).startSeconds() : window.endSeconds();
+            // each window owns the time until the next one starts; the last one reaches the end of the track
+            double end = i + 1 < windows.size() ? windows.get(i + 1).startSeconds()
+                    : Math.max(window.endSeconds(), duration);
             double x0 = window.startSeconds() / duration * width;
             double x1 = Math.min(width, end / duration * width);
             t.setFill(GenreColors.of(window.genre()).deriveColor(0, 1, 1, 0.35 + 0.65 * window.probability()));

@@ -14,7 +14,8 @@ final class ConfidenceCell extends TableCell<TrackRow, Number> {
     private final HBox box = new HBox(6, bar, percent);
 
     ConfidenceCell() {
-        bar.setPrefWidth(70);
+        bar.setPrefWidth(56);
+        percent.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         bar.getStyleClass().add("small");
         box.setAlignment(Pos.CENTER_LEFT);
     }

@@ -2,6 +2,7 @@ package org.genrelens.ui.tagging;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -67,9 +68,19 @@ public final class TaggingView extends SplitPane {
         write.getStyleClass().add("accent");
         write.disableProperty().bind(model.canApplyProperty().not());
         write.setOnAction(event -> model.apply());
-        HBox controls = new HBox(10, new Label("Policy"), policy, new Label("Confidence"), threshold, thresholdText,
-                onlySelected, review, write);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        HBox choices = new HBox(10, new Label("Write"), policy, new Label("when the model is"), threshold,
+                thresholdText);
+        choices.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(10, onlySelected, review, write);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        for (var node : List.of(choices, actions)) {
+            node.getChildren().forEach(child -> {
+                if (child instanceof javafx.scene.control.Control control) {
+                    control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                }
+            });
+        }
+        VBox controls = new VBox(8, choices, actions);
         Label summary = new Label();
         summary.setId("tag-summary");
         summary.setWrapText(true);
@@ -81,7 +92,8 @@ public final class TaggingView extends SplitPane {
         TableView<PlannedChange> changes = new TableView<>(model.changes());
         changes.setId("planned-changes");
         changes.setPlaceholder(new Label("Nothing planned yet: press Review changes."));
-        changes.getColumns().add(column("File", c -> c.file().toString(), 420));
+        changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        changes.getColumns().add(column("File", c -> c.file().toString(), 520));
         changes.getColumns().add(column("Field", PlannedChange::field, 70));
         changes.getColumns().add(column("Now", PlannedChange::before, 150));
         changes.getColumns().add(column("After", PlannedChange::after, 150));
@@ -92,6 +104,7 @@ public final class TaggingView extends SplitPane {
         TableView<TagJournal.Batch> history = new TableView<>(model.history());
         history.setId("history");
         history.setPlaceholder(new Label("No tags written yet."));
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.getColumns().add(batchColumn("Batch", b -> Long.toString(b.id()), 60));
         history.getColumns().add(batchColumn("Time", b -> TIME.format(b.started()), 150));
         history.getColumns().add(batchColumn("What", TagJournal.Batch::description, 300));

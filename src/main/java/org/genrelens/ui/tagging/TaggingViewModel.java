@@ -113,11 +113,7 @@ public final class TaggingViewModel {
 
     public void refreshHistory() {
         runner.load((progress, cancellation) -> workspace.tagBatches(),
-                batches -> {
-                    List<TagJournal.Batch> newestFirst = new java.util.ArrayList<>(batches);
-                    java.util.Collections.reverse(newestFirst);
-                    history.setAll(newestFirst);
-                }, error -> errors.show("Could not read the history", error));
+                history::setAll, error -> errors.show("Could not read the history", error));
     }
 
     private static String describe(WriteReport report, String verb, String what) {
