@@ -1,6 +1,9 @@
 package org.genrelens.ui.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
+import javafx.collections.FXCollections;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -35,10 +38,8 @@ import org.genrelens.workspace.InstalledModels;
 /** The Train tab: dataset and settings on the left; live curves, evaluation and models on the right. */
 public final class TrainView extends SplitPane {
 
-    private final XYChart.Series<Number, Number> trainLoss = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> validLoss = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> trainAccuracy = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> validAccuracy = new XYChart.Series<>();
+    private final LineChart<Number, Number> lossChart = chart("Loss");
+    private final LineChart<Number, Number> accuracyChart = chart("Accuracy");
 
     public TrainView(TrainViewModel model) {
         ChoiceBox<TrainViewModel.Source> source = new ChoiceBox<>();
@@ -132,13 +133,12 @@ public final class TrainView extends SplitPane {
         VBox left = new VBox(formScroll, actions);
         VBox.setVgrow(formScroll, Priority.ALWAYS);
 
-        trainLoss.setName("training loss");
-        validLoss.setName("validation loss");
-        trainAccuracy.setName("training accuracy");
-        validAccuracy.setName("validation balanced accuracy");
-        LineChart<Number, Number> lossChart = chart("Loss", trainLoss, validLoss);
         lossChart.setId("loss-chart");
-        LineChart<Number, Number> accuracyChart = chart("Accuracy", trainAccuracy, validAccuracy);
+        NumberAxis accuracyAxis = (NumberAxis) accuracyChart.getYAxis();
+        accuracyAxis.setAutoRanging(false);
+        accuracyAxis.setLowerBound(0);
+        accuracyAxis.setUpperBound(1);
+        accuracyAxis.setTickUnit(0.2);
         model.curve().addListener((javafx.collections.ListChangeListener<EpochReport>) change -> plot(model));
         Label stage = new Label();
         stage.textProperty().bind(model.stageProperty().concat(""));
@@ -179,6 +179,7 @@ public final class TrainView extends SplitPane {
                 return null;
             }
         });
+        installed.setPrefWidth(260);
         Button switchModel = new Button("Switch to it");
         switchModel.disableProperty().bind(installed.valueProperty().isNull());
         switchModel.setOnAction(event -> model.switchTo(installed.getValue()));
@@ -202,29 +203,46 @@ public final class TrainView extends SplitPane {
         model.refreshModels();
     }
 
+    /**
+     * Redraws both charts from the model's curve. Fresh series each time: clearing and refilling a non-animated
+     * LineChart's series leaves stale line segments behind in JavaFX 21.
+     */
     private void plot(TrainViewModel model) {
-        for (var series : java.util.List.of(trainLoss, validLoss, trainAccuracy, validAccuracy)) {
-            series.getData().clear();
-        }
+        int last = model.curve().stream().mapToInt(EpochReport::epoch).max().orElse(1);
+        List<XYChart.Data<Number, Number>> trainLoss = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> validLoss = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> trainAccuracy = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> validAccuracy = new ArrayList<>();
         for (EpochReport report : model.curve()) {
-            trainLoss.getData().add(new XYChart.Data<>(report.epoch(), report.trainLoss()));
-            validLoss.getData().add(new XYChart.Data<>(report.epoch(), report.validLoss()));
-            trainAccuracy.getData().add(new XYChart.Data<>(report.epoch(), report.trainAccuracy()));
-            validAccuracy.getData().add(new XYChart.Data<>(report.epoch(), report.validBalancedAccuracy()));
+            trainLoss.add(new XYChart.Data<>(report.epoch(), report.trainLoss()));
+            validLoss.add(new XYChart.Data<>(report.epoch(), report.validLoss()));
+            trainAccuracy.add(new XYChart.Data<>(report.epoch(), report.trainAccuracy()));
+            validAccuracy.add(new XYChart.Data<>(report.epoch(), report.validBalancedAccuracy()));
+        }
+        lossChart.getData().setAll(List.of(series("training loss", trainLoss),
+                series("validation loss", validLoss)));
+        accuracyChart.getData().setAll(List.of(series("training accuracy", trainAccuracy),
+                series("validation balanced accuracy", validAccuracy)));
+        for (LineChart<Number, Number> chart : List.of(lossChart, accuracyChart)) {
+            ((NumberAxis) chart.getXAxis()).setUpperBound(Math.max(2, last));
         }
     }
 
-    @SafeVarargs
-    private static LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number>... series) {
-        NumberAxis epochs = new NumberAxis();
+    private static XYChart.Series<Number, Number> series(String name, List<XYChart.Data<Number, Number>> points) {
+        return new XYChart.Series<>(name, FXCollections.observableArrayList(points));
+    }
+
+    private static LineChart<Number, Number> chart(String title) {
+        // whole epochs only; the upper bound follows the run
+        NumberAxis epochs = new NumberAxis(1, 2, 1);
         epochs.setLabel("epoch");
+        epochs.setMinorTickVisible(false);
         NumberAxis values = new NumberAxis();
         LineChart<Number, Number> chart = new LineChart<>(epochs, values);
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         chart.setPrefHeight(240);
-        chart.getData().addAll(series);
         return chart;
     }
 
