@@ -31,7 +31,8 @@ final class DesktopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!displayAvailable()) {
+        if (!displayAvailable(System.getProperty("os.name", ""), System.getenv(),
+                System.getProperty("glass.platform"))) {
             spec.commandLine().getErr().println("genrelens: no display to open the app on (DISPLAY and "
                     + "WAYLAND_DISPLAY are unset); run it from a desktop session, or use the command line: "
                     + "genrelens --help");
@@ -44,13 +45,13 @@ final class DesktopCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static boolean displayAvailable() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    /** Windows and macOS always have a desktop; elsewhere X11 or Wayland must be there (or headless Monocle). */
+    static boolean displayAvailable(String osName, java.util.Map<String, String> env, String glassPlatform) {
+        String os = osName.toLowerCase(Locale.ROOT);
         if (!os.contains("linux") && !os.contains("bsd")) {
             return true;
         }
-        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"))
-                || "Monocle".equals(System.getProperty("glass.platform"));
+        return notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY")) || "Monocle".equals(glassPlatform);
     }
 
     private static boolean notBlank(String text) {

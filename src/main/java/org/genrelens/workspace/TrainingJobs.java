@@ -90,8 +90,11 @@ public final class TrainingJobs {
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(clips, request.datasetName(), request.featureSpec(),
                 ModelSpec.small(request.featureSpec().channels(), classes), settings, request.folds(), 0.15,
                 WeightSource.RANDOM, Optional.empty());
-        Path scratch = Files.createDirectories(workspace.paths().modelsDirectory().resolve(".training"));
-        Path target = scratch.resolve("trained-" + System.currentTimeMillis() + ".onnx");
+        // the file name becomes the card's name, which the status bar shows
+        Path scratch = Files.createDirectories(workspace.paths().modelsDirectory().resolve(".training")
+                .resolve(Long.toString(System.currentTimeMillis())));
+        String name = "genre-cnn-" + request.datasetName().replaceAll("[^A-Za-z0-9._-]", "_");
+        Path target = scratch.resolve(name + ".onnx");
         return new TrainingRecipe(workspace.decoder()).run(plan, target, listener, cancellation);
     }
 

@@ -150,6 +150,8 @@ public final class TrainView extends SplitPane {
         TableView<GenreMetric> metrics = new TableView<>(model.metrics());
         metrics.setId("genre-metrics");
         metrics.setPrefHeight(220);
+        metrics.setPrefWidth(420);
+        metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         metrics.setPlaceholder(new Label("The evaluation appears here after training."));
         metrics.getColumns().add(column("Genre", GenreMetric::genre));
         metrics.getColumns().add(column("Precision", m -> String.format("%.2f", m.precision())));
@@ -158,7 +160,7 @@ public final class TrainView extends SplitPane {
         metrics.getColumns().add(column("Clips", m -> Integer.toString(m.clips())));
         ImageView heatmap = new ImageView();
         heatmap.setId("confusion-heatmap");
-        heatmap.setFitHeight(240);
+        heatmap.setFitHeight(300);
         heatmap.setPreserveRatio(true);
         model.heatmapProperty().addListener((o, before, after) ->
                 heatmap.setImage(after == null ? null : new Image(after.toUri().toString())));
