@@ -18,6 +18,7 @@ final class DesktopCommand implements Callable<Integer> {
 
     // JavaFX warns on every start that it was loaded from the class path, which is how we ship it; kept
     // referenced so the quieter level survives garbage collection
+    private static final java.util.logging.Logger APP_LOG = java.util.logging.Logger.getLogger("org.genrelens");
     private static final java.util.logging.Logger JAVAFX_STARTUP =
             java.util.logging.Logger.getLogger("javafx");
 
@@ -41,8 +42,22 @@ final class DesktopCommand implements Callable<Integer> {
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
         var bundled = ModelLocator.fromSystem().locate(null);
         AppPaths paths = dataFolder == null ? AppPaths.defaults(bundled) : AppPaths.inFolder(dataFolder, bundled);
+        logToFile(paths.database().toAbsolutePath().getParent().resolve("genrelens.log"));
         GenreLensApp.launch(paths, VersionProvider.version());
         return ExitCodes.OK;
+    }
+
+    /** Warnings and errors the app shows are also kept in a rotating log beside the library. */
+    private void logToFile(Path log) {
+        try {
+            java.nio.file.Files.createDirectories(log.getParent());
+            var handler = new java.util.logging.FileHandler(log.toString(), 5_000_000, 2, true);
+            handler.setFormatter(new java.util.logging.SimpleFormatter());
+            handler.setLevel(java.util.logging.Level.INFO);
+            APP_LOG.addHandler(handler);
+        } catch (java.io.IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("genrelens: cannot write the log " + log + ": " + e.getMessage());
+        }
     }
 
     /** Windows and macOS always have a desktop; elsewhere X11 or Wayland must be there (or headless Monocle). */
