@@ -117,6 +117,11 @@ public final class AnalysisRepository {
         return latest("", null);
     }
 
+    /** The newest analysis of each track's current audio by one model, keyed by track id. */
+    public Map<Long, Analysis> latestPerTrack(String modelSha256) {
+        return latest("AND a2.model_sha256 = ?", modelSha256);
+    }
+
     /** The stored per-window probabilities of an analysis, exactly as saved. */
     public Optional<float[][]> windowProbabilities(long analysisId) {
         return db.read(c -> {
@@ -131,13 +136,13 @@ public final class AnalysisRepository {
         });
     }
 
-    private Map<Long, Analysis> latest(String filter, Long trackId) {
+    private Map<Long, Analysis> latest(String filter, Object parameter) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM analyses a WHERE a.id IN ("
                     + "SELECT max(a2.id) FROM analyses a2 JOIN tracks t ON t.id = a2.track_id "
                     + "AND t.fingerprint = a2.fingerprint WHERE 1 = 1 " + filter + " GROUP BY a2.track_id)")) {
-                if (trackId != null) {
-                    s.setLong(1, trackId);
+                if (parameter != null) {
+                    s.setObject(1, parameter);
                 }
                 Map<Long, Analysis> out = new LinkedHashMap<>();
                 try (ResultSet rs = s.executeQuery()) {

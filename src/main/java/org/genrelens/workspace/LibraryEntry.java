@@ -37,9 +37,19 @@ public record LibraryEntry(Track track, Analysis analysis, String correctedGenre
         return analysis != null && analysis.status() == Analysis.Status.FAILED ? analysis.error() : null;
     }
 
-    /** Every present or unreadable track (gone ones are left out), in path order. */
+    /** Every present or unreadable track (gone ones are left out), with its newest analysis by any model. */
     public static List<LibraryEntry> loadAll(LibraryDatabase library) {
-        Map<Long, Analysis> analyses = library.analyses().latestPerTrack();
+        return loadAll(library, null);
+    }
+
+    /**
+     * Every present or unreadable track (gone ones are left out), with its newest analysis by the given model
+     * (by any model when {@code modelSha256} is null): after switching back to an earlier model, its own
+     * analyses are shown again, not the newer model's.
+     */
+    public static List<LibraryEntry> loadAll(LibraryDatabase library, String modelSha256) {
+        Map<Long, Analysis> analyses = modelSha256 == null ? library.analyses().latestPerTrack()
+                : library.analyses().latestPerTrack(modelSha256);
         Map<Long, String> corrections = new HashMap<>();
         for (ConfirmedGenreRepository.Confirmed confirmed : library.confirmedGenres().all()) {
             corrections.put(confirmed.trackId(), confirmed.genre());

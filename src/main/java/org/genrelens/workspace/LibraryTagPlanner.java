@@ -31,9 +31,17 @@ public final class LibraryTagPlanner {
     }
 
     private final LibraryDatabase library;
+    private final String modelSha256;
 
+    /** Plans from each track's newest analysis by any model. */
     public LibraryTagPlanner(LibraryDatabase library) {
+        this(library, null);
+    }
+
+    /** Plans from the analyses of one model (null: any). */
+    public LibraryTagPlanner(LibraryDatabase library, String modelSha256) {
         this.library = library;
+        this.modelSha256 = modelSha256;
     }
 
     /** Plans tags for the given tracks (all tracks when {@code trackIds} is empty). */
@@ -42,7 +50,7 @@ public final class LibraryTagPlanner {
         Set<Long> wanted = Set.copyOf(trackIds);
         List<TagRequest> requests = new ArrayList<>();
         Map<Path, FileStamp> scanned = new HashMap<>();
-        for (LibraryEntry entry : LibraryEntry.loadAll(library)) {
+        for (LibraryEntry entry : LibraryEntry.loadAll(library, modelSha256)) {
             if (!wanted.isEmpty() && !wanted.contains(entry.track().id())) {
                 continue;
             }

@@ -108,8 +108,17 @@ public final class Workspace implements AutoCloseable {
         saveSettings(settings.withActiveModel(model.file().toAbsolutePath().toString()));
     }
 
+    /** The library as the active model sees it (its own analyses); with no usable model, the newest ones. */
     public List<LibraryEntry> entries() {
-        return LibraryEntry.loadAll(library);
+        return LibraryEntry.loadAll(library, activeModelSha256());
+    }
+
+    private String activeModelSha256() {
+        try {
+            return classifier().card().sha256();
+        } catch (ModelLoadException e) {
+            return null;
+        }
     }
 
     /** Scans the folders (incrementally), then analyses every track the active model has not seen. */
@@ -154,8 +163,9 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** Tags from the active model's analyses and the user's corrections. */
     public LibraryTagPlanner tagPlanner() {
-        return new LibraryTagPlanner(library);
+        return new LibraryTagPlanner(library, activeModelSha256());
     }
 
     public List<TagJournal.Batch> tagBatches() {

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.genrelens.features.FeatureSpec;
 import org.genrelens.model.TagChange;
 import org.genrelens.tags.TagPolicy;
 import org.genrelens.tags.TagReader;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
+import org.genrelens.testing.OnnxTestModels;
 import org.genrelens.testing.TestLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +91,27 @@ class WorkspaceTest {
             assertTrue(models.get(0).bundled());
             assertEquals(models.get(1).file(), reopened.models().active(reopened.settings()).orElseThrow().file());
             assertEquals(models.get(1).card().sha256(), reopened.classifier().card().sha256());
+        }
+    }
+
+    @Test
+    void afterSwitchingBackToAModelTheLibraryShowsThatModelsOwnAnalysesAgain(@TempDir Path dir) throws Exception {
+        TestLibrary music = TestLibrary.create(dir);
+        Path flipped = OnnxTestModels.writeBandEnergyModel(dir, "flipped", FeatureSpec.defaultMel(),
+                List.of("high", "low"));
+        try (Workspace workspace = Workspace.open(music.paths())) {
+            workspace.scanAndAnalyze(List.of(music.music()), ProgressListener.NONE, Cancellation.none());
+            var bundled = workspace.models().active(workspace.settings()).orElseThrow();
+            workspace.useModel(workspace.models().install(flipped, "flipped"));
+            workspace.analyzePending(ProgressListener.NONE, Cancellation.none());
+            assertEquals("high", byFileName(workspace.entries()).get("low.mp3").analysis().topGenre(),
+                    "the flipped model's own analysis");
+
+            workspace.useModel(bundled);
+            var reanalysed = workspace.analyzePending(ProgressListener.NONE, Cancellation.none());
+
+            assertEquals(0, reanalysed.analysed(), "the bundled model's analyses are still stored");
+            assertEquals("low", byFileName(workspace.entries()).get("low.mp3").analysis().topGenre());
         }
     }
 
