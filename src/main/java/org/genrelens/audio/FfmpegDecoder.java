@@ -11,6 +11,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.genrelens.task.Cancellation;
@@ -60,10 +61,47 @@ final class FfmpegDecoder {
 
     PcmResult decode(Path file, ContainerFormat format, int targetRate, Deadline deadline,
             Cancellation cancellation) throws IOException {
+        return run(file, format, targetRate, "-i %resource% -map 0:a:0", deadline, cancellation);
+    }
+
+    /**
+     * Lets ffmpeg resample to {@code targetRate} (its default swresample filter) and keeps the channels, which
+     * {@link MonoResamplingSink} averages; the result's {@code source} and {@code sourceFrames} then describe the
+     * output, and the caller puts in the file's own rate from its headers.
+     */
+    PcmResult decodeResampled(Path file, ContainerFormat format, int targetRate, Deadline deadline,
+            Cancellation cancellation) throws IOException {
+        return run(file, format, targetRate, "-i %resource% -map 0:a:0 -ar " + targetRate, deadline, cancellation);
+    }
+
+    /**
+     * Decodes only the excerpts, in one ffmpeg process: each is its own input opened with {@code -ss} (ffmpeg seeks
+     * in the container, then decodes from the nearest point before and drops samples up to the start), resampled,
+     * cut or padded with silence to exactly {@code samples} samples, and the excerpts are concatenated in order.
+     */
+    PcmResult decodeExcerpts(Path file, ContainerFormat format, int targetRate, double[] startSeconds, int samples,
+            Deadline deadline, Cancellation cancellation) throws IOException {
+        StringBuilder inputs = new StringBuilder();
+        StringBuilder graph = new StringBuilder();
+        StringBuilder concat = new StringBuilder();
+        double length = samples / (double) targetRate + 0.25;
+        for (int i = 0; i < startSeconds.length; i++) {
+            inputs.append(String.format(Locale.ROOT, "-ss %.6f -t %.6f -i %%resource%% ", startSeconds[i], length));
+            graph.append(String.format(Locale.ROOT, "[%d:a:0]aresample=%d,atrim=end_sample=%d,apad=whole_len=%d[a%d];",
+                    i, targetRate, samples, samples, i));
+            concat.append("[a").append(i).append(']');
+        }
+        graph.append(concat).append("concat=n=").append(startSeconds.length).append(":v=0:a=1[out]");
+        return run(file, format, targetRate, inputs + "-filter_complex " + ShellQuote.quote(graph.toString())
+                + " -map '[out]'", deadline, cancellation);
+    }
+
+    private PcmResult run(Path file, ContainerFormat format, int targetRate, String inputs, Deadline deadline,
+            Cancellation cancellation) throws IOException {
         Path log = Files.createTempFile("genrelens-ffmpeg-", ".log");
         try {
             String command = "exec " + ShellQuote.quote(binary.toString())
-                    + " -nostdin -hide_banner -loglevel error -i %resource% -map 0:a:0 -vn -sn -dn"
+                    + " -nostdin -hide_banner -loglevel error " + inputs + " -vn -sn -dn"
                     + " -map_metadata -1 -fflags +bitexact -c:a pcm_f32le -f wav pipe:1 2>"
                     + ShellQuote.quote(log.toString());
             PipeDecoder pipe = new PipeDecoder(shell, "-c", command, log.toString(), 1 << 16);
