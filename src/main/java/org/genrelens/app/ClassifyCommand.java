@@ -18,6 +18,7 @@ import org.genrelens.audio.AudioDecoder;
 import org.genrelens.inference.GenreClassifier;
 import org.genrelens.inference.ModelLoadException;
 import org.genrelens.inference.TrackAnalyzer;
+import org.genrelens.model.AnalysisMode;
 import org.genrelens.model.TrackPrediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +49,10 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "Start a 5 s window every SECONDS (default: the model's window hop)")
     Double hopSeconds;
 
+    @Option(names = "--quick", description = "Classify " + TrackAnalyzer.QUICK_WINDOWS + " windows spread over each "
+            + "track instead of every window, decoding only those parts where the format allows seeking")
+    boolean quick;
+
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "0",
             description = "Files decoded in parallel; 0 = one per core (default: ${DEFAULT-VALUE})")
     int jobs;
@@ -57,7 +62,7 @@ final class ClassifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         validateOptions();
-        AudioDecoder decoder = new AudioDecoder();
+        AudioDecoder decoder = new AudioDecoder().preferringFfmpeg();
         Set<String> extensions = new HashSet<>(decoder.jvmExtensions());
         extensions.addAll(decoder.ffmpegExtensions());
         AudioFileFinder.Found found = new AudioFileFinder(extensions).find(paths);
@@ -96,7 +101,8 @@ final class ClassifyCommand implements Callable<Integer> {
         try {
             List<Future<TrackPrediction>> results = new ArrayList<>();
             for (Path file : files) {
-                results.add(pool.submit(() -> analyzer.analyze(file)));
+                AnalysisMode mode = quick ? AnalysisMode.QUICK : AnalysisMode.FULL;
+                results.add(pool.submit(() -> analyzer.analyze(file, mode)));
             }
             int classified = 0;
             for (int i = 0; i < files.size(); i++) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.genrelens.audio.AudioDecodeException;
 import org.genrelens.inference.TrackAnalyzer;
+import org.genrelens.model.AnalysisMode;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.CancelledException;
 import org.genrelens.task.ProgressListener;
@@ -17,7 +18,9 @@ import org.genrelens.task.ProgressListener;
 /**
  * Analyses every track that has no analysis for this model and FeatureSpec yet, with a bounded pool of workers
  * (decoding and tiles run in parallel; the shared ONNX session batches each track's windows). Each result is
- * stored as soon as it is known, so a killed or cancelled run keeps what it finished and the next run goes on.
+ * stored as soon as it is known, with the mode that made it, so a killed or cancelled run keeps what it finished
+ * and the next run goes on. A full run also redoes the tracks that only have a quick analysis; a quick run skips
+ * the tracks that have either.
  */
 public final class LibraryAnalyzer {
 
@@ -39,8 +42,19 @@ public final class LibraryAnalyzer {
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
+    /** A full-mode run: {@link #analyzePending(AnalysisMode, boolean, ProgressListener, Cancellation)}. */
     public Report analyzePending(boolean retryFailed, ProgressListener progress, Cancellation cancellation) {
-        List<Track> pending = database.analyses().needingAnalysis(modelSha256, featureSpecHash, retryFailed);
+        return analyzePending(AnalysisMode.FULL, retryFailed, progress, cancellation);
+    }
+
+    /**
+     * Blocks until every pending track is analysed in {@code mode} or {@code cancellation} is cancelled (the
+     * result then says so); progress is reported after each stored result, from the calling thread.
+     */
+    public Report analyzePending(AnalysisMode mode, boolean retryFailed, ProgressListener progress,
+            Cancellation cancellation) {
+        Objects.requireNonNull(mode, "mode");
+        List<Track> pending = database.analyses().needingAnalysis(modelSha256, featureSpecHash, mode, retryFailed);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
         List<String> failures = new ArrayList<>();
@@ -50,14 +64,14 @@ public final class LibraryAnalyzer {
             for (Track track : pending) {
                 results.add(pool.submit(() -> {
                     cancellation.throwIfCancelled();
-                    return analyzer.analyzeWithDuration(track.path());
+                    return analyzer.analyzeWithDuration(track.path(), mode, cancellation);
                 }));
             }
             for (int i = 0; i < pending.size(); i++) {
                 Track track = pending.get(i);
                 try {
                     TrackAnalyzer.Analysed result = results.get(i).get();
-                    database.analyses().save(track.id(), modelSha256, featureSpecHash, result.prediction());
+                    database.analyses().save(track.id(), modelSha256, featureSpecHash, mode, result.prediction());
                     database.tracks().setDuration(track.id(), result.durationSeconds());
                     analysed++;
                 } catch (ExecutionException e) {
@@ -66,7 +80,7 @@ public final class LibraryAnalyzer {
                     }
                     String reason = e.getCause() instanceof AudioDecodeException decode ? decode.getMessage()
                             : track.path() + ": " + e.getCause();
-                    database.analyses().saveFailure(track.id(), modelSha256, featureSpecHash, reason);
+                    database.analyses().saveFailure(track.id(), modelSha256, featureSpecHash, mode, reason);
                     failures.add(reason);
                 }
                 progress.onProgress(done.incrementAndGet(), pending.size(), track.path().toString());
