@@ -388,6 +388,11 @@ public final class AudioDecoder {
         return ffmpegVersion().isPresent() && shell.isPresent();
     }
 
+    /** The ffmpeg binary this decoder runs, when it found one and it answers. */
+    public Optional<Path> ffmpegBinary() {
+        return ffmpegAvailable() ? ffmpegBinary : Optional.empty();
+    }
+
     /** The first line of {@code ffmpeg -version}; asked once, on first use, not at construction. */
     public Optional<String> ffmpegVersion() {
         Optional<String> known = version;
