@@ -129,26 +129,33 @@ final class BenchDecodeCommand implements Callable<Integer> {
                 }
                 StringBuilder line = new StringBuilder(round == 0 ? "warm-up:" : "round " + round + ":");
                 for (Side side : order) {
-                    double s = time(side, files, threads);
-                    if (round > 0) {
-                        side.seconds.add(s);
+                    double s = time(side, files, threads, round > 0);
+                    line.append(String.format(Locale.ROOT, " %s %.2f s", side.name(), s));
+                    if (round > 0 && CpuClock.available()) {
+                        line.append(String.format(Locale.ROOT, " (cpu %.2f s)", side.cpu().get(round - 1)));
                     }
-                    line.append(String.format(Locale.ROOT, " %s %.2f s", side.name, s));
                 }
                 out.println(line);
                 out.flush();
             }
-            double ratio = median(full.seconds) / median(ffmpegSide.seconds);
-            double quickRate = files.size() / median(quick.seconds);
-            out.printf(Locale.ROOT, "median: ffmpeg %.2f s, full analysis %.2f s, quick %.2f s%n",
-                    median(ffmpegSide.seconds), median(full.seconds), median(quick.seconds));
+            double ratio = median(full.seconds()) / median(ffmpegSide.seconds());
+            double quickRate = files.size() / median(quick.seconds());
+            out.printf(Locale.ROOT, "median wall time: ffmpeg %.2f s, full analysis %.2f s, quick %.2f s%n",
+                    median(ffmpegSide.seconds()), median(full.seconds()), median(quick.seconds()));
             out.printf(Locale.ROOT, "full analysis / ffmpeg decode: %.2f (target <= 1.3)%n", ratio);
             out.printf(Locale.ROOT, "quick mode: %.1f tracks/s (target >= 20 on 2 cores)%n", quickRate);
-            out.printf(Locale.ROOT, "full analysis: %.1f tracks/s, %.0fx real time%n", files.size() / median(full.seconds),
-                    totalSeconds(files, seconds, dir == null) / median(full.seconds));
+            out.printf(Locale.ROOT, "full analysis: %.1f tracks/s%n", files.size() / median(full.seconds()));
+            if (CpuClock.available()) {
+                // on a machine others load too, CPU seconds say what the work costs; wall time says what it got
+                out.printf(Locale.ROOT, "median CPU time: ffmpeg %.2f s, full analysis %.2f s (ratio %.2f), quick %.2f s"
+                        + " (%.1f ms per track, %.1f tracks/s on %d idle cores)%n", median(ffmpegSide.cpu()),
+                        median(full.cpu()), median(full.cpu()) / median(ffmpegSide.cpu()), median(quick.cpu()),
+                        1000 * median(quick.cpu()) / files.size(), threads * files.size() / median(quick.cpu()),
+                        threads);
+            }
             if (withJvm) {
                 TrackAnalyzer jvm = new TrackAnalyzer(new AudioDecoder(Optional.empty()), classifier);
-                double s = time(new Side("jvm", file -> jvm.analyze(file, AnalysisMode.FULL)), files, threads);
+                double s = time(new Side("jvm", file -> jvm.analyze(file, AnalysisMode.FULL)), files, threads, false);
                 out.printf(Locale.ROOT, "full analysis with the pure-Java decoders (once): %.2f s, %.2f x ffmpeg%n",
                         s, s / median(ffmpegSide.seconds));
             }
@@ -170,15 +177,19 @@ final class BenchDecodeCommand implements Callable<Integer> {
         Object run(Path file) throws Exception;
     }
 
-    private record Side(String name, Work work, List<Double> seconds) {
+    private record Side(String name, Work work, List<Double> seconds, List<Double> cpu) {
         Side(String name, Work work) {
-            this(name, work, new ArrayList<>());
+            this(name, work, new ArrayList<>(), new ArrayList<>());
         }
     }
 
-    /** Runs the side over every file with {@code threads} workers; seconds of wall time. */
-    private static double time(Side side, List<Path> files, int threads) throws Exception {
+    /**
+     * Runs the side over every file with {@code threads} workers; seconds of wall time. The CPU time it took (this
+     * JVM and the ffmpeg processes it waited for) is added to the side's list when {@code measured}.
+     */
+    private static double time(Side side, List<Path> files, int threads, boolean measured) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        double cpuBefore = CpuClock.seconds();
         try {
             long start = System.nanoTime();
             List<Future<Object>> results = new ArrayList<>();
@@ -193,7 +204,12 @@ final class BenchDecodeCommand implements Callable<Integer> {
                             e.getCause());
                 }
             }
-            return (System.nanoTime() - start) / 1e9;
+            double wall = (System.nanoTime() - start) / 1e9;
+            if (measured) {
+                side.seconds().add(wall);
+                side.cpu().add(CpuClock.seconds() - cpuBefore);
+            }
+            return wall;
         } finally {
             pool.shutdownNow();
         }
@@ -226,10 +242,6 @@ final class BenchDecodeCommand implements Callable<Integer> {
         }
         return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b)
                 .orElse("");
-    }
-
-    private double totalSeconds(List<Path> files, int each, boolean made) {
-        return made ? (double) files.size() * each : Double.NaN;
     }
 
     static String machine() {

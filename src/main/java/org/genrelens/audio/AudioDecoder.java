@@ -132,13 +132,17 @@ public final class AudioDecoder {
     }
 
     private Inspected inspect(Path file) throws AudioDecodeException {
+        return inspect(file, true);
+    }
+
+    private Inspected inspect(Path file, boolean checkFlacFrames) throws AudioDecodeException {
         long size = checkReadable(file);
         ContentSniffer.Sniff sniff;
         StructureInspector.Structure structure;
         try {
             sniff = ContentSniffer.sniff(file);
             structure = sniff.format() == ContainerFormat.UNKNOWN
-                    ? StructureInspector.Structure.UNKNOWN : StructureInspector.inspect(file, sniff);
+                    ? StructureInspector.Structure.UNKNOWN : StructureInspector.inspect(file, sniff, checkFlacFrames);
         } catch (IOException e) {
             throw new AudioDecodeException(file, Reason.UNREADABLE, e.getMessage(), e);
         }
@@ -166,7 +170,7 @@ public final class AudioDecoder {
         if (samples < 1) {
             throw new IllegalArgumentException("excerpts need at least one sample, was " + samples);
         }
-        Inspected in = inspect(file);
+        Inspected in = inspect(file, false); // FLAC frames are checked by the whole-file decode, when it comes to that
         ContainerFormat format = in.sniff().format();
         Optional<StreamHeader> header = in.structure().truncated() || in.structure().damaged() ? Optional.empty()
                 : StreamHeader.read(file, in.sniff(), in.structure());
