@@ -229,7 +229,11 @@ public final class AudioDecoder {
             if (!ffmpegAvailable()) {
                 throw needsFfmpeg(file, format, "");
             }
-            return ffmpeg(file, format, targetRate, deadline, cancellation);
+            Optional<StreamHeader> header = StreamHeader.read(file, sniff, structure);
+            PcmResult result = preferFfmpeg && header.isPresent()
+                    ? resampledByFfmpeg(file, format, header.get(), targetRate, deadline, cancellation)
+                    : ffmpeg(file, format, targetRate, deadline, cancellation);
+            return checkAnnouncedLength(result, header, targetRate);
         }
         if (preferFfmpeg && ffmpegAvailable() && !structure.truncated() && !structure.damaged()) {
             Optional<PcmResult> fast = ffmpegResampled(file, sniff, structure, targetRate, deadline, cancellation);
@@ -278,13 +282,12 @@ public final class AudioDecoder {
         StreamHeader h = header.get();
         PcmResult result;
         try {
-            result = new FfmpegDecoder(ffmpegBinary.orElseThrow(), shell.orElseThrow())
-                    .decodeResampled(file, format, targetRate, deadline, cancellation);
-        } catch (IOException e) {
+            result = resampledByFfmpeg(file, format, h, targetRate, deadline, cancellation);
+        } catch (AudioDecodeException e) {
             return Optional.empty();
         }
         double ratio = h.sampleRate() / (double) targetRate;
-        long sourceFrames = Math.round(result.samples().length * ratio);
+        long sourceFrames = result.sourceFrames();
         long expected = structure.expectedFrames();
         if (expected > 0) {
             // the resampler's output length is the input's times the ratio, give or take a few samples
@@ -297,9 +300,49 @@ public final class AudioDecoder {
         if (result.failed() || result.samples().length == 0 || deadline.expired()) {
             return Optional.empty();
         }
-        int bits = format == ContainerFormat.FLAC || pcm ? h.bitsPerSample() : 0;
-        AudioSource source = new AudioSource(format.label(), h.sampleRate(), h.channels(), bits, AudioSource.FFMPEG);
-        return Optional.of(new PcmResult(result.samples(), source, sourceFrames, null));
+        return Optional.of(new PcmResult(result.samples(), result.source(), sourceFrames, null));
+    }
+
+    /**
+     * ffmpeg decodes and resamples; the result names the file's own rate, channels and depth from its headers, and
+     * counts frames at that rate.
+     */
+    private PcmResult resampledByFfmpeg(Path file, ContainerFormat format, StreamHeader h, int targetRate,
+            Deadline deadline, Cancellation cancellation) throws AudioDecodeException {
+        PcmResult result;
+        try {
+            result = new FfmpegDecoder(ffmpegBinary.orElseThrow(), shell.orElseThrow())
+                    .decodeResampled(file, format, targetRate, deadline, cancellation);
+        } catch (IOException e) {
+            throw new AudioDecodeException(file, Reason.CORRUPT, "running ffmpeg failed: " + e.getMessage(), e);
+        }
+        boolean lossless = format == ContainerFormat.FLAC || format == ContainerFormat.WAV
+                || format == ContainerFormat.AIFF || format == ContainerFormat.AU;
+        AudioSource source = new AudioSource(format.label(), h.sampleRate(), h.channels(),
+                lossless ? h.bitsPerSample() : 0, AudioSource.FFMPEG);
+        long sourceFrames = Math.round(result.samples().length * (h.sampleRate() / (double) targetRate));
+        return new PcmResult(result.samples(), source, sourceFrames, result.error(), result.concealed());
+    }
+
+    /**
+     * ffmpeg skips damaged AAC and Opus packets (or stops at damaged Ogg pages) and still exits 0; when the audio
+     * comes out clearly shorter than the length the container announces, the file is damaged, and the result says
+     * so with ffmpeg's first complaint.
+     */
+    private static PcmResult checkAnnouncedLength(PcmResult result, Optional<StreamHeader> header, int targetRate) {
+        if (result.failed() || header.isEmpty() || header.get().frames() <= 0) {
+            return result;
+        }
+        double announced = header.get().durationSeconds();
+        double decoded = result.samples().length / (double) targetRate;
+        if (decoded >= announced * 0.98 - 0.1) {
+            return result;
+        }
+        String complaint = result.concealed().lines().findFirst().map(line -> "; ffmpeg: " + line.strip())
+                .orElse("");
+        return new PcmResult(result.samples(), result.source(), result.sourceFrames(), String.format(Locale.ROOT,
+                "only %.1f s of the %.1f s its header announces could be decoded%s", decoded, announced, complaint),
+                result.concealed());
     }
 
     private PcmResult ffmpeg(Path file, ContainerFormat format, int targetRate, Deadline deadline,

@@ -127,7 +127,7 @@ final class FfmpegDecoder {
             if (!errors.isBlank()) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "ffmpeg concealed errors in " + file + ": " + errors);
             }
-            return result;
+            return result.withConcealed(errors);
         } finally {
             Files.deleteIfExists(log);
         }

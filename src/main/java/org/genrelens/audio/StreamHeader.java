@@ -36,6 +36,8 @@ record StreamHeader(int sampleRate, int channels, int bitsPerSample, long frames
                 case MP3 -> mp3(file, sniff.payloadOffset(), structure);
                 case FLAC -> flac(file, sniff.payloadOffset());
                 case OGG_VORBIS -> vorbis(file, structure);
+                case OGG_OPUS -> opus(file);
+                case MP4 -> Mp4Header.read(file);
                 default -> Optional.empty();
             };
             return header.filter(h -> h.sampleRate() > 0 && h.channels() > 0);
@@ -102,5 +104,47 @@ record StreamHeader(int sampleRate, int channels, int bitsPerSample, long frames
             int rate = ByteBuffer.wrap(page, body + 12, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
             return Optional.of(new StreamHeader(rate, channels, 0, structure.expectedFrames()));
         }
+    }
+
+    /**
+     * OpusHead in the first page ("OpusHead", version, channels, pre-skip); Opus always decodes at 48 kHz, and the
+     * last page's granule position less the pre-skip is the length.
+     */
+    private static Optional<StreamHeader> opus(Path file) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            byte[] page = ContentSniffer.read(channel, 0, 27 + 255 + 19);
+            if (page.length < 27) {
+                return Optional.empty();
+            }
+            int body = 27 + (page[26] & 0xFF);
+            if (body + 12 > page.length || !ContentSniffer.startsWith(page, body, "OpusHead")) {
+                return Optional.empty();
+            }
+            int channels = page[body + 9] & 0xFF;
+            int preSkip = (page[body + 10] & 0xFF) | (page[body + 11] & 0xFF) << 8;
+            long granule = lastGranule(channel);
+            return Optional.of(new StreamHeader(48_000, channels, 0, granule > preSkip ? granule - preSkip : -1));
+        }
+    }
+
+    /** The granule position of the page that ends exactly at the end of the file, or -1. */
+    private static long lastGranule(SeekableByteChannel channel) throws IOException {
+        long size = channel.size();
+        int tailLength = (int) Math.min(size, 70_000);
+        byte[] tail = ContentSniffer.read(channel, size - tailLength, tailLength);
+        for (int i = tail.length - 27; i >= 0; i--) {
+            if (!ContentSniffer.startsWith(tail, i, "OggS") || tail[i + 4] != 0 || i + 27 + (tail[i + 26] & 0xFF)
+                    > tail.length) {
+                continue;
+            }
+            long length = 27L + (tail[i + 26] & 0xFF);
+            for (int s = 0; s < (tail[i + 26] & 0xFF); s++) {
+                length += tail[i + 27 + s] & 0xFF;
+            }
+            if (i + length == tail.length) {
+                return ByteBuffer.wrap(tail, i + 6, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            }
+        }
+        return -1;
     }
 }
