@@ -311,8 +311,9 @@ public final class AudioDecoder {
             Deadline deadline, Cancellation cancellation) throws AudioDecodeException {
         PcmResult result;
         try {
+            long expected = h.frames() > 0 ? Math.round(h.frames() * (double) targetRate / h.sampleRate()) : 0;
             result = new FfmpegDecoder(ffmpegBinary.orElseThrow(), shell.orElseThrow())
-                    .decodeResampled(file, format, targetRate, deadline, cancellation);
+                    .decodeResampled(file, format, targetRate, h.channels(), expected, deadline, cancellation);
         } catch (IOException e) {
             throw new AudioDecodeException(file, Reason.CORRUPT, "running ffmpeg failed: " + e.getMessage(), e);
         }

@@ -61,7 +61,7 @@ final class FfmpegDecoder {
 
     PcmResult decode(Path file, ContainerFormat format, int targetRate, Deadline deadline,
             Cancellation cancellation) throws IOException {
-        return run(file, format, targetRate, "-i %resource% -map 0:a:0", deadline, cancellation);
+        return run(file, format, targetRate, "-i %resource% -map 0:a:0", 0, deadline, cancellation);
     }
 
     /**
@@ -71,7 +71,29 @@ final class FfmpegDecoder {
      */
     PcmResult decodeResampled(Path file, ContainerFormat format, int targetRate, Deadline deadline,
             Cancellation cancellation) throws IOException {
-        return run(file, format, targetRate, "-i %resource% -map 0:a:0 -ar " + targetRate, deadline, cancellation);
+        return decodeResampled(file, format, targetRate, 0, 0, deadline, cancellation);
+    }
+
+    /**
+     * Like {@link #decodeResampled(Path, ContainerFormat, int, Deadline, Cancellation)}, with ffmpeg also averaging
+     * the {@code channels} channels the headers announce into one (a {@code pan} filter with weight 1/channels each,
+     * not {@code -ac 1}, which sums at -3 dB), so half or less as much PCM crosses the pipe.
+     *
+     * @param channels        the file's channel count, or 0 to keep the channels
+     * @param expectedSamples how long the output will be, to size its buffer once, or 0
+     */
+    PcmResult decodeResampled(Path file, ContainerFormat format, int targetRate, int channels, long expectedSamples,
+            Deadline deadline, Cancellation cancellation) throws IOException {
+        String downmix = "";
+        if (channels > 1 && channels <= 8) {
+            StringBuilder pan = new StringBuilder("pan=mono|c0=");
+            for (int c = 0; c < channels; c++) {
+                pan.append(c == 0 ? "" : "+").append(String.format(Locale.ROOT, "%.9f*c%d", 1.0 / channels, c));
+            }
+            downmix = " -af " + ShellQuote.quote(pan.toString());
+        }
+        return run(file, format, targetRate, "-i %resource% -map 0:a:0" + downmix + " -ar " + targetRate,
+                expectedSamples, deadline, cancellation);
     }
 
     /**
@@ -93,11 +115,11 @@ final class FfmpegDecoder {
         }
         graph.append(concat).append("concat=n=").append(startSeconds.length).append(":v=0:a=1[out]");
         return run(file, format, targetRate, inputs + "-filter_complex " + ShellQuote.quote(graph.toString())
-                + " -map '[out]'", deadline, cancellation);
+                + " -map '[out]'", (long) samples * startSeconds.length, deadline, cancellation);
     }
 
-    private PcmResult run(Path file, ContainerFormat format, int targetRate, String inputs, Deadline deadline,
-            Cancellation cancellation) throws IOException {
+    private PcmResult run(Path file, ContainerFormat format, int targetRate, String inputs, long expectedSamples,
+            Deadline deadline, Cancellation cancellation) throws IOException {
         Path log = Files.createTempFile("genrelens-ffmpeg-", ".log");
         try {
             String command = "exec " + ShellQuote.quote(binary.toString())
@@ -114,7 +136,7 @@ final class FfmpegDecoder {
             });
             PcmResult result;
             try {
-                result = read(new DataInputStream(stream), format, targetRate, deadline, cancellation);
+                result = read(new DataInputStream(stream), format, targetRate, expectedSamples, deadline, cancellation);
             } finally {
                 closeQuietly(stream);
             }
@@ -133,7 +155,8 @@ final class FfmpegDecoder {
         }
     }
 
-    private static PcmResult read(DataInputStream in, ContainerFormat format, int targetRate, Deadline deadline,
+    private static PcmResult read(DataInputStream in, ContainerFormat format, int targetRate, long expectedSamples,
+            Deadline deadline,
             Cancellation cancellation) {
         int channels = 1;
         int rate = targetRate;
@@ -142,7 +165,7 @@ final class FfmpegDecoder {
             WavHeader header = WavHeader.read(in);
             channels = header.channels();
             rate = header.sampleRate();
-            sink = new MonoResamplingSink(channels, rate, targetRate);
+            sink = new MonoResamplingSink(channels, rate, targetRate, 0, -1, expectedSamples);
             TarsosDSPAudioFloatConverter converter = TarsosDSPAudioFloatConverter.getConverter(
                     new TarsosDSPAudioFormat(TarsosDSPAudioFloatConverter.PCM_FLOAT, rate, 32, channels,
                             4 * channels, rate, false));
