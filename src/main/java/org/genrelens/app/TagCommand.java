@@ -120,7 +120,7 @@ final class TagCommand implements Callable<Integer> {
 
     private boolean classify(List<Path> files, List<TagRequest> requests, Map<Path, String> failures,
             PrintWriter err) {
-        AudioDecoder decoder = new AudioDecoder();
+        AudioDecoder decoder = new AudioDecoder().preferringFfmpeg();
         try (GenreClassifier classifier = modelOptions.open()) {
             TrackAnalyzer analyzer = new TrackAnalyzer(decoder, classifier);
             for (Path file : files) {
