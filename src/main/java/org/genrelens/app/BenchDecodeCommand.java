@@ -17,11 +17,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.genrelens.audio.AudioDecodeException;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.inference.GenreClassifier;
 import org.genrelens.inference.ModelLoadException;
 import org.genrelens.inference.TrackAnalyzer;
 import org.genrelens.model.AnalysisMode;
+import org.genrelens.task.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,9 +120,10 @@ final class BenchDecodeCommand implements Callable<Integer> {
             out.println(decoder.ffmpegVersion().orElse("ffmpeg"));
             out.flush();
             TrackAnalyzer analyzer = new TrackAnalyzer(decoder, classifier);
-            Side ffmpegSide = new Side("ffmpeg", file -> decodeWithFfmpeg(ffmpeg.get(), file));
-            Side full = new Side("full", file -> analyzer.analyze(file, AnalysisMode.FULL));
-            Side quick = new Side("quick", file -> analyzer.analyze(file, AnalysisMode.QUICK));
+            Side ffmpegSide = new Side("ffmpeg", 1, batch -> decodeWithFfmpeg(ffmpeg.get(), batch.get(0)));
+            Side full = new Side("full", 1, batch -> analyzer.analyze(batch.get(0), AnalysisMode.FULL));
+            // as analyze --quick does it: four tracks' excerpts through one ffmpeg process
+            Side quick = new Side("quick", 4, batch -> failuresOf(analyzer.analyzeQuick(batch, Cancellation.none())));
             List<Side> sides = List.of(ffmpegSide, full, quick);
             for (int round = 0; round <= rounds; round++) {
                 List<Side> order = new ArrayList<>(sides);
@@ -155,7 +158,8 @@ final class BenchDecodeCommand implements Callable<Integer> {
             }
             if (withJvm) {
                 TrackAnalyzer jvm = new TrackAnalyzer(new AudioDecoder(Optional.empty()), classifier);
-                double s = time(new Side("jvm", file -> jvm.analyze(file, AnalysisMode.FULL)), files, threads, false);
+                double s = time(new Side("jvm", 1, batch -> jvm.analyze(batch.get(0), AnalysisMode.FULL)), files,
+                        threads, false);
                 out.printf(Locale.ROOT, "full analysis with the pure-Java decoders (once): %.2f s, %.2f x ffmpeg%n",
                         s, s / median(ffmpegSide.seconds));
             }
@@ -174,13 +178,23 @@ final class BenchDecodeCommand implements Callable<Integer> {
 
     @FunctionalInterface
     private interface Work {
-        Object run(Path file) throws Exception;
+        Object run(List<Path> batch) throws Exception;
     }
 
-    private record Side(String name, Work work, List<Double> seconds, List<Double> cpu) {
-        Side(String name, Work work) {
-            this(name, work, new ArrayList<>(), new ArrayList<>());
+    /** One side of the comparison: what it does with a batch of {@code batchSize} files, and its timings. */
+    private record Side(String name, int batchSize, Work work, List<Double> seconds, List<Double> cpu) {
+        Side(String name, int batchSize, Work work) {
+            this(name, batchSize, work, new ArrayList<>(), new ArrayList<>());
         }
+    }
+
+    private static Object failuresOf(List<TrackAnalyzer.Outcome> outcomes) throws AudioDecodeException {
+        for (TrackAnalyzer.Outcome outcome : outcomes) {
+            if (outcome.error() != null) {
+                throw outcome.error();
+            }
+        }
+        return outcomes;
     }
 
     /**
@@ -193,14 +207,17 @@ final class BenchDecodeCommand implements Callable<Integer> {
         try {
             long start = System.nanoTime();
             List<Future<Object>> results = new ArrayList<>();
-            for (Path file : files) {
-                results.add(pool.submit(() -> side.work().run(file)));
+            List<List<Path>> batches = new ArrayList<>();
+            for (int i = 0; i < files.size(); i += side.batchSize()) {
+                List<Path> batch = files.subList(i, Math.min(files.size(), i + side.batchSize()));
+                batches.add(batch);
+                results.add(pool.submit(() -> side.work().run(batch)));
             }
             for (int i = 0; i < results.size(); i++) {
                 try {
                     results.get(i).get();
                 } catch (ExecutionException e) {
-                    throw new IOException(side.name() + " failed on " + files.get(i) + ": " + e.getCause(),
+                    throw new IOException(side.name() + " failed on " + batches.get(i) + ": " + e.getCause(),
                             e.getCause());
                 }
             }

@@ -164,12 +164,72 @@ public final class AudioDecoder {
      *
      * @param samples length of each excerpt, in samples at {@code targetRate}
      */
-    public DecodedExcerpts decodeExcerpts(Path file, int targetRate, int samples, DecodedExcerpts.Plan plan,
+    public DecodedExcerpts decodeExcerpts(Path file, int targetSampleRate, int samples, DecodedExcerpts.Plan plan,
             Cancellation cancellation) throws AudioDecodeException {
         Objects.requireNonNull(plan, "plan");
         if (samples < 1) {
             throw new IllegalArgumentException("excerpts need at least one sample, was " + samples);
         }
+        return excerpts(prepare(file, targetSampleRate, plan), targetSampleRate, samples, cancellation);
+    }
+
+    /**
+     * {@link #decodeExcerpts(Path, int, int, DecodedExcerpts.Plan, Cancellation)} for several files at once: the
+     * files that go through ffmpeg share one ffmpeg process (starting one costs more than decoding four 5-second
+     * excerpts). When that process fails, each of its files is decoded on its own, so one bad file never costs
+     * the others their result. One outcome per file, in order.
+     *
+     * @throws org.genrelens.task.CancelledException when cancelled
+     */
+    public List<DecodedExcerpts.Outcome> decodeExcerpts(List<Path> files, int targetSampleRate, int samples,
+            DecodedExcerpts.Plan plan, Cancellation cancellation) {
+        Objects.requireNonNull(plan, "plan");
+        if (samples < 1) {
+            throw new IllegalArgumentException("excerpts need at least one sample, was " + samples);
+        }
+        DecodedExcerpts.Outcome[] outcomes = new DecodedExcerpts.Outcome[files.size()];
+        List<Prepared> shared = new ArrayList<>();
+        List<Integer> sharedIndex = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                Prepared p = prepare(files.get(i), targetSampleRate, plan);
+                prepared.add(p);
+                if (p.starts() != null && !p.pcm() && ffmpegAvailable()) {
+                    shared.add(p);
+                    sharedIndex.add(i);
+                }
+            } catch (AudioDecodeException e) {
+                prepared.add(null);
+                outcomes[i] = new DecodedExcerpts.Outcome(files.get(i), null, e);
+            }
+        }
+        if (shared.size() > 1) {
+            List<DecodedExcerpts> together = sharedFfmpeg(shared, targetSampleRate, samples, cancellation);
+            for (int k = 0; together != null && k < together.size(); k++) {
+                outcomes[sharedIndex.get(k)] = new DecodedExcerpts.Outcome(shared.get(k).file(), together.get(k),
+                        null);
+            }
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (outcomes[i] == null) {
+                try {
+                    outcomes[i] = new DecodedExcerpts.Outcome(files.get(i),
+                            excerpts(prepared.get(i), targetSampleRate, samples, cancellation), null);
+                } catch (AudioDecodeException e) {
+                    outcomes[i] = new DecodedExcerpts.Outcome(files.get(i), null, e);
+                }
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** A file inspected for quick mode: its starts are null when it must be decoded whole. */
+    private record Prepared(Path file, Inspected inspected, Optional<StreamHeader> header, long trackSamples,
+            long[] starts, boolean pcm) {
+    }
+
+    private Prepared prepare(Path file, int targetRate, DecodedExcerpts.Plan plan) throws AudioDecodeException {
         Inspected in = inspect(file, false); // FLAC frames are checked by the whole-file decode, when it comes to that
         ContainerFormat format = in.sniff().format();
         Optional<StreamHeader> header = in.structure().truncated() || in.structure().damaged() ? Optional.empty()
@@ -178,48 +238,86 @@ public final class AudioDecoder {
                 .map(h -> Math.round(h.frames() * (double) targetRate / h.sampleRate())).orElse(-1L);
         long[] starts = trackSamples > 0 ? plan.startSamples(trackSamples) : null;
         boolean pcm = format == ContainerFormat.WAV || format == ContainerFormat.AIFF || format == ContainerFormat.AU;
-        if (starts != null && (pcm || ffmpegAvailable())) {
-            StreamHeader h = header.orElseThrow();
-            try (Deadline deadline = Deadline.after(in.limit())) {
-                if (pcm) {
-                    List<float[]> parts = PcmExcerptReader.read(file, h, targetRate, starts, samples, deadline,
-                            cancellation);
-                    if (parts != null) {
-                        AudioSource source = new AudioSource(format.label(), h.sampleRate(), h.channels(),
-                                h.bitsPerSample(), AudioSource.JVM);
-                        return new DecodedExcerpts(parts, starts, targetRate, h.durationSeconds(), source, false,
-                                "pcm-seek");
-                    }
-                }
-                if (ffmpegAvailable()) {
-                    double[] seconds = new double[starts.length];
-                    for (int i = 0; i < starts.length; i++) {
-                        seconds[i] = starts[i] / (double) targetRate;
-                    }
-                    PcmResult result = new FfmpegDecoder(ffmpegBinary.orElseThrow(), shell.orElseThrow())
-                            .decodeExcerpts(file, format, targetRate, seconds, samples, deadline, cancellation);
-                    if (!result.failed() && result.samples().length == (long) samples * starts.length) {
-                        List<float[]> parts = new ArrayList<>();
-                        for (int i = 0; i < starts.length; i++) {
-                            parts.add(Arrays.copyOfRange(result.samples(), i * samples, (i + 1) * samples));
-                        }
-                        AudioSource source = new AudioSource(format.label(), h.sampleRate(), h.channels(),
-                                format == ContainerFormat.FLAC || pcm ? h.bitsPerSample() : 0, AudioSource.FFMPEG);
-                        return new DecodedExcerpts(parts, starts, targetRate, h.durationSeconds(), source, false,
-                                "ffmpeg-seek");
-                    }
-                    LOG.log(System.Logger.Level.INFO, () -> "quick decode of " + file + " failed ("
-                            + (result.failed() ? result.error() : result.samples().length + " samples instead of "
-                            + (long) samples * starts.length) + "); decoding the whole file");
+        return new Prepared(file, in, header, trackSamples, starts, pcm);
+    }
+
+    private DecodedExcerpts excerpts(Prepared p, int targetRate, int samples, Cancellation cancellation)
+            throws AudioDecodeException {
+        Path file = p.file();
+        ContainerFormat format = p.inspected().sniff().format();
+        long[] starts = p.starts();
+        if (starts != null && p.pcm()) {
+            StreamHeader h = p.header().orElseThrow();
+            try (Deadline deadline = Deadline.after(p.inspected().limit())) {
+                List<float[]> parts = PcmExcerptReader.read(file, h, targetRate, starts, samples, deadline,
+                        cancellation);
+                if (parts != null) {
+                    AudioSource source = new AudioSource(format.label(), h.sampleRate(), h.channels(),
+                            h.bitsPerSample(), AudioSource.JVM);
+                    return new DecodedExcerpts(parts, starts, targetRate, h.durationSeconds(), p.trackSamples(),
+                            source, false, "pcm-seek");
                 }
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.INFO, () -> "quick decode of " + file + " failed (" + e.getMessage()
                         + "); decoding the whole file");
             }
         }
+        if (starts != null && ffmpegAvailable()) {
+            List<DecodedExcerpts> one = sharedFfmpeg(List.of(p), targetRate, samples, cancellation);
+            if (one != null) {
+                return one.get(0);
+            }
+        }
         DecodedAudio audio = decode(file, targetRate, cancellation);
         return new DecodedExcerpts(List.of(audio.samples()), new long[] {0}, targetRate, audio.durationSeconds(),
-                audio.source(), true, "whole");
+                audio.samples().length, audio.source(), true, "whole");
+    }
+
+    /** The excerpts of every file through one ffmpeg process; null when it fails or comes out the wrong length. */
+    private List<DecodedExcerpts> sharedFfmpeg(List<Prepared> files, int targetRate, int samples,
+            Cancellation cancellation) {
+        List<FfmpegDecoder.ExcerptSource> sources = new ArrayList<>();
+        Duration limit = Duration.ZERO;
+        long count = 0;
+        for (Prepared p : files) {
+            double[] seconds = new double[p.starts().length];
+            for (int i = 0; i < seconds.length; i++) {
+                seconds[i] = p.starts()[i] / (double) targetRate;
+            }
+            sources.add(new FfmpegDecoder.ExcerptSource(p.file(), seconds, p.header().orElseThrow().channels()));
+            limit = limit.plus(p.inspected().limit());
+            count += p.starts().length;
+        }
+        PcmResult result;
+        try (Deadline deadline = Deadline.after(limit)) {
+            result = new FfmpegDecoder(ffmpegBinary.orElseThrow(), shell.orElseThrow())
+                    .decodeExcerpts(sources, targetRate, samples, deadline, cancellation);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.INFO, () -> "quick decode through ffmpeg failed: " + e.getMessage());
+            return null;
+        }
+        long expected = count * samples;
+        if (result.failed() || result.samples().length != expected) {
+            LOG.log(System.Logger.Level.INFO, () -> "quick decode of " + files.size() + " file(s) through ffmpeg "
+                    + "failed (" + (result.failed() ? result.error() : result.samples().length + " samples instead of "
+                    + expected) + "); decoding them one by one");
+            return null;
+        }
+        List<DecodedExcerpts> out = new ArrayList<>();
+        int offset = 0;
+        for (Prepared p : files) {
+            StreamHeader h = p.header().orElseThrow();
+            ContainerFormat format = p.inspected().sniff().format();
+            List<float[]> parts = new ArrayList<>();
+            for (int i = 0; i < p.starts().length; i++, offset += samples) {
+                parts.add(Arrays.copyOfRange(result.samples(), offset, offset + samples));
+            }
+            AudioSource source = new AudioSource(format.label(), h.sampleRate(), h.channels(),
+                    format == ContainerFormat.FLAC ? h.bitsPerSample() : 0, AudioSource.FFMPEG);
+            out.add(new DecodedExcerpts(parts, p.starts(), targetRate, h.durationSeconds(), p.trackSamples(), source,
+                    false, "ffmpeg-seek"));
+        }
+        return out;
     }
 
     private PcmResult run(Path file, ContentSniffer.Sniff sniff, StructureInspector.Structure structure,

@@ -11,6 +11,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -84,38 +85,57 @@ final class FfmpegDecoder {
      */
     PcmResult decodeResampled(Path file, ContainerFormat format, int targetRate, int channels, long expectedSamples,
             Deadline deadline, Cancellation cancellation) throws IOException {
-        String downmix = "";
-        if (channels > 1 && channels <= 8) {
-            StringBuilder pan = new StringBuilder("pan=mono|c0=");
-            for (int c = 0; c < channels; c++) {
-                pan.append(c == 0 ? "" : "+").append(String.format(Locale.ROOT, "%.9f*c%d", 1.0 / channels, c));
-            }
-            downmix = " -af " + ShellQuote.quote(pan.toString());
-        }
+        String pan = channels > 1 && channels <= 8 ? mono(channels) : "";
+        String downmix = pan.isEmpty() ? "" : " -af " + ShellQuote.quote(pan.substring(0, pan.length() - 1));
         return run(file, format, targetRate, "-i %resource% -map 0:a:0" + downmix + " -ar " + targetRate,
                 expectedSamples, deadline, cancellation);
     }
 
+    /** One file's part in {@link #decodeExcerpts(List, int, int, Deadline, Cancellation)}. */
+    record ExcerptSource(Path file, double[] startSeconds, int channels) {
+    }
+
     /**
-     * Decodes only the excerpts, in one ffmpeg process: each is its own input opened with {@code -ss} (ffmpeg seeks
-     * in the container, then decodes from the nearest point before and drops samples up to the start), resampled,
-     * cut or padded with silence to exactly {@code samples} samples, and the excerpts are concatenated in order.
+     * Decodes only the excerpts, in one ffmpeg process, of one file or of several (one process start is most of
+     * what a quick analysis costs): each excerpt is its own input opened with {@code -ss} (ffmpeg seeks in the
+     * container, then decodes from the nearest point before and drops samples up to the start), resampled, averaged
+     * to mono, cut or padded with silence to exactly {@code samples} samples; all are concatenated in order.
      */
-    PcmResult decodeExcerpts(Path file, ContainerFormat format, int targetRate, double[] startSeconds, int samples,
-            Deadline deadline, Cancellation cancellation) throws IOException {
+    PcmResult decodeExcerpts(List<ExcerptSource> sources, int targetRate, int samples, Deadline deadline,
+            Cancellation cancellation) throws IOException {
         StringBuilder inputs = new StringBuilder();
         StringBuilder graph = new StringBuilder();
         StringBuilder concat = new StringBuilder();
         double length = samples / (double) targetRate + 0.25;
-        for (int i = 0; i < startSeconds.length; i++) {
-            inputs.append(String.format(Locale.ROOT, "-ss %.6f -t %.6f -i %%resource%% ", startSeconds[i], length));
-            graph.append(String.format(Locale.ROOT, "[%d:a:0]aresample=%d,atrim=end_sample=%d,apad=whole_len=%d[a%d];",
-                    i, targetRate, samples, samples, i));
-            concat.append("[a").append(i).append(']');
+        int n = 0;
+        for (ExcerptSource source : sources) {
+            String file = ShellQuote.quote("file:" + source.file().toAbsolutePath());
+            for (double start : source.startSeconds()) {
+                inputs.append(String.format(Locale.ROOT, "-ss %.6f -t %.6f -i ", start, length)).append(file)
+                        .append(' ');
+                graph.append(String.format(Locale.ROOT, "[%d:a:0]aresample=%d,%saformat=sample_fmts=flt:"
+                        + "channel_layouts=mono,atrim=end_sample=%d,apad=whole_len=%d[a%d];", n, targetRate,
+                        mono(source.channels()), samples, samples, n));
+                concat.append("[a").append(n).append(']');
+                n++;
+            }
         }
-        graph.append(concat).append("concat=n=").append(startSeconds.length).append(":v=0:a=1[out]");
-        return run(file, format, targetRate, inputs + "-filter_complex " + ShellQuote.quote(graph.toString())
-                + " -map '[out]'", (long) samples * startSeconds.length, deadline, cancellation);
+        graph.append(concat).append("concat=n=").append(n).append(":v=0:a=1[out]");
+        Path first = sources.get(0).file();
+        return run(first, ContainerFormat.UNKNOWN, targetRate, inputs + "-filter_complex "
+                + ShellQuote.quote(graph.toString()) + " -map '[out]'", (long) samples * n, deadline, cancellation);
+    }
+
+    /** A {@code pan} filter (and comma) averaging {@code channels} channels, or "" for mono. */
+    private static String mono(int channels) {
+        if (channels <= 1) {
+            return "";
+        }
+        StringBuilder pan = new StringBuilder("pan=mono|c0=");
+        for (int c = 0; c < channels; c++) {
+            pan.append(c == 0 ? "" : "+").append(String.format(Locale.ROOT, "%.9f*c%d", 1.0 / channels, c));
+        }
+        return pan.append(',').toString();
     }
 
     private PcmResult run(Path file, ContainerFormat format, int targetRate, String inputs, long expectedSamples,

@@ -1,6 +1,8 @@
 package org.genrelens.inference;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.genrelens.audio.AudioDecodeException;
 import org.genrelens.audio.AudioDecoder;
@@ -81,26 +83,82 @@ public final class TrackAnalyzer {
     }
 
     private Analysed quick(Path file, Cancellation cancellation) throws AudioDecodeException {
-        FeatureSpec spec = extractor.spec();
-        int hop = spec.hopLength();
-        int maxFft = spec.fftSizes().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        // whole frames of real audio before and after the tile, so its STFT frames see what they see in full mode
-        int lead = (maxFft / 2 + hop - 1) / hop;
-        int width = spec.framesPerWindow();
-        int excerptSamples = (2 * lead + width) * hop;
-        int[][] chosen = new int[1][];
-        DecodedExcerpts parts = decoder.decodeExcerpts(file, spec.sampleRate(), excerptSamples, trackSamples -> {
+        QuickPlan plan = new QuickPlan(extractor.spec());
+        return classifyQuick(file, decoder.decodeExcerpts(file, plan.spec.sampleRate(), plan.excerptSamples, plan,
+                cancellation), plan);
+    }
+
+    /** One file's quick analysis, or why it failed. */
+    public record Outcome(Path file, Analysed analysed, AudioDecodeException error) {
+    }
+
+    /**
+     * Quick analyses of several files: the decoder reads all their excerpts through one ffmpeg process where it
+     * can ({@link AudioDecoder#decodeExcerpts(List, int, int, DecodedExcerpts.Plan, Cancellation)}), which costs
+     * much less than one process per file. Each file succeeds or fails on its own; one outcome per file, in order.
+     *
+     * @throws org.genrelens.task.CancelledException when cancelled
+     */
+    public List<Outcome> analyzeQuick(List<Path> files, Cancellation cancellation) {
+        QuickPlan plan = new QuickPlan(extractor.spec());
+        List<Outcome> out = new ArrayList<>();
+        for (DecodedExcerpts.Outcome decoded : decoder.decodeExcerpts(files, plan.spec.sampleRate(),
+                plan.excerptSamples, plan, cancellation)) {
+            if (decoded.error() != null) {
+                out.add(new Outcome(decoded.file(), null, decoded.error()));
+                continue;
+            }
+            try {
+                out.add(new Outcome(decoded.file(), classifyQuick(decoded.file(), decoded.excerpts(), plan), null));
+            } catch (AudioDecodeException e) {
+                out.add(new Outcome(decoded.file(), null, e));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where quick mode's windows are: {@link #QUICK_WINDOWS} windows of the full grid, spread; each excerpt starts
+     * {@code lead} whole frames before its window (so the window's STFT frames see real audio on both sides, as
+     * in full mode) and ends as many after it.
+     */
+    private static final class QuickPlan implements DecodedExcerpts.Plan {
+        final FeatureSpec spec;
+        final int hop;
+        final int lead;
+        final int excerptSamples;
+
+        QuickPlan(FeatureSpec spec) {
+            this.spec = spec;
+            this.hop = spec.hopLength();
+            int maxFft = spec.fftSizes().stream().mapToInt(Integer::intValue).max().orElseThrow();
+            this.lead = (maxFft / 2 + hop - 1) / hop;
+            this.excerptSamples = (2 * lead + spec.framesPerWindow()) * hop;
+        }
+
+        /** The grid windows to classify, or null when the track has no more than {@link #QUICK_WINDOWS}. */
+        int[] windows(long trackSamples) {
             int windows = spec.windowCount(1 + (int) Math.min(Integer.MAX_VALUE - 1, trackSamples / hop));
-            if (windows <= QUICK_WINDOWS) {
+            return windows <= QUICK_WINDOWS ? null : spread(windows);
+        }
+
+        @Override
+        public long[] startSamples(long trackSamples) {
+            int[] chosen = windows(trackSamples);
+            if (chosen == null) {
                 return null;
             }
-            chosen[0] = spread(windows);
-            long[] starts = new long[QUICK_WINDOWS];
+            long[] starts = new long[chosen.length];
             for (int i = 0; i < starts.length; i++) {
-                starts[i] = Math.max(0L, (long) (spec.windowStartFrame(chosen[0][i]) - lead) * hop);
+                starts[i] = Math.max(0L, (long) (spec.windowStartFrame(chosen[i]) - lead) * hop);
             }
             return starts;
-        }, cancellation);
+        }
+    }
+
+    private Analysed classifyQuick(Path file, DecodedExcerpts parts, QuickPlan plan) throws AudioDecodeException {
+        FeatureSpec spec = plan.spec;
+        int hop = plan.hop;
         if (parts.whole()) {
             float[] samples = parts.excerpts().get(0);
             requireSamples(file, samples);
@@ -111,7 +169,7 @@ public final class TrackAnalyzer {
             return new Analysed(classifier.classify(tiles), parts.durationSeconds());
         }
         long[] starts = parts.startSamples();
-        int[] indices = chosen[0];
+        int[] indices = plan.windows(parts.trackSamples());
         Tiles tiles = tiles(indices.length, i -> extractor.spectrum(parts.excerpts().get(i)),
                 i -> (int) (spec.windowStartFrame(indices[i]) - starts[i] / hop));
         double[] startSeconds = new double[indices.length];
@@ -125,7 +183,8 @@ public final class TrackAnalyzer {
 
     /**
      * Quick-mode tiles: tile {@code i} is cut from {@code spectrum(i)} at {@code startFrame(i)}; with a whole track
-     * ({@code windows} grid windows) the spread windows are cut from its one spectrum.
+     * ({@code count} grid windows, more than {@link #QUICK_WINDOWS}) the spread windows are cut from its one
+     * spectrum.
      */
     private Tiles tiles(int count, java.util.function.IntFunction<TrackSpectrum> spectrum,
             java.util.function.IntUnaryOperator startFrame) {

@@ -109,6 +109,34 @@ class QuickAnalysisTest {
     }
 
     @Test
+    void aBatchSharesOneFfmpegProcessAndEachFileSucceedsOrFailsOnItsOwn() throws Exception {
+        TrackAnalyzer analyzer = new TrackAnalyzer(new AudioDecoder().preferringFfmpeg(), classifier);
+        Path mp3 = FfmpegEncoder.encode(wav, "mp3", dir.resolve("batch.mp3"));
+        Path ogg = FfmpegEncoder.encode(wav, "ogg", dir.resolve("batch.ogg"));
+        Path flac = FfmpegEncoder.encode(wav, "flac", dir.resolve("batch.flac"));
+        byte[] bytes = java.nio.file.Files.readAllBytes(flac);
+        Path cut = java.nio.file.Files.write(dir.resolve("cut.flac"),
+                java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        byte[] noise = new byte[50_000];
+        new Random(5).nextBytes(noise);
+        Path notAudio = java.nio.file.Files.write(dir.resolve("noise.mp3"), noise);
+        java.util.List<Path> files = java.util.List.of(mp3, notAudio, ogg, cut, wav, flac);
+
+        java.util.List<TrackAnalyzer.Outcome> outcomes = analyzer.analyzeQuick(files, Cancellation.none());
+
+        assertEquals(files.size(), outcomes.size());
+        for (int i : new int[] {0, 2, 4, 5}) {
+            TrackPrediction alone = analyzer.analyze(files.get(i), AnalysisMode.QUICK);
+            TrackPrediction together = outcomes.get(i).analysed().prediction();
+            assertEquals(files.get(i), outcomes.get(i).file());
+            assertArrayEquals(alone.probabilities(), together.probabilities(), 1e-4f, files.get(i).toString());
+            assertEquals(62.0, outcomes.get(i).analysed().durationSeconds(), 0.1);
+        }
+        assertEquals(org.genrelens.audio.AudioDecodeException.Reason.NOT_AUDIO, outcomes.get(1).error().reason());
+        assertEquals(org.genrelens.audio.AudioDecodeException.Reason.TRUNCATED, outcomes.get(3).error().reason());
+    }
+
+    @Test
     void spreadTakesTheCentresOfEqualParts() {
         assertArrayEquals(new int[] {12, 36, 60, 84}, TrackAnalyzer.spread(96));
         assertArrayEquals(new int[] {0, 1, 3, 4}, TrackAnalyzer.spread(5));
