@@ -15,6 +15,11 @@ record PcmResult(float[] samples, AudioSource source, long sourceFrames, String 
         this(samples, source, sourceFrames, error, "");
     }
 
+    /** With {@code sourceFrames} set to the sample count: for output that ffmpeg did not resample. */
+    PcmResult withFramesFromSamples() {
+        return new PcmResult(samples, source, samples.length, error, concealed);
+    }
+
     PcmResult withConcealed(String text) {
         return new PcmResult(samples, source, sourceFrames, error, text == null ? "" : text);
     }
