@@ -155,12 +155,14 @@ public final class AudioDecoder {
 
     /**
      * Quick mode: decodes only the excerpts {@code plan} asks for, where the file can be read from any point: WAV,
-     * AIFF and AU by seeking in the file, every other format through one ffmpeg process that seeks ({@code -ss})
-     * to each. The plan is given the track's length from its headers. The whole track is decoded instead (and
-     * {@link DecodedExcerpts#whole()} is true) when the plan asks for it, when the headers do not give the length
-     * (MP4, Opus, ...), when a compressed format has no ffmpeg to seek with (the Java decoders read from the start,
-     * so quick mode then costs as much decoding as a full analysis), and when anything about the file looks wrong,
-     * so damaged or truncated files fail exactly as {@link #decode} fails.
+     * AIFF and AU at the target rate (or without ffmpeg) by seeking in the file in Java, everything else through
+     * one ffmpeg process that seeks ({@code -ss}) to each. The plan is given the track's length from its headers
+     * (WAV/AIFF/AU, FLAC, MP3, Vorbis, Opus, MP4). The whole track is decoded instead (and
+     * {@link DecodedExcerpts#whole()} is true) when the plan asks for it, when the headers do not give the length,
+     * when a compressed format has no ffmpeg to seek with (the Java decoders read from the start, so quick mode then
+     * costs as much decoding as a full analysis), and when the headers show truncation or damage, so such files
+     * fail exactly as {@link #decode} fails. FLAC frames' checksums are not checked (that reads the whole file);
+     * ffmpeg conceals damage in the frames it reads.
      *
      * @param samples length of each excerpt, in samples at {@code targetRate}
      */
@@ -195,7 +197,7 @@ public final class AudioDecoder {
             try {
                 Prepared p = prepare(files.get(i), targetSampleRate, plan);
                 prepared.add(p);
-                if (p.starts() != null && !p.pcm() && ffmpegAvailable()) {
+                if (p.starts() != null && !p.seeksInJava(targetSampleRate, ffmpegAvailable())) {
                     shared.add(p);
                     sharedIndex.add(i);
                 }
@@ -227,6 +229,14 @@ public final class AudioDecoder {
     /** A file inspected for quick mode: its starts are null when it must be decoded whole. */
     private record Prepared(Path file, Inspected inspected, Optional<StreamHeader> header, long trackSamples,
             long[] starts, boolean pcm) {
+
+        /**
+         * WAV/AIFF/AU are read by seeking in Java, unless they need resampling and ffmpeg is there to do it (TarsosDSP's
+         * resampler costs more than ffmpeg for the few seconds quick mode reads).
+         */
+        boolean seeksInJava(int targetRate, boolean ffmpeg) {
+            return pcm && (!ffmpeg || header.map(h -> h.sampleRate() == targetRate).orElse(true));
+        }
     }
 
     private Prepared prepare(Path file, int targetRate, DecodedExcerpts.Plan plan) throws AudioDecodeException {
@@ -246,7 +256,7 @@ public final class AudioDecoder {
         Path file = p.file();
         ContainerFormat format = p.inspected().sniff().format();
         long[] starts = p.starts();
-        if (starts != null && p.pcm()) {
+        if (starts != null && p.seeksInJava(targetRate, ffmpegAvailable())) {
             StreamHeader h = p.header().orElseThrow();
             try (Deadline deadline = Deadline.after(p.inspected().limit())) {
                 List<float[]> parts = PcmExcerptReader.read(file, h, targetRate, starts, samples, deadline,
@@ -313,7 +323,7 @@ public final class AudioDecoder {
                 parts.add(Arrays.copyOfRange(result.samples(), offset, offset + samples));
             }
             AudioSource source = new AudioSource(format.label(), h.sampleRate(), h.channels(),
-                    format == ContainerFormat.FLAC ? h.bitsPerSample() : 0, AudioSource.FFMPEG);
+                    format == ContainerFormat.FLAC || p.pcm() ? h.bitsPerSample() : 0, AudioSource.FFMPEG);
             out.add(new DecodedExcerpts(parts, p.starts(), targetRate, h.durationSeconds(), p.trackSamples(), source,
                     false, "ffmpeg-seek"));
         }

@@ -45,10 +45,11 @@ class QuickAnalysisTest {
 
     @Test
     void quickWindowsAreTheFullModeWindowsAtTheSamePlaces() throws Exception {
-        AudioDecoder decoder = new AudioDecoder().preferringFfmpeg();
-        TrackAnalyzer analyzer = new TrackAnalyzer(decoder, classifier);
-        for (String format : new String[] {"wav", "flac", "ogg", "mp3"}) {
-            Path file = format.equals("wav") ? wav : FfmpegEncoder.encode(wav, format, dir.resolve("song." + format));
+        TrackAnalyzer withFfmpeg = new TrackAnalyzer(new AudioDecoder().preferringFfmpeg(), classifier);
+        TrackAnalyzer javaOnly = new TrackAnalyzer(new AudioDecoder(Optional.empty()), classifier);
+        for (String format : new String[] {"wav", "java-wav", "flac", "ogg", "mp3"}) {
+            Path file = format.endsWith("wav") ? wav : FfmpegEncoder.encode(wav, format, dir.resolve("song." + format));
+            TrackAnalyzer analyzer = format.startsWith("java") ? javaOnly : withFfmpeg;
             TrackPrediction full = analyzer.analyze(file, AnalysisMode.FULL);
             TrackPrediction quick = analyzer.analyze(file, AnalysisMode.QUICK);
 
@@ -69,11 +70,19 @@ class QuickAnalysisTest {
         AudioDecoder decoder = new AudioDecoder();
         assertTrue(decoder.ffmpegAvailable(), FfmpegEncoder.MISSING);
         DecodedExcerpts.Plan plan = samples -> new long[] {0, samples / 2};
-        DecodedExcerpts pcm = decoder.decodeExcerpts(wav, 22_050, 1000, plan, Cancellation.none());
+        Path atTargetRate = TestAudio.write(changingMusic(20, 22_050), 2, 22_050, AudioFileFormat.Type.AIFF,
+                dir.resolve("target-rate.aif"));
+        DecodedExcerpts pcm = decoder.decodeExcerpts(atTargetRate, 22_050, 1000, plan, Cancellation.none());
         assertEquals("pcm-seek", pcm.method());
-        assertEquals(62.0, pcm.durationSeconds(), 1e-6);
-        assertArrayEquals(new long[] {0, 62 * 22_050 / 2}, pcm.startSamples());
+        assertEquals(20.0, pcm.durationSeconds(), 1e-6);
+        assertArrayEquals(new long[] {0, 20 * 22_050 / 2}, pcm.startSamples());
         assertEquals(1000, pcm.excerpts().get(1).length);
+        // resampling a few seconds costs TarsosDSP more than ffmpeg: only without ffmpeg does Java read it
+        assertEquals("ffmpeg-seek", decoder.decodeExcerpts(wav, 22_050, 1000, plan, Cancellation.none()).method());
+        DecodedExcerpts javaOnly = new AudioDecoder(Optional.empty())
+                .decodeExcerpts(wav, 22_050, 1000, plan, Cancellation.none());
+        assertEquals("pcm-seek", javaOnly.method());
+        assertEquals(62.0, javaOnly.durationSeconds(), 1e-6);
 
         Path ogg = FfmpegEncoder.encode(wav, "ogg", dir.resolve("seek.ogg"));
         DecodedExcerpts viaFfmpeg = decoder.decodeExcerpts(ogg, 22_050, 1000, plan, Cancellation.none());
