@@ -150,8 +150,8 @@ final class BenchDecodeCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "full analysis: %.1f tracks/s%n", files.size() / median(full.seconds()));
             if (CpuClock.available()) {
                 // on a machine others load too, CPU seconds say what the work costs; wall time says what it got
-                out.printf(Locale.ROOT, "median CPU time: ffmpeg %.2f s, full analysis %.2f s (ratio %.2f), quick %.2f s"
-                        + " (%.1f ms per track, %.1f tracks/s on %d idle cores)%n", median(ffmpegSide.cpu()),
+                out.printf(Locale.ROOT, "median CPU time: ffmpeg %.2f s, full analysis %.2f s (ratio %.2f), "
+                        + "quick %.2f s (%.1f ms per track, %.1f tracks/s on %d idle cores)%n", median(ffmpegSide.cpu()),
                         median(full.cpu()), median(full.cpu()) / median(ffmpegSide.cpu()), median(quick.cpu()),
                         1000 * median(quick.cpu()) / files.size(), threads * files.size() / median(quick.cpu()),
                         threads);

@@ -231,8 +231,8 @@ public final class AudioDecoder {
             long[] starts, boolean pcm) {
 
         /**
-         * WAV/AIFF/AU are read by seeking in Java, unless they need resampling and ffmpeg is there to do it (TarsosDSP's
-         * resampler costs more than ffmpeg for the few seconds quick mode reads).
+         * WAV/AIFF/AU are read by seeking in Java, unless they need resampling and ffmpeg is there to do it
+         * (TarsosDSP's resampler costs more than ffmpeg for the few seconds quick mode reads).
          */
         boolean seeksInJava(int targetRate, boolean ffmpeg) {
             return pcm && (!ffmpeg || header.map(h -> h.sampleRate() == targetRate).orElse(true));

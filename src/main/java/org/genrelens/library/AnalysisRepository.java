@@ -178,7 +178,8 @@ public final class AnalysisRepository {
     private static Analysis analysis(ResultSet rs) throws SQLException {
         byte[] probabilities = rs.getBytes(8);
         return new Analysis(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                AnalysisMode.valueOf(rs.getString(15)), Analysis.Status.valueOf(rs.getString(6)), StringLists.fromJson(rs.getString(7)),
+                AnalysisMode.valueOf(rs.getString(15)), Analysis.Status.valueOf(rs.getString(6)),
+                StringLists.fromJson(rs.getString(7)),
                 probabilities == null ? null : WindowProbabilities.decode(probabilities), rs.getString(9),
                 rs.getFloat(10), rs.getInt(11) == 1, rs.getInt(12) == 1, rs.getString(13),
                 Instant.ofEpochMilli(rs.getLong(14)));
