@@ -158,10 +158,11 @@ final class BenchDecodeCommand implements Callable<Integer> {
             }
             if (withJvm) {
                 TrackAnalyzer jvm = new TrackAnalyzer(new AudioDecoder(Optional.empty()), classifier);
-                double s = time(new Side("jvm", 1, batch -> jvm.analyze(batch.get(0), AnalysisMode.FULL)), files,
-                        threads, false);
-                out.printf(Locale.ROOT, "full analysis with the pure-Java decoders (once): %.2f s, %.2f x ffmpeg%n",
-                        s, s / median(ffmpegSide.seconds));
+                Side jvmSide = new Side("jvm", 1, batch -> jvm.analyze(batch.get(0), AnalysisMode.FULL));
+                double s = time(jvmSide, files, threads, true);
+                out.printf(Locale.ROOT, "full analysis with the pure-Java decoders (once): %.2f s, %.2f x ffmpeg"
+                        + " (CPU %.2f s, %.2f x)%n", s, s / median(ffmpegSide.seconds()), jvmSide.cpu().get(0),
+                        jvmSide.cpu().get(0) / median(ffmpegSide.cpu()));
             }
             out.printf(Locale.ROOT, "load average %.2f at the end%n",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
