@@ -70,6 +70,8 @@ class LibraryCommandsTest {
         assertEquals(ExitCodes.OK, quick.exitCode(), quick.err());
         assertTrue(quick.out().contains("analysed 3 track(s) (quick)"), quick.out());
         assertTrue(CliRun.of("analyze", "--quick", "--db", db.toString()).out().contains("analysed 0 track(s)"));
+        CliRun stats = CliRun.of("stats", "--db", db.toString());
+        assertTrue(stats.out().contains("analysed: 0 full, 3 quick"), stats.out());
         try (LibraryDatabase library = LibraryDatabase.open(db)) {
             assertTrue(library.analyses().latestPerTrack().values().stream()
                     .allMatch(a -> a.mode() == org.genrelens.model.AnalysisMode.QUICK
@@ -85,6 +87,7 @@ class LibraryCommandsTest {
                     .allMatch(a -> a.mode() == org.genrelens.model.AnalysisMode.FULL));
         }
         assertTrue(CliRun.of("analyze", "--quick", "--db", db.toString()).out().contains("analysed 0 track(s)"));
+        assertTrue(CliRun.of("stats", "--db", db.toString()).out().contains("analysed: 3 full, 0 quick"));
     }
 
     @Test
