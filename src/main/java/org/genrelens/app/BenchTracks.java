@@ -57,19 +57,20 @@ final class BenchTracks {
         List<Path> out = new ArrayList<>();
         int next = 0;
         for (int i = 0; i < perFormat * formats.size(); i++) {
-            Path list = dir.resolve("list-" + i + ".txt");
-            StringBuilder lines = new StringBuilder();
-            for (int k = 0; k < Math.max(8, seconds / 10); k++) { // clips are 15-30 s: enough for the length
-                lines.append("file '").append(clips.get(next++ % clips.size()).toAbsolutePath().toString()
-                        .replace("'", "'\\''")).append("'\n");
+            // the concat filter, not the concat demuxer: clips may differ in format (GTZAN mixes .au and .wav)
+            List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-v", "error", "-y"));
+            StringBuilder graph = new StringBuilder();
+            int count = Math.max(8, seconds / 10); // clips are 15-30 s: enough for the length
+            for (int k = 0; k < count; k++) {
+                command.addAll(List.of("-i", clips.get(next++ % clips.size()).toString()));
+                graph.append('[').append(k).append(":a]");
             }
-            Files.writeString(list, lines, StandardCharsets.UTF_8);
+            graph.append("concat=n=").append(count).append(":v=0:a=1[out]");
             String format = formats.get(i % formats.size());
             Path target = dir.resolve(String.format(Locale.ROOT, "clips-%02d.%s", i + 1, format));
-            run(List.of(ffmpeg.toString(), "-nostdin", "-v", "error", "-y", "-f", "concat", "-safe", "0",
-                    "-i", list.toString(), "-t", Integer.toString(seconds), "-ar", "44100", "-ac", "2",
-                    target.toString()));
-            Files.delete(list);
+            command.addAll(List.of("-filter_complex", graph.toString(), "-map", "[out]", "-t",
+                    Integer.toString(seconds), "-ar", "44100", "-ac", "2", target.toString()));
+            run(command);
             out.add(target);
         }
         return out;
