@@ -58,8 +58,8 @@ public final class AudioDecoder {
     private static final Duration BASE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration TIMEOUT_PER_MB = Duration.ofSeconds(8);
 
-    final Optional<Path> ffmpegBinary;
-    final Optional<String> shell;
+    private final Optional<Path> ffmpegBinary;
+    private final Optional<String> shell;
     private final Duration baseTimeout;
     private final JvmDecoder jvm = new JvmDecoder();
     private final boolean preferFfmpeg;
@@ -200,12 +200,14 @@ public final class AudioDecoder {
             }
             Optional<StreamHeader> header = StreamHeader.read(file, sniff, structure);
             PcmResult result = preferFfmpeg && header.isPresent()
-                    ? resampledByFfmpeg(file, format, header.get(), targetRate, deadline, cancellation)
+                    ? new FfmpegFastPath(ffmpeg()).resampled(file, format, header.get(), targetRate, deadline,
+                            cancellation)
                     : ffmpeg(file, format, targetRate, deadline, cancellation);
-            return checkAnnouncedLength(result, header, targetRate);
+            return FfmpegFastPath.checkAnnouncedLength(result, header, targetRate);
         }
         if (preferFfmpeg && ffmpegAvailable() && !structure.truncated() && !structure.damaged()) {
-            Optional<PcmResult> fast = ffmpegResampled(file, sniff, structure, targetRate, deadline, cancellation);
+            Optional<PcmResult> fast = new FfmpegFastPath(ffmpeg()).forJvmFormat(file, sniff, structure, targetRate,
+                    deadline, cancellation);
             if (fast.isPresent()) {
                 return fast.get();
             }
@@ -235,91 +237,15 @@ public final class AudioDecoder {
         }
     }
 
-    /**
-     * ffmpeg decodes and resamples a JVM format; empty when the file is PCM at the target rate already, its headers
-     * are unreadable, or ffmpeg failed or stopped short of the length the headers announce (the JVM route then
-     * decides). The result reports the file's own rate and its frame count in source frames, as the JVM path does.
-     */
-    private Optional<PcmResult> ffmpegResampled(Path file, ContentSniffer.Sniff sniff,
-            StructureInspector.Structure structure, int targetRate, Deadline deadline, Cancellation cancellation) {
-        ContainerFormat format = sniff.format();
-        Optional<StreamHeader> header = StreamHeader.read(file, sniff, structure);
-        boolean pcm = format == ContainerFormat.WAV || format == ContainerFormat.AIFF || format == ContainerFormat.AU;
-        if (header.isEmpty() || (pcm && header.get().sampleRate() == targetRate)) {
-            return Optional.empty();
-        }
-        StreamHeader h = header.get();
-        PcmResult result;
-        try {
-            result = resampledByFfmpeg(file, format, h, targetRate, deadline, cancellation);
-        } catch (AudioDecodeException e) {
-            return Optional.empty();
-        }
-        double ratio = h.sampleRate() / (double) targetRate;
-        long sourceFrames = result.sourceFrames();
-        long expected = structure.expectedFrames();
-        if (expected > 0) {
-            // the resampler's output length is the input's times the ratio, give or take a few samples
-            if (sourceFrames + Math.ceil(4 * ratio) < expected) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "ffmpeg decoded " + file + " short; using the Java decoder");
-                return Optional.empty();
-            }
-            sourceFrames = Math.max(sourceFrames, expected);
-        }
-        if (result.failed() || result.samples().length == 0 || deadline.expired()) {
-            return Optional.empty();
-        }
-        return Optional.of(new PcmResult(result.samples(), result.source(), sourceFrames, null));
-    }
-
-    /**
-     * ffmpeg decodes and resamples; the result names the file's own rate, channels and depth from its headers, and
-     * counts frames at that rate.
-     */
-    private PcmResult resampledByFfmpeg(Path file, ContainerFormat format, StreamHeader h, int targetRate,
-            Deadline deadline, Cancellation cancellation) throws AudioDecodeException {
-        PcmResult result;
-        try {
-            long expected = h.frames() > 0 ? Math.round(h.frames() * (double) targetRate / h.sampleRate()) : 0;
-            result = new FfmpegDecoder(ffmpegBinary.orElseThrow(), shell.orElseThrow())
-                    .decodeResampled(file, format, targetRate, h.channels(), expected, deadline, cancellation);
-        } catch (IOException e) {
-            throw new AudioDecodeException(file, Reason.CORRUPT, "running ffmpeg failed: " + e.getMessage(), e);
-        }
-        boolean lossless = format == ContainerFormat.FLAC || format == ContainerFormat.WAV
-                || format == ContainerFormat.AIFF || format == ContainerFormat.AU;
-        AudioSource source = new AudioSource(format.label(), h.sampleRate(), h.channels(),
-                lossless ? h.bitsPerSample() : 0, AudioSource.FFMPEG);
-        long sourceFrames = Math.round(result.samples().length * (h.sampleRate() / (double) targetRate));
-        return new PcmResult(result.samples(), source, sourceFrames, result.error(), result.concealed());
-    }
-
-    /**
-     * ffmpeg skips damaged AAC and Opus packets (or stops at damaged Ogg pages) and still exits 0; when the audio
-     * comes out clearly shorter than the length the container announces, the file is damaged, and the result says
-     * so with ffmpeg's first complaint.
-     */
-    private static PcmResult checkAnnouncedLength(PcmResult result, Optional<StreamHeader> header, int targetRate) {
-        if (result.failed() || header.isEmpty() || header.get().frames() <= 0) {
-            return result;
-        }
-        double announced = header.get().durationSeconds();
-        double decoded = result.samples().length / (double) targetRate;
-        if (decoded >= announced * 0.98 - 0.1) {
-            return result;
-        }
-        String complaint = result.concealed().lines().findFirst().map(line -> "; ffmpeg: " + line.strip())
-                .orElse("");
-        return new PcmResult(result.samples(), result.source(), result.sourceFrames(), String.format(Locale.ROOT,
-                "only %.1f s of the %.1f s its header announces could be decoded%s", decoded, announced, complaint),
-                result.concealed());
+    /** The ffmpeg process runner; only when {@link #ffmpegAvailable()}. */
+    FfmpegDecoder ffmpeg() {
+        return new FfmpegDecoder(ffmpegBinary.orElseThrow(), shell.orElseThrow());
     }
 
     private PcmResult ffmpeg(Path file, ContainerFormat format, int targetRate, Deadline deadline,
             Cancellation cancellation) throws AudioDecodeException {
         try {
-            return new FfmpegDecoder(ffmpegBinary.orElseThrow(), shell.orElseThrow())
-                    .decode(file, format, targetRate, deadline, cancellation);
+            return ffmpeg().decode(file, format, targetRate, deadline, cancellation);
         } catch (IOException e) {
             throw new AudioDecodeException(file, Reason.CORRUPT, "running ffmpeg failed: " + e.getMessage(), e);
         }

@@ -143,8 +143,7 @@ final class ExcerptDecoder {
         }
         PcmResult result;
         try (Deadline deadline = Deadline.after(limit)) {
-            result = new FfmpegDecoder(decoder.ffmpegBinary.orElseThrow(), decoder.shell.orElseThrow())
-                    .decodeExcerpts(sources, targetRate, samples, deadline, cancellation);
+            result = decoder.ffmpeg().decodeExcerpts(sources, targetRate, samples, deadline, cancellation);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.INFO, () -> "quick decode through ffmpeg failed: " + e.getMessage());
             return null;
