@@ -8,6 +8,7 @@ import org.genrelens.inference.ModelLoadException;
 import org.genrelens.inference.TrackAnalyzer;
 import org.genrelens.library.LibraryAnalyzer;
 import org.genrelens.library.LibraryDatabase;
+import org.genrelens.model.AnalysisMode;
 import org.genrelens.task.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Also retry tracks whose analysis failed before")
     boolean retryFailed;
 
+    @Option(names = "--quick", description = "Classify " + TrackAnalyzer.QUICK_WINDOWS + " windows spread over each "
+            + "track, decoding only those parts where the format allows seeking; a later full run redoes them")
+    boolean quick;
+
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "0",
             description = "Tracks decoded in parallel; 0 = one per core (default: ${DEFAULT-VALUE})")
     int jobs;
@@ -42,14 +47,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try (LibraryDatabase database = library.open(); GenreClassifier classifier = modelOptions.open()) {
-            TrackAnalyzer analyzer = new TrackAnalyzer(new AudioDecoder(), classifier);
+            TrackAnalyzer analyzer = new TrackAnalyzer(new AudioDecoder().preferringFfmpeg(), classifier);
+            AnalysisMode mode = quick ? AnalysisMode.QUICK : AnalysisMode.FULL;
             TerminalProgress progress = new TerminalProgress(err);
             long started = System.nanoTime();
             LibraryAnalyzer.Report report = new LibraryAnalyzer(database, analyzer, classifier.card().sha256(), jobs)
-                    .analyzePending(retryFailed, progress, Cancellation.none());
+                    .analyzePending(mode, retryFailed, progress, Cancellation.none());
             progress.finish();
-            spec.commandLine().getOut().printf("analysed %d track(s) with %s on %s in %.1f s%n", report.analysed(),
-                    classifier.card().name(), classifier.executionProvider(), (System.nanoTime() - started) / 1e9);
+            spec.commandLine().getOut().printf("analysed %d track(s)%s with %s on %s in %.1f s%n", report.analysed(),
+                    quick ? " (quick)" : "", classifier.card().name(), classifier.executionProvider(),
+                    (System.nanoTime() - started) / 1e9);
             if (report.failed() > 0) {
                 err.println(report.failed() + " track(s) failed:");
                 report.failures().forEach(reason -> err.println("  " + reason));

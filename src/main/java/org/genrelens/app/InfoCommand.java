@@ -35,9 +35,11 @@ final class InfoCommand implements Callable<Integer> {
         if (decoder.ffmpegAvailable()) {
             out.println("formats (ffmpeg):    " + String.join(" ", new TreeSet<>(decoder.ffmpegExtensions())));
             out.println("ffmpeg:              " + decoder.ffmpegVersion().orElse("found"));
+            out.println("analysis decodes:    through ffmpeg, which also resamples; quick mode seeks with it");
         } else {
             out.println("ffmpeg:              not found on PATH - install ffmpeg to read "
                     + String.join(" ", new TreeSet<>(decoder.ffmpegExtensions())));
+            out.println("analysis decodes:    with the Java decoders; quick mode seeks only in wav/aiff/au");
         }
         return modelOk ? ExitCodes.OK : ExitCodes.FAILURES;
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.genrelens.library.LibraryDatabase;
 import org.genrelens.library.LibraryException;
 import org.genrelens.library.LibraryStats;
+import org.genrelens.model.AnalysisMode;
 import org.genrelens.library.ScanCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,8 @@ final class StatsCommand implements Callable<Integer> {
             out.println();
             stats.byFormat().forEach((format, n) -> out.println("format " + format + ": " + n));
             stats.byGroup().forEach((group, n) -> out.println("genre " + group + ": " + n));
+            out.printf("analysed: %d full, %d quick%n", stats.byMode().getOrDefault(AnalysisMode.FULL, 0L),
+                    stats.byMode().getOrDefault(AnalysisMode.QUICK, 0L));
             stats.lastScan().ifPresent(run -> {
                 ScanCounts c = run.counts();
                 out.printf("last scan: %s, %d of %d files (%d new, %d changed, %d moved, %d gone, %d unreadable)%n",

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.genrelens.audio.AudioDecodeException;
@@ -14,6 +13,7 @@ import org.genrelens.audio.AudioDecoder;
 import org.genrelens.inference.GenreClassifier;
 import org.genrelens.inference.ModelLoadException;
 import org.genrelens.inference.TrackAnalyzer;
+import org.genrelens.library.LibraryLocation;
 import org.genrelens.tags.FileTagJournal;
 import org.genrelens.tags.TagPlan;
 import org.genrelens.tags.TagPlanner;
@@ -104,7 +104,7 @@ final class TagCommand implements Callable<Integer> {
         if (dryRun) {
             out.printf("dry run: %d change(s) planned, nothing written%n", plan.changes().size());
         } else if (!plan.isEmpty()) {
-            Path journalFile = journal != null ? journal : defaultJournal();
+            Path journalFile = journal != null ? journal : LibraryLocation.defaultTagJournal();
             try (FileTagJournal tagJournal = FileTagJournal.open(journalFile)) {
                 WriteReport report = new TagWriter().apply(plan, tagJournal, plan.stamps(), ProgressListener.NONE,
                         Cancellation.none());
@@ -120,7 +120,7 @@ final class TagCommand implements Callable<Integer> {
 
     private boolean classify(List<Path> files, List<TagRequest> requests, Map<Path, String> failures,
             PrintWriter err) {
-        AudioDecoder decoder = new AudioDecoder();
+        AudioDecoder decoder = new AudioDecoder().preferringFfmpeg();
         try (GenreClassifier classifier = modelOptions.open()) {
             TrackAnalyzer analyzer = new TrackAnalyzer(decoder, classifier);
             for (Path file : files) {
@@ -153,26 +153,5 @@ final class TagCommand implements Callable<Integer> {
         err.println(failures.size() + " file(s) failed:");
         failures.forEach((path, reason) -> err.println("  " + path + ": " + reason));
         return ExitCodes.FAILURES;
-    }
-
-    /** The journal in the user's data directory: XDG on Linux, the platform's place elsewhere. */
-    static Path defaultJournal() {
-        return defaultJournal(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
-    }
-
-    static Path defaultJournal(Map<String, String> env, String osName, String home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        Path dataDir;
-        if (os.startsWith("windows") && env.get("APPDATA") != null) {
-            dataDir = Path.of(env.get("APPDATA"), "GenreLens");
-        } else if (os.startsWith("mac")) {
-            dataDir = Path.of(home, "Library", "Application Support", "GenreLens");
-        } else {
-            String xdg = env.get("XDG_DATA_HOME");
-            // the XDG spec says to ignore a relative XDG_DATA_HOME
-            Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".local", "share");
-            dataDir = base.resolve("genrelens");
-        }
-        return dataDir.resolve("tag-journal.jsonl");
     }
 }

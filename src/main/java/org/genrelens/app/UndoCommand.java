@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.genrelens.library.LibraryLocation;
 import org.genrelens.model.TagChange;
 import org.genrelens.tags.FileTagJournal;
 import org.genrelens.tags.TagJournal;
@@ -62,7 +63,7 @@ final class UndoCommand implements Callable<Integer> {
                 return listOrUndo(library.tagJournal(), out);
             }
         }
-        Path journalFile = journal != null ? journal : TagCommand.defaultJournal();
+        Path journalFile = journal != null ? journal : LibraryLocation.defaultTagJournal();
         if (!Files.exists(journalFile)) {
             out.println("no tag writes journaled in " + journalFile);
             return batch == null ? ExitCodes.OK : ExitCodes.FAILURES;

@@ -186,7 +186,7 @@ final class JvmDecoder {
     }
 
     /** The JDK's own readers (module java.desktop); a PCM-family encoding proves the right one answered. */
-    private static AudioInputStream openWithJdk(Path file) throws UnsupportedAudioFileException, IOException {
+    static AudioInputStream openWithJdk(Path file) throws UnsupportedAudioFileException, IOException {
         UnsupportedAudioFileException last = new UnsupportedAudioFileException("no JDK reader accepts the file");
         for (AudioFileReader reader : JDK_READERS) {
             try {
@@ -203,7 +203,7 @@ final class JvmDecoder {
     }
 
     /** Compressed and mu-law/a-law streams are converted to signed little-endian PCM by their providers. */
-    private static AudioInputStream toPcm(AudioInputStream in) throws IOException {
+    static AudioInputStream toPcm(AudioInputStream in) throws IOException {
         AudioFormat f = in.getFormat();
         int bits = f.getSampleSizeInBits();
         if (PCM.contains(f.getEncoding()) && (bits == 8 || bits == 16 || bits == 24 || bits == 32
@@ -218,7 +218,7 @@ final class JvmDecoder {
     }
 
     /** TarsosDSP's own JVMAudioInputStream.toTarsosDSPFormat drops PCM_FLOAT, so the format is built here. */
-    private static TarsosDSPAudioFormat tarsosFormat(AudioFormat f) {
+    static TarsosDSPAudioFormat tarsosFormat(AudioFormat f) {
         TarsosDSPAudioFormat.Encoding encoding;
         if (f.getEncoding() == AudioFormat.Encoding.PCM_FLOAT) {
             encoding = TarsosDSPAudioFloatConverter.PCM_FLOAT;

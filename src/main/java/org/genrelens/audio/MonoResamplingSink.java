@@ -33,6 +33,12 @@ final class MonoResamplingSink {
      * @param maxFrames  frames to keep at most (drops encoder padding at the end), or -1 for all
      */
     MonoResamplingSink(int channels, double sourceRate, int targetRate, long skipFrames, long maxFrames) {
+        this(channels, sourceRate, targetRate, skipFrames, maxFrames, 0);
+    }
+
+    /** @param expectedSamples output length to allocate for at once (a hint; the buffer still grows), or 0 */
+    MonoResamplingSink(int channels, double sourceRate, int targetRate, long skipFrames, long maxFrames,
+            long expectedSamples) {
         if (channels < 1) {
             throw new IllegalArgumentException("channels must be positive, was " + channels);
         }
@@ -44,6 +50,9 @@ final class MonoResamplingSink {
         this.resampler = Math.abs(factor - 1.0) < 1e-9 ? null : new Resampler(true, factor, factor);
         this.toSkip = Math.max(0, skipFrames);
         this.maxFrames = maxFrames;
+        if (expectedSamples > out.length && expectedSamples < Integer.MAX_VALUE - 1024) {
+            out = new float[(int) expectedSamples + 1024];
+        }
     }
 
     /** Accepts {@code frames} interleaved frames from {@code interleaved}. */

@@ -52,6 +52,14 @@ final class StructureInspector {
     }
 
     static Structure inspect(Path file, ContentSniffer.Sniff sniff) throws IOException {
+        return inspect(file, sniff, true);
+    }
+
+    /**
+     * @param checkFlacFrames false to skip checking every FLAC frame's checksums (which reads the whole file): quick
+     *                        mode reads only parts of the file and lets ffmpeg judge those
+     */
+    static Structure inspect(Path file, ContentSniffer.Sniff sniff, boolean checkFlacFrames) throws IOException {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             long size = channel.size();
             return switch (sniff.format()) {
@@ -59,7 +67,7 @@ final class StructureInspector {
                 case AIFF -> riffChunks(channel, size, "SSND", true);
                 case AU -> au(channel, size);
                 case MP3 -> mpeg(channel, size, sniff.payloadOffset());
-                case FLAC -> flac(channel, size, sniff.payloadOffset());
+                case FLAC -> flac(channel, size, sniff.payloadOffset(), checkFlacFrames);
                 case OGG_VORBIS, OGG_OPUS, OGG_OTHER -> ogg(channel, size, sniff.format() == ContainerFormat.OGG_VORBIS);
                 case MP4 -> mp4(channel, size);
                 default -> Structure.UNKNOWN;
@@ -156,7 +164,8 @@ final class StructureInspector {
                 || ContentSniffer.startsWith(b, offset, "Lavf") || ContentSniffer.startsWith(b, offset, "L3.99");
     }
 
-    private static Structure flac(SeekableByteChannel channel, long size, long start) throws IOException {
+    private static Structure flac(SeekableByteChannel channel, long size, long start, boolean checkFrames)
+            throws IOException {
         byte[] head = ContentSniffer.read(channel, start, 4 + 4 + 34);
         if (head.length < 42) {
             return Structure.truncated("the file ends inside its FLAC header");
@@ -180,6 +189,9 @@ final class StructureInspector {
         }
         if (total > 0 && pos >= size) {
             return Structure.truncated("the file ends before its first FLAC frame");
+        }
+        if (!checkFrames) {
+            return new Structure(null, total > 0 ? total : -1, bits, 0, false);
         }
         FlacFrameScanner.Scan scan = FlacFrameScanner.scan(channel, size, pos, total, maxFrameBytes(head, bits));
         long expected = total > 0 ? total : -1;

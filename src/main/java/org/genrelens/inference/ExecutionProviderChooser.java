@@ -83,6 +83,8 @@ final class ExecutionProviderChooser {
         try {
             sessionOptions.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
             sessionOptions.setIntraOpNumThreads(options.resolvedIntraOpThreads());
+            // idle intra-op threads would otherwise spin between runs, taking the cores the decoding workers need
+            sessionOptions.addConfigEntry("session.intra_op.allow_spinning", "0");
             return sessionOptions;
         } catch (OrtException e) {
             sessionOptions.close();

@@ -3,18 +3,20 @@ package org.genrelens.library;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.genrelens.model.AnalysisMode;
 
 /**
- * One stored analysis of a track's audio (its fingerprint at the time) by one model and FeatureSpec.
- * A FAILED analysis has an error and no probabilities.
+ * One stored analysis of a track's audio (its fingerprint at the time) by one model and FeatureSpec, in full or
+ * quick mode. A FAILED analysis has an error and no probabilities.
  */
 public record Analysis(long id, long trackId, String fingerprint, String modelSha256, String featureSpecHash,
-        Status status, List<String> labels, float[] probabilities, String topGenre, float confidence,
-        boolean uncertain, boolean padded, String error, Instant analysedAt) {
+        AnalysisMode mode, Status status, List<String> labels, float[] probabilities, String topGenre,
+        float confidence, boolean uncertain, boolean padded, String error, Instant analysedAt) {
 
     public enum Status { OK, FAILED }
 
     public Analysis {
+        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(analysedAt, "analysedAt");
         labels = labels == null ? List.of() : List.copyOf(labels);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.genrelens.model.AnalysisMode;
 import org.genrelens.model.TrackPrediction;
 
 /**
@@ -21,7 +22,7 @@ public final class AnalysisRepository {
 
     private static final String COLUMNS = "a.id, a.track_id, a.fingerprint, a.model_sha256, a.feature_spec_hash, "
             + "a.status, a.labels, a.probabilities, a.top_genre, a.confidence, a.uncertain, a.padded, a.error, "
-            + "a.analysed_at";
+            + "a.analysed_at, a.mode";
 
     private final LibraryDatabase db;
 
@@ -29,14 +30,20 @@ public final class AnalysisRepository {
         this.db = db;
     }
 
-    /** Stores a prediction for the track's current audio, with its window probabilities; returns its id. */
+    /** Stores a full-mode prediction for the track's current audio; returns its id. */
     public long save(long trackId, String modelSha256, String featureSpecHash, TrackPrediction prediction) {
+        return save(trackId, modelSha256, featureSpecHash, AnalysisMode.FULL, prediction);
+    }
+
+    /** Stores a prediction for the track's current audio, with its window probabilities; returns its id. */
+    public long save(long trackId, String modelSha256, String featureSpecHash, AnalysisMode mode,
+            TrackPrediction prediction) {
         return db.transaction(c -> {
             String fingerprint = currentFingerprint(c, trackId);
             long id;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO analyses (track_id, fingerprint, "
                     + "model_sha256, feature_spec_hash, status, labels, probabilities, top_genre, confidence, "
-                    + "uncertain, padded, analysed_at) VALUES (?, ?, ?, ?, 'OK', ?, ?, ?, ?, ?, ?, ?)",
+                    + "uncertain, padded, analysed_at, mode) VALUES (?, ?, ?, ?, 'OK', ?, ?, ?, ?, ?, ?, ?, ?)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
                 s.setLong(1, trackId);
                 s.setString(2, fingerprint);
@@ -49,6 +56,7 @@ public final class AnalysisRepository {
                 s.setInt(9, prediction.uncertain() ? 1 : 0);
                 s.setInt(10, prediction.padded() ? 1 : 0);
                 s.setLong(11, System.currentTimeMillis());
+                s.setString(12, mode.name());
                 s.executeUpdate();
                 id = generatedKey(s);
             }
@@ -64,11 +72,18 @@ public final class AnalysisRepository {
         });
     }
 
-    /** Records that analysing the track failed, so it is not retried with the same model unless asked. */
+    /** Records that a full analysis of the track failed. */
     public long saveFailure(long trackId, String modelSha256, String featureSpecHash, String error) {
+        return saveFailure(trackId, modelSha256, featureSpecHash, AnalysisMode.FULL, error);
+    }
+
+    /** Records that analysing the track failed, so it is not retried with the same model unless asked. */
+    public long saveFailure(long trackId, String modelSha256, String featureSpecHash, AnalysisMode mode,
+            String error) {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO analyses (track_id, fingerprint, "
-                    + "model_sha256, feature_spec_hash, status, error, analysed_at) VALUES (?, ?, ?, ?, 'FAILED', ?, ?)",
+                    + "model_sha256, feature_spec_hash, status, error, analysed_at, mode) "
+                    + "VALUES (?, ?, ?, ?, 'FAILED', ?, ?, ?)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
                 s.setLong(1, trackId);
                 s.setString(2, currentFingerprint(c, trackId));
@@ -76,26 +91,35 @@ public final class AnalysisRepository {
                 s.setString(4, featureSpecHash);
                 s.setString(5, error);
                 s.setLong(6, System.currentTimeMillis());
+                s.setString(7, mode.name());
                 s.executeUpdate();
                 return generatedKey(s);
             }
         });
     }
 
-    /**
-     * Present tracks with no analysis of their current audio by this model and spec, by path. Tracks whose
-     * analysis failed count as done unless {@code retryFailed}.
-     */
+    /** {@link #needingAnalysis(String, String, AnalysisMode, boolean)} for full mode. */
     public List<Track> needingAnalysis(String modelSha256, String featureSpecHash, boolean retryFailed) {
+        return needingAnalysis(modelSha256, featureSpecHash, AnalysisMode.FULL, retryFailed);
+    }
+
+    /**
+     * Present tracks with no analysis of their current audio by this model and spec in this mode, by path. A full
+     * analysis counts for quick mode too; a quick one does not count for full mode, so a full run redoes quick
+     * ones. Tracks whose analysis (in a mode that counts) failed count as done unless {@code retryFailed}.
+     */
+    public List<Track> needingAnalysis(String modelSha256, String featureSpecHash, AnalysisMode mode,
+            boolean retryFailed) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + TrackRepository.COLUMNS
                     + ", t.last_scan_id, t.root_id FROM tracks t WHERE t.status = 'PRESENT' AND NOT EXISTS ("
                     + "SELECT 1 FROM analyses a WHERE a.track_id = t.id AND a.fingerprint = t.fingerprint "
-                    + "AND a.model_sha256 = ? AND a.feature_spec_hash = ? AND (a.status = 'OK' OR ? = 0)) "
-                    + "ORDER BY t.path")) {
+                    + "AND a.model_sha256 = ? AND a.feature_spec_hash = ? AND (a.status = 'OK' OR ? = 0) "
+                    + "AND (a.mode = 'FULL' OR ? = 'QUICK')) ORDER BY t.path")) {
                 s.setString(1, modelSha256);
                 s.setString(2, featureSpecHash);
                 s.setInt(3, retryFailed ? 1 : 0);
+                s.setString(4, mode.name());
                 List<Track> out = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -159,7 +183,8 @@ public final class AnalysisRepository {
     private static Analysis analysis(ResultSet rs) throws SQLException {
         byte[] probabilities = rs.getBytes(8);
         return new Analysis(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                Analysis.Status.valueOf(rs.getString(6)), StringLists.fromJson(rs.getString(7)),
+                AnalysisMode.valueOf(rs.getString(15)), Analysis.Status.valueOf(rs.getString(6)),
+                StringLists.fromJson(rs.getString(7)),
                 probabilities == null ? null : WindowProbabilities.decode(probabilities), rs.getString(9),
                 rs.getFloat(10), rs.getInt(11) == 1, rs.getInt(12) == 1, rs.getString(13),
                 Instant.ofEpochMilli(rs.getLong(14)));

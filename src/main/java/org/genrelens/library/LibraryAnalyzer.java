@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.genrelens.audio.AudioDecodeException;
 import org.genrelens.inference.TrackAnalyzer;
+import org.genrelens.model.AnalysisMode;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.CancelledException;
 import org.genrelens.task.ProgressListener;
@@ -17,13 +18,18 @@ import org.genrelens.task.ProgressListener;
 /**
  * Analyses every track that has no analysis for this model and FeatureSpec yet, with a bounded pool of workers
  * (decoding and tiles run in parallel; the shared ONNX session batches each track's windows). Each result is
- * stored as soon as it is known, so a killed or cancelled run keeps what it finished and the next run goes on.
+ * stored as soon as it is known, with the mode that made it, so a killed or cancelled run keeps what it finished
+ * and the next run goes on. A full run also redoes the tracks that only have a quick analysis; a quick run skips
+ * the tracks that have either.
  */
 public final class LibraryAnalyzer {
 
     /** What one run did. */
     public record Report(int analysed, int failed, List<String> failures, boolean cancelled) {
     }
+
+    /** Tracks whose excerpts one ffmpeg process reads in quick mode. */
+    static final int QUICK_BATCH = 4;
 
     private final LibraryDatabase database;
     private final TrackAnalyzer analyzer;
@@ -39,37 +45,63 @@ public final class LibraryAnalyzer {
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
+    /** A full-mode run: {@link #analyzePending(AnalysisMode, boolean, ProgressListener, Cancellation)}. */
     public Report analyzePending(boolean retryFailed, ProgressListener progress, Cancellation cancellation) {
-        List<Track> pending = database.analyses().needingAnalysis(modelSha256, featureSpecHash, retryFailed);
+        return analyzePending(AnalysisMode.FULL, retryFailed, progress, cancellation);
+    }
+
+    /**
+     * Blocks until every pending track is analysed in {@code mode} or {@code cancellation} is cancelled (the
+     * result then says so); progress is reported after each stored result, from the calling thread.
+     */
+    public Report analyzePending(AnalysisMode mode, boolean retryFailed, ProgressListener progress,
+            Cancellation cancellation) {
+        Objects.requireNonNull(mode, "mode");
+        List<Track> pending = database.analyses().needingAnalysis(modelSha256, featureSpecHash, mode, retryFailed);
+        // quick mode reads a few tracks' excerpts through one ffmpeg process: its start costs more than the decoding
+        int batchSize = mode == AnalysisMode.QUICK ? QUICK_BATCH : 1;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
         List<String> failures = new ArrayList<>();
         int analysed = 0;
         try {
-            List<Future<TrackAnalyzer.Analysed>> results = new ArrayList<>();
-            for (Track track : pending) {
+            List<List<Track>> batches = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i += batchSize) {
+                batches.add(pending.subList(i, Math.min(pending.size(), i + batchSize)));
+            }
+            List<Future<List<TrackAnalyzer.Outcome>>> results = new ArrayList<>();
+            for (List<Track> batch : batches) {
                 results.add(pool.submit(() -> {
                     cancellation.throwIfCancelled();
-                    return analyzer.analyzeWithDuration(track.path());
+                    return analyse(batch, mode, cancellation);
                 }));
             }
-            for (int i = 0; i < pending.size(); i++) {
-                Track track = pending.get(i);
+            for (int b = 0; b < batches.size(); b++) {
+                List<TrackAnalyzer.Outcome> outcomes;
                 try {
-                    TrackAnalyzer.Analysed result = results.get(i).get();
-                    database.analyses().save(track.id(), modelSha256, featureSpecHash, result.prediction());
-                    database.tracks().setDuration(track.id(), result.durationSeconds());
-                    analysed++;
+                    outcomes = results.get(b).get();
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof CancelledException) {
                         return new Report(analysed, failures.size(), failures, true);
                     }
-                    String reason = e.getCause() instanceof AudioDecodeException decode ? decode.getMessage()
-                            : track.path() + ": " + e.getCause();
-                    database.analyses().saveFailure(track.id(), modelSha256, featureSpecHash, reason);
-                    failures.add(reason);
+                    throw new IllegalStateException("analysing " + batches.get(b).get(0).path() + " failed",
+                            e.getCause());
                 }
-                progress.onProgress(done.incrementAndGet(), pending.size(), track.path().toString());
+                for (int i = 0; i < outcomes.size(); i++) {
+                    Track track = batches.get(b).get(i);
+                    TrackAnalyzer.Outcome outcome = outcomes.get(i);
+                    if (outcome.error() == null) {
+                        database.analyses().save(track.id(), modelSha256, featureSpecHash, mode,
+                                outcome.analysed().prediction());
+                        database.tracks().setDuration(track.id(), outcome.analysed().durationSeconds());
+                        analysed++;
+                    } else {
+                        String reason = outcome.error().getMessage();
+                        database.analyses().saveFailure(track.id(), modelSha256, featureSpecHash, mode, reason);
+                        failures.add(reason);
+                    }
+                    progress.onProgress(done.incrementAndGet(), pending.size(), track.path().toString());
+                }
             }
             return new Report(analysed, failures.size(), failures, cancellation.isCancelled());
         } catch (InterruptedException e) {
@@ -78,5 +110,43 @@ public final class LibraryAnalyzer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** One batch's outcomes; an unexpected failure of one track (a bug, not bad audio) becomes its failure. */
+    private List<TrackAnalyzer.Outcome> analyse(List<Track> batch, AnalysisMode mode, Cancellation cancellation) {
+        if (mode == AnalysisMode.QUICK) {
+            try {
+                return analyzer.analyzeQuick(batch.stream().map(Track::path).toList(), cancellation);
+            } catch (RuntimeException e) {
+                if (e instanceof CancelledException) {
+                    throw e;
+                }
+                if (batch.size() > 1) {
+                    List<TrackAnalyzer.Outcome> one = new ArrayList<>();
+                    for (Track track : batch) {
+                        one.addAll(analyse(List.of(track), mode, cancellation));
+                    }
+                    return one;
+                }
+                return List.of(unexpected(batch.get(0), e));
+            }
+        }
+        Track track = batch.get(0);
+        try {
+            return List.of(new TrackAnalyzer.Outcome(track.path(),
+                    analyzer.analyzeWithDuration(track.path(), mode, cancellation), null));
+        } catch (AudioDecodeException e) {
+            return List.of(new TrackAnalyzer.Outcome(track.path(), null, e));
+        } catch (RuntimeException e) {
+            if (e instanceof CancelledException) {
+                throw e;
+            }
+            return List.of(unexpected(track, e));
+        }
+    }
+
+    private static TrackAnalyzer.Outcome unexpected(Track track, RuntimeException e) {
+        return new TrackAnalyzer.Outcome(track.path(), null, new AudioDecodeException(track.path(),
+                AudioDecodeException.Reason.CORRUPT, e.getClass().getSimpleName() + ": " + e.getMessage(), e));
     }
 }

@@ -110,10 +110,14 @@ final class Migrations {
                 confirmed_at INTEGER NOT NULL,
                 PRIMARY KEY (track_id, genre))"""));
 
+    private static final Migration ANALYSIS_MODE = new Migration(4, "which mode (full or quick) made an analysis",
+            List.of("ALTER TABLE analyses ADD COLUMN mode TEXT NOT NULL DEFAULT 'FULL' "
+                    + "CHECK (mode IN ('FULL', 'QUICK'))"));
+
     private Migrations() {
     }
 
     static List<Migration> all() {
-        return List.of(CATALOGUE, ANALYSES, TAGS);
+        return List.of(CATALOGUE, ANALYSES, TAGS, ANALYSIS_MODE);
     }
 }

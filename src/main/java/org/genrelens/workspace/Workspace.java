@@ -19,6 +19,7 @@ import org.genrelens.library.LibraryDatabase;
 import org.genrelens.library.LibraryScanner;
 import org.genrelens.library.ScanOptions;
 import org.genrelens.library.ScanReport;
+import org.genrelens.model.AnalysisMode;
 import org.genrelens.tags.TagJournal;
 import org.genrelens.tags.TagUndo;
 import org.genrelens.tags.WriteReport;
@@ -44,7 +45,9 @@ public final class Workspace implements AutoCloseable {
     private final LibraryDatabase library;
     private final SettingsStore settingsStore;
     private final InstalledModels models;
+    /** Training decodes like the trainer always has; analysis and playback take ffmpeg's faster path when present. */
     private final AudioDecoder decoder = new AudioDecoder();
+    private final AudioDecoder analysisDecoder = decoder.preferringFfmpeg();
     private volatile Settings settings;
     private GenreClassifier classifier;
 
@@ -130,19 +133,26 @@ public final class Workspace implements AutoCloseable {
         return new LibraryUpdate(scan, analyzePending(progress, cancellation));
     }
 
-    /** Analyses what the active model has not analysed yet (all tracks after a model switch). */
+    /** Analyses what the active model has not analysed yet (all tracks after a model switch), every window. */
     public LibraryAnalyzer.Report analyzePending(ProgressListener progress, Cancellation cancellation)
             throws ModelLoadException {
+        return analyzePending(AnalysisMode.FULL, progress, cancellation);
+    }
+
+    /** Quick: four windows per track, decoding only those parts where the decoder can seek; full replaces it. */
+    public LibraryAnalyzer.Report analyzePending(AnalysisMode mode, ProgressListener progress,
+            Cancellation cancellation) throws ModelLoadException {
         GenreClassifier model = classifier();
-        return new LibraryAnalyzer(library, new TrackAnalyzer(decoder, model), model.card().sha256(), 0)
-                .analyzePending(false, (done, total, message) -> progress.onProgress(done, total,
-                        "Analysing: " + message), cancellation);
+        String verb = mode == AnalysisMode.QUICK ? "Quick analysis: " : "Analysing: ";
+        return new LibraryAnalyzer(library, new TrackAnalyzer(analysisDecoder, model), model.card().sha256(), 0)
+                .analyzePending(mode, false, (done, total, message) -> progress.onProgress(done, total,
+                        verb + message), cancellation);
     }
 
     /** Decodes a track and computes its spectrogram with the active model's FeatureSpec. */
     public TrackAudio loadAudio(Path file, Cancellation cancellation) throws AudioDecodeException, ModelLoadException {
         var spec = classifier().featureSpec();
-        DecodedAudio audio = decoder.decode(file, spec.sampleRate(), cancellation);
+        DecodedAudio audio = analysisDecoder.decode(file, spec.sampleRate(), cancellation);
         return new TrackAudio(audio, new TileExtractor(spec).spectrogram(audio.samples()));
     }
 

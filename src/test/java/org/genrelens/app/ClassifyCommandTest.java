@@ -69,6 +69,32 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void quickModeClassifiesFourWindowsPerLongTrackAndListsFailuresInOrder(@TempDir Path music) throws IOException {
+        for (int i = 0; i < 5; i++) {
+            TestAudio.writeWav(TestAudio.sine(i % 2 == 0 ? 110 : 6_000, 40, 22_050, 0.5), 22_050,
+                    music.resolve(i + ".wav"));
+        }
+        Files.write(music.resolve("2b-broken.mp3"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+
+        CliRun run = CliRun.of("classify", "--quick", "--json", "--model", bandModel.toString(), music.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(6, lines.size(), run.out());
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+            JsonNode track = json.readTree(line);
+            String name = Path.of(track.get("path").asText()).getFileName().toString();
+            if (name.endsWith(".mp3")) {
+                assertTrue(track.has("error"), line);
+            } else {
+                assertEquals(4, track.get("windows").asInt(), line);
+                assertEquals(name.charAt(0) % 2 == 0 ? "low" : "high", track.get("genre").asText(), line);
+            }
+        }
+    }
+
+    @Test
     void aCorruptFileFailsAloneAndIsListedWithExitCodeOne(@TempDir Path music) throws IOException {
         TestAudio.writeWav(TestAudio.sine(110, 6, 22_050, 0.5), 22_050, music.resolve("good.wav"));
         Files.write(music.resolve("broken.mp3"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});

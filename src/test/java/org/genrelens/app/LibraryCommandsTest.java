@@ -51,6 +51,46 @@ class LibraryCommandsTest {
     }
 
     @Test
+    void quickAnalysesAreKeptByAQuickRunAndRedoneByAFullOne() throws IOException {
+        Path songs = tmp.resolve("songs");
+        Files.createDirectories(songs);
+        for (int i = 0; i < 3; i++) {
+            float[] stereo = new float[30 * 44_100 * 2];
+            float[] tone = TestAudio.chord(new double[] {220 + 40 * i, 330, 440}, 30, 44_100, 0.3);
+            for (int k = 0; k < tone.length; k++) {
+                stereo[2 * k] = tone[k];
+                stereo[2 * k + 1] = tone[k];
+            }
+            TestAudio.write(stereo, 2, 44_100, javax.sound.sampled.AudioFileFormat.Type.WAVE,
+                    songs.resolve(i + ".wav"));
+        }
+        assertEquals(ExitCodes.OK, CliRun.of("scan", songs.toString(), "--db", db.toString()).exitCode());
+
+        CliRun quick = CliRun.of("analyze", "--quick", "--db", db.toString());
+        assertEquals(ExitCodes.OK, quick.exitCode(), quick.err());
+        assertTrue(quick.out().contains("analysed 3 track(s) (quick)"), quick.out());
+        assertTrue(CliRun.of("analyze", "--quick", "--db", db.toString()).out().contains("analysed 0 track(s)"));
+        CliRun stats = CliRun.of("stats", "--db", db.toString());
+        assertTrue(stats.out().contains("analysed: 0 full, 3 quick"), stats.out());
+        try (LibraryDatabase library = LibraryDatabase.open(db)) {
+            assertTrue(library.analyses().latestPerTrack().values().stream()
+                    .allMatch(a -> a.mode() == org.genrelens.model.AnalysisMode.QUICK
+                            && a.status() == org.genrelens.library.Analysis.Status.OK));
+            long first = library.analyses().latestPerTrack().values().iterator().next().id();
+            assertEquals(4, library.analyses().windowProbabilities(first).orElseThrow().length, "quick windows");
+        }
+
+        CliRun full = CliRun.of("analyze", "--db", db.toString());
+        assertTrue(full.out().contains("analysed 3 track(s) with"), full.out());
+        try (LibraryDatabase library = LibraryDatabase.open(db)) {
+            assertTrue(library.analyses().latestPerTrack().values().stream()
+                    .allMatch(a -> a.mode() == org.genrelens.model.AnalysisMode.FULL));
+        }
+        assertTrue(CliRun.of("analyze", "--quick", "--db", db.toString()).out().contains("analysed 0 track(s)"));
+        assertTrue(CliRun.of("stats", "--db", db.toString()).out().contains("analysed: 3 full, 0 quick"));
+    }
+
+    @Test
     void scanWithoutAFolderIsAUsageError() {
         assertEquals(ExitCodes.USAGE, CliRun.of("scan", "--db", db.toString()).exitCode());
         assertEquals(ExitCodes.USAGE, CliRun.of("scan", music.toString(), "--batch", "0").exitCode());

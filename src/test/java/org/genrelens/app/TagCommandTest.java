@@ -16,6 +16,7 @@ import org.genrelens.tags.TagReader;
 import org.genrelens.testing.FfmpegEncoder;
 import org.genrelens.testing.OnnxTestModels;
 import org.genrelens.testing.TestAudio;
+import org.genrelens.library.LibraryLocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,10 +137,17 @@ class TagCommandTest {
     @Test
     void theDefaultJournalLivesInTheUsersDataDirectory() {
         assertEquals(Path.of("/data/genrelens/tag-journal.jsonl"),
-                TagCommand.defaultJournal(Map.of("XDG_DATA_HOME", "/data"), "Linux", "/home/u"));
+                journal(Map.of("XDG_DATA_HOME", "/data"), "Linux", "/home/u"));
         assertEquals(Path.of("/home/u/.local/share/genrelens/tag-journal.jsonl"),
-                TagCommand.defaultJournal(Map.of("XDG_DATA_HOME", "relative"), "Linux", "/home/u"));
+                journal(Map.of("XDG_DATA_HOME", "relative"), "Linux", "/home/u"));
         assertEquals(Path.of("/Users/u/Library/Application Support/GenreLens/tag-journal.jsonl"),
-                TagCommand.defaultJournal(Map.of(), "Mac OS X", "/Users/u"));
+                journal(Map.of(), "Mac OS X", "/Users/u"));
+        assertEquals(Path.of("/roaming/GenreLens/tag-journal.jsonl"), journal(Map.of("APPDATA", "/roaming"),
+                "Windows 11", "C:/Users/u"));
+    }
+
+    /** Beside the library database (LibraryLocation), as {@code tag} and {@code undo} use it. */
+    private static Path journal(Map<String, String> env, String os, String home) {
+        return LibraryLocation.dataDirectory(os, env, Path.of(home)).resolve(LibraryLocation.TAG_JOURNAL_FILE_NAME);
     }
 }

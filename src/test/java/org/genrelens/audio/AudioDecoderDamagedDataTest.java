@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -79,6 +80,26 @@ class AudioDecoderDamagedDataTest {
             // ffmpeg conceals damage in AAC and Opus packets and the container announces no length to check
             assertTrue(((DecodedAudio) outcome).durationSeconds() <= SECONDS + 0.1, "never longer than the song");
         }
+    }
+
+    /**
+     * ffmpeg skips AAC packets it cannot decode and stops at a damaged Ogg page, exiting 0 either way; the length
+     * the container announces (MP4's media header, Opus's last granule position) gives the damage away.
+     */
+    @ParameterizedTest(name = "{0} with garbage in the middle")
+    @CsvSource({"m4a", "opus"})
+    void m4aAndOpusWithGarbageInTheMiddleAreCorruptNotShorterSongs(String format) throws Exception {
+        Path file = damaged(encoded(format), "middle");
+
+        for (AudioDecoder decoder : List.of(new AudioDecoder(), new AudioDecoder().preferringFfmpeg())) {
+            AudioDecodeException e = failsInTime(decoder, file);
+
+            assertEquals(Reason.CORRUPT, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().contains("s its header announces could be decoded"), e.getMessage());
+            assertTrue(e.partialAudio().orElseThrow().durationSeconds() < SECONDS * 0.9, e.getMessage());
+        }
+        DecodedAudio intact = new AudioDecoder().decode(encoded(format), 22_050);
+        assertEquals(SECONDS, intact.durationSeconds(), 0.1);
     }
 
     /** Uncompressed PCM has no checksums: random bytes are noise of the same length, decoded like any file. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.genrelens.library.Analysis;
+import org.genrelens.model.AnalysisMode;
 import org.genrelens.library.ExistingTags;
 import org.genrelens.library.Track;
 import org.genrelens.library.TrackStatus;
@@ -52,7 +53,7 @@ public class LibraryBrowseBenchmark {
                     "Album " + i % 31, List.of()), TrackStatus.PRESENT, null);
             float[] probabilities = new float[GENRES.size()];
             probabilities[i % GENRES.size()] = 0.9f;
-            Analysis analysis = new Analysis(i, i, "fp" + i, "sha", "spec", Analysis.Status.OK, GENRES, probabilities,
+            Analysis analysis = new Analysis(i, i, "fp" + i, "sha", "spec", AnalysisMode.FULL, Analysis.Status.OK, GENRES, probabilities,
                     genre, 0.9f, i % 50 == 0, false, null, Instant.EPOCH);
             entries.add(new LibraryEntry(track, analysis, null));
         }

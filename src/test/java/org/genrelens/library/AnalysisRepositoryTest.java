@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.genrelens.model.AnalysisMode;
 import org.genrelens.model.TrackPrediction;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
@@ -44,6 +45,30 @@ class AnalysisRepositoryTest {
     @AfterEach
     void close() {
         db.close();
+    }
+
+    @Test
+    void aFullAnalysisSupersedesAQuickOneButNotTheOtherWayRound() {
+        db.analyses().save(one, MODEL, SPEC, AnalysisMode.QUICK, RescanTest.prediction());
+        db.analyses().save(two, MODEL, SPEC, AnalysisMode.FULL, RescanTest.prediction());
+
+        assertEquals(List.of(), ids(db.analyses().needingAnalysis(MODEL, SPEC, AnalysisMode.QUICK, false)));
+        assertEquals(List.of(one), ids(db.analyses().needingAnalysis(MODEL, SPEC, AnalysisMode.FULL, false)));
+        assertEquals(AnalysisMode.QUICK, db.analyses().latest(one).orElseThrow().mode());
+
+        db.analyses().save(one, MODEL, SPEC, AnalysisMode.FULL, RescanTest.prediction());
+        assertEquals(List.of(), ids(db.analyses().needingAnalysis(MODEL, SPEC, AnalysisMode.FULL, false)));
+        assertEquals(AnalysisMode.FULL, db.analyses().latest(one).orElseThrow().mode());
+    }
+
+    @Test
+    void aQuickFailureDoesNotStopAFullRunButAFullFailureStopsAQuickOne() {
+        db.analyses().saveFailure(one, MODEL, SPEC, AnalysisMode.QUICK, "seek failed");
+        db.analyses().saveFailure(two, MODEL, SPEC, AnalysisMode.FULL, "CORRUPT: bad frames");
+
+        assertEquals(List.of(), ids(db.analyses().needingAnalysis(MODEL, SPEC, AnalysisMode.QUICK, false)));
+        assertEquals(List.of(one), ids(db.analyses().needingAnalysis(MODEL, SPEC, AnalysisMode.FULL, false)));
+        assertEquals(List.of(one, two), ids(db.analyses().needingAnalysis(MODEL, SPEC, AnalysisMode.QUICK, true)));
     }
 
     @Test

@@ -74,6 +74,30 @@ class LibraryDatabaseTest {
     }
 
     @Test
+    void analysesFromBeforeQuickModeBecomeFullAnalyses() throws SQLException {
+        Path file = tmp.resolve("lib.db");
+        try (LibraryDatabase v3 = LibraryDatabase.open(file, Migrations.all().subList(0, 3))) {
+            v3.read(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO tracks (path, size, mtime, fingerprint, format, status, added_at, "
+                            + "updated_at) VALUES ('/m/a.wav', 1, 1, 'a1:x', 'wav', 'PRESENT', 0, 0)");
+                    s.execute("INSERT INTO analyses (track_id, fingerprint, model_sha256, feature_spec_hash, status, "
+                            + "error, analysed_at) VALUES (1, 'a1:x', 'm', 's', 'FAILED', 'e', 0)");
+                }
+                return null;
+            });
+        }
+        try (LibraryDatabase db = LibraryDatabase.open(file)) {
+            assertEquals(org.genrelens.model.AnalysisMode.FULL, db.analyses().latest(1).orElseThrow().mode());
+            assertThrows(LibraryException.class, () -> db.read(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("UPDATE analyses SET mode = 'HALF'");
+                }
+            }));
+        }
+    }
+
+    @Test
     void aDatabaseFromANewerGenreLensIsRefusedUntouched() throws SQLException {
         Path file = tmp.resolve("lib.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);

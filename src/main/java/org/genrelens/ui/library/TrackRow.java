@@ -41,7 +41,7 @@ public record TrackRow(long trackId, Path path, String title, String artist, Str
             status = UNCERTAIN;
             group = UNCERTAIN;
         } else {
-            status = "analysed";
+            status = entry.analysis().mode() == org.genrelens.model.AnalysisMode.QUICK ? "quick look" : "analysed";
             group = predicted;
         }
         if (entry.correctedGenre() != null) {

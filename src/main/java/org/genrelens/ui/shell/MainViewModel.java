@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.genrelens.inference.GenreClassifier;
+import org.genrelens.model.AnalysisMode;
 import org.genrelens.ui.common.BackgroundRunner;
 import org.genrelens.ui.common.ErrorReporter;
 import org.genrelens.ui.library.LibraryViewModel;
@@ -128,10 +129,17 @@ public final class MainViewModel {
 
     /** Analyses tracks the active model has not analysed yet (after switching models, everything). */
     public void analyse() {
-        runner.run("Analysing", workspace::analyzePending, report -> reloadLibrary(), error -> {
-            reloadLibrary();
-            errors.show("Analysis stopped", error);
-        });
+        analyse(AnalysisMode.FULL);
+    }
+
+    /** Full: every window; quick: four windows per song for a first look, replaced by a later full analysis. */
+    public void analyse(AnalysisMode mode) {
+        String title = mode == AnalysisMode.QUICK ? "Quick analysis" : "Analysing";
+        runner.run(title, (progress, cancellation) -> workspace.analyzePending(mode, progress, cancellation),
+                report -> reloadLibrary(), error -> {
+                    reloadLibrary();
+                    errors.show("Analysis stopped", error);
+                });
     }
 
     public void setDarkTheme(boolean dark) {

@@ -95,11 +95,17 @@ public final class MainWindow extends BorderPane {
         analyse.setTooltip(new Tooltip("Analyse songs the current model has not analysed yet"));
         analyse.disableProperty().bind(main.runner().activity().runningProperty());
         analyse.setOnAction(event -> main.analyse());
+        Button quick = new Button("Quick look");
+        quick.setId("quick-analyse");
+        quick.setTooltip(new Tooltip("Analyse 4 windows per song, decoding only those parts: a fast first look that "
+                + "a full analysis later replaces"));
+        quick.disableProperty().bind(main.runner().activity().runningProperty());
+        quick.setOnAction(event -> main.analyse(org.genrelens.model.AnalysisMode.QUICK));
         ToggleButton dark = new ToggleButton("Dark", Icons.icon(Icons.THEME));
         dark.setId("dark-theme");
         dark.selectedProperty().bindBidirectional(main.darkThemeProperty());
         dark.selectedProperty().addListener((o, before, after) -> main.setDarkTheme(after));
-        return new ToolBar(add, rescan, analyse, dark);
+        return new ToolBar(add, rescan, analyse, quick, dark);
     }
 
     /** Installs the keyboard shortcuts on the scene. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.genrelens.library.Analysis;
+import org.genrelens.model.AnalysisMode;
 import org.genrelens.library.ExistingTags;
 import org.genrelens.library.Track;
 import org.genrelens.library.TrackStatus;
@@ -79,7 +80,7 @@ class LibraryViewModelTest {
     private static Analysis analysis(long trackId, float jazz, boolean uncertain) {
         float[] probabilities = {jazz, 1 - jazz};
         String top = jazz >= 0.5f ? "jazz" : "rock";
-        return new Analysis(trackId, trackId, "fp" + trackId, "sha", "spec", Analysis.Status.OK, LABELS,
+        return new Analysis(trackId, trackId, "fp" + trackId, "sha", "spec", AnalysisMode.FULL, Analysis.Status.OK, LABELS,
                 probabilities, top, Math.max(jazz, 1 - jazz), uncertain, false, null, Instant.EPOCH);
     }
 }
