@@ -78,4 +78,28 @@ class DesktopAppTest extends DesktopTestBase {
         Node state = robot.lookup("#detail-state").query();
         waitFor(() -> ((Label) state).getText().startsWith("This file could not be analysed"));
     }
+
+    @Test
+    void shortcutsSwitchTabsAndFocusTheSearchAndTheThemeChoiceIsRemembered(FxRobot robot) throws Exception {
+        robot.interact(() -> app.main().addFolders(List.of(music.music())));
+        waitFor(() -> !app.main().runner().activity().isRunning());
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT3)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> tabs.getSelectionModel().getSelectedIndex() == 2);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> tabs.getSelectionModel().getSelectedIndex() == 0
+                && robot.lookup("#search").query().isFocused());
+        robot.write("high");
+        TableView<TrackRow> tracks = robot.lookup("#tracks").queryTableView();
+        waitFor(() -> tracks.getItems().size() == 1);
+
+        robot.clickOn("#dark-theme");
+        waitFor(() -> workspace.settings().darkTheme());
+        assertTrue(new org.genrelens.workspace.SettingsStore(music.paths().settings()).load().darkTheme());
+        assertEquals(List.of(music.music().toAbsolutePath().normalize().toString()),
+                workspace.settings().musicFolders());
+    }
 }
