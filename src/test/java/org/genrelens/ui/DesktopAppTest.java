@@ -102,4 +102,17 @@ class DesktopAppTest extends DesktopTestBase {
         assertEquals(List.of(music.music().toAbsolutePath().normalize().toString()),
                 workspace.settings().musicFolders());
     }
+
+    @Test
+    void anErrorIsShownAsAReadableDialogWithTheDetailsFoldedAway(FxRobot robot) {
+        robot.interact(() -> new org.genrelens.ui.common.ErrorDialogs(robot.window(0)).show("Could not read the library",
+                new java.util.concurrent.ExecutionException(new java.io.IOException("/music/a.flac: disk unplugged"))));
+
+        javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane")
+                .queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals("Could not read the library", dialog.getHeaderText());
+        assertEquals("/music/a.flac: disk unplugged", dialog.getContentText());
+        assertTrue(dialog.getExpandableContent() != null && !dialog.isExpanded());
+        robot.clickOn("OK");
+    }
 }
