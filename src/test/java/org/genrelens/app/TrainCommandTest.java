@@ -80,6 +80,38 @@ class TrainCommandTest {
     }
 
     @Test
+    void exportAveragesSeedModelsIntoOneModelTheClassifierUses(@TempDir Path out) throws IOException {
+        Path first = out.resolve("seed1.onnx");
+        Path second = out.resolve("seed2.onnx");
+        assertEquals(0, CliRun.of(concat(new String[] {"train", data.toString(), "--seed", "1", "--out",
+            first.toString()}, SMALL)).exitCode());
+        assertEquals(0, CliRun.of(concat(new String[] {"train", data.toString(), "--seed", "2", "--out",
+            second.toString()}, SMALL)).exitCode());
+        Path ensemble = out.resolve("ensemble.onnx");
+
+        CliRun run = CliRun.of("export", first.toString(), second.toString(), "--out", ensemble.toString(),
+                "--name", "seeds");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("mean of 2 models"), run.out());
+        ModelCard card = ModelCard.read(ModelCard.cardPathFor(ensemble));
+        assertEquals("seeds", card.name());
+        assertEquals(ModelCard.sha256Of(ensemble), card.sha256());
+        Path fresh = TestAudio.writeWav(TestAudio.chord(new double[] {300, 375}, 6, 22_050, 0.5), 22_050,
+                out.resolve("fresh.wav"));
+        CliRun classify = CliRun.of("classify", "--json", "--model", ensemble.toString(), fresh.toString());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertEquals("tones", new ObjectMapper().readTree(classify.out().lines().findFirst().orElseThrow())
+                .get("genre").asText());
+
+        assertEquals(2, CliRun.of("export", "--out", ensemble.toString()).exitCode(), "no model named");
+        assertEquals(2, CliRun.of("export", first.toString(), "--out", first.toString()).exitCode(),
+                "overwriting a member");
+        assertEquals(1, CliRun.of("export", out.resolve("missing.onnx").toString(), "--out",
+                out.resolve("x.onnx").toString()).exitCode());
+    }
+
+    @Test
     void wrongOptionsAreUsageErrors(@TempDir Path out) {
         assertEquals(2, CliRun.of("train").exitCode(), "no dataset");
         assertEquals(2, CliRun.of("train", data.toString(), "--list", out.resolve("x.tsv").toString()).exitCode());
