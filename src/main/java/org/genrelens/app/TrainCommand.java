@@ -84,6 +84,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Keep computed spectra here for later runs")
     Path cache;
 
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+            description = "Networks per model, each with its own seed and inner split, averaged in one graph; "
+                    + "cross-validation averages them per fold too (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--valid-fraction", paramLabel = "F", defaultValue = "0.15",
+            description = "Share of the training clips (by clip) held out for early stopping (default: ${DEFAULT-VALUE})")
+    double validFraction;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of splits, initialisation and sampling")
     long seed;
 
@@ -101,8 +110,15 @@ final class TrainCommand implements Callable<Integer> {
                 Math.max(1, patience / 2), 0.5, 1e-5, true,
                 augmentation(), seed);
         WeightSource initial = from == null ? WeightSource.RANDOM : WeightSource.fromOnnx(from, newHead);
+        if (seeds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seeds must be at least 1");
+        }
+        if (!(validFraction > 0 && validFraction < 0.5)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--valid-fraction must be above 0 and below 0.5");
+        }
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(loaded.clips(), loaded.name(), featureSpec, modelSpec,
-                settings, folds, 0.15, initial, Optional.ofNullable(cache));
+                settings, folds, validFraction, initial, Optional.ofNullable(cache), seeds);
 
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);

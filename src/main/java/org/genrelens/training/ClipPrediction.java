@@ -1,5 +1,7 @@
 package org.genrelens.training;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** What a model said about one clip: one probability row per window, in the model's label order. */
@@ -18,5 +20,36 @@ public record ClipPrediction(LabeledClip clip, float[][] windowProbabilities) {
                         + " must all have one probability per label");
             }
         }
+    }
+
+    /**
+     * The window-by-window mean of several models' predictions of the same clips, in the same order: what one
+     * graph averaging those models would output.
+     */
+    public static List<ClipPrediction> mean(List<List<ClipPrediction>> models) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("averaging needs at least one model's predictions");
+        }
+        List<ClipPrediction> first = models.get(0);
+        List<ClipPrediction> mean = new ArrayList<>(first.size());
+        for (int c = 0; c < first.size(); c++) {
+            ClipPrediction reference = first.get(c);
+            int windows = reference.windowProbabilities().length;
+            int width = reference.windowProbabilities()[0].length;
+            float[][] sum = new float[windows][width];
+            for (List<ClipPrediction> model : models) {
+                ClipPrediction other = model.get(c);
+                if (!other.clip().equals(reference.clip()) || other.windowProbabilities().length != windows) {
+                    throw new IllegalArgumentException("the models predicted different clips or windows at " + c);
+                }
+                for (int w = 0; w < windows; w++) {
+                    for (int k = 0; k < width; k++) {
+                        sum[w][k] += other.windowProbabilities()[w][k] / models.size();
+                    }
+                }
+            }
+            mean.add(new ClipPrediction(reference.clip(), sum));
+        }
+        return mean;
     }
 }

@@ -78,17 +78,26 @@ public final class ModelEnsembler {
         if (members.size() == 1) {
             AtomicFiles.write(target, Files.readAllBytes(members.get(0).onnx()));
         } else {
-            List<ModelProto> graphs = new ArrayList<>();
-            for (Member member : members) {
-                graphs.add(ModelProto.parseFrom(Files.readAllBytes(member.onnx())));
-            }
-            AtomicFiles.write(target, merge(graphs, first.inputShapeArray(), first.labels().size())
-                    .toByteArray());
+            writeGraph(members.stream().map(Member::onnx).toList(), first.inputShapeArray(), first.labels().size(),
+                    target);
         }
         ModelCard card = ModelCard.describe(target, modelName, first.labels(), first.featureSpec(),
                 provenance(members), modelSpec(members), metrics(members));
         card.write(ModelCard.cardPathFor(target));
         return card;
+    }
+
+    /**
+     * Writes only the averaging graph of {@code members} (GenreLens classifier graphs for the same tiles and
+     * labels); the caller writes the card. The trainer's way to ship a seed ensemble.
+     */
+    public static void writeGraph(List<Path> members, long[] inputShape, int classes, Path target)
+            throws IOException {
+        List<ModelProto> graphs = new ArrayList<>();
+        for (Path member : members) {
+            graphs.add(ModelProto.parseFrom(Files.readAllBytes(member)));
+        }
+        AtomicFiles.write(target, merge(graphs, inputShape, classes).toByteArray());
     }
 
     /** One graph: every member reads the shared input, their outputs are averaged by ONNX's Mean. */

@@ -80,6 +80,30 @@ class TrainCommandTest {
     }
 
     @Test
+    void seedEnsembleIsCrossValidatedPerFoldAndExportedAsOneGraph(@TempDir Path out) throws IOException {
+        Path model = out.resolve("seeds.onnx");
+
+        CliRun run = CliRun.of(concat(new String[] {"train", data.toString(), "--folds", "2", "--seeds", "2",
+            "--out", model.toString()}, SMALL));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("fold 2 of 2, seed 2 of 2"), run.err());
+        assertTrue(run.err().contains("final model, seed 2 of 2"), run.err());
+        ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
+        assertTrue(card.modelSpec().containsKey("ensemble"), card.modelSpec().toString());
+        assertTrue(card.metrics().get("protocol").toString().contains("2 networks"), card.metrics().toString());
+        Path fresh = TestAudio.writeWav(TestAudio.chord(new double[] {300, 375}, 6, 22_050, 0.5), 22_050,
+                out.resolve("fresh.wav"));
+        CliRun classify = CliRun.of("classify", "--json", "--model", model.toString(), fresh.toString());
+        assertEquals(0, classify.exitCode(), classify.err());
+        // four epochs are too few for every seed to learn; the averaging itself is checked in ModelEnsemblerTest
+        JsonNode probabilities = new ObjectMapper().readTree(classify.out().lines().findFirst().orElseThrow())
+                .get("probabilities");
+        assertEquals(1.0, probabilities.get("tones").asDouble() + probabilities.get("noise").asDouble(), 1e-5);
+        assertEquals(2, CliRun.of("train", data.toString(), "--seeds", "0").exitCode());
+    }
+
+    @Test
     void exportAveragesSeedModelsIntoOneModelTheClassifierUses(@TempDir Path out) throws IOException {
         Path first = out.resolve("seed1.onnx");
         Path second = out.resolve("seed2.onnx");
