@@ -89,6 +89,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "cross-validation averages them per fold too (default: ${DEFAULT-VALUE})")
     int seeds;
 
+    @Option(names = "--cepstral-member", paramLabel = "N", defaultValue = "0",
+            description = "Add one more member: logistic regression on the statistics of N cepstral coefficients "
+                    + "of the same tiles, fitted on the same training clips; 0 = none (default: ${DEFAULT-VALUE})")
+    int cepstralMember;
+
     @Option(names = "--valid-fraction", paramLabel = "F", defaultValue = "0.15",
             description = "Share of the training clips (by clip) held out for early stopping (default: ${DEFAULT-VALUE})")
     double validFraction;
@@ -110,6 +115,10 @@ final class TrainCommand implements Callable<Integer> {
                 Math.max(1, patience / 2), 0.5, 1e-5, true,
                 augmentation(), seed);
         WeightSource initial = from == null ? WeightSource.RANDOM : WeightSource.fromOnnx(from, newHead);
+        if (cepstralMember < 0 || cepstralMember > featureSpec.height()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--cepstral-member must be between 0 and the " + featureSpec.height() + " bands");
+        }
         if (seeds < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seeds must be at least 1");
         }
@@ -118,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
                     "--valid-fraction must be above 0 and below 0.5");
         }
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(loaded.clips(), loaded.name(), featureSpec, modelSpec,
-                settings, folds, validFraction, initial, Optional.ofNullable(cache), seeds);
+                settings, folds, validFraction, initial, Optional.ofNullable(cache), seeds, cepstralMember);
 
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);
@@ -131,7 +140,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        TrainingConsole console = new TrainingConsole(err);
+        TrainingConsole console = new TrainingConsole(err, batchSize);
         try {
             TrainingRecipe.Outcome outcome = new TrainingRecipe(new AudioDecoder()).run(plan, out, console,
                     cancellation);
@@ -219,10 +228,14 @@ final class TrainCommand implements Callable<Integer> {
     static final class TrainingConsole implements TrainingRecipe.Listener {
         private final PrintWriter err;
         private final TerminalProgress bar;
+        private final int batchSize;
+        private int stepsThisEpoch;
+        private long epochStarted = System.nanoTime();
 
-        TrainingConsole(PrintWriter err) {
+        TrainingConsole(PrintWriter err, int batchSize) {
             this.err = err;
             this.bar = new TerminalProgress(err);
+            this.batchSize = batchSize;
         }
 
         @Override
@@ -238,15 +251,23 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onStep(int epoch, int step, int steps, double loss) {
+            if (step == 1) {
+                epochStarted = System.nanoTime();
+            }
+            stepsThisEpoch = steps;
             bar.onProgress(step, steps, "");
         }
 
         @Override
         public void onEpoch(EpochReport r) {
             bar.finish();
+            // seconds of training steps and validation, per 1,000 training windows: the epoch-time benchmark
+            double seconds = (System.nanoTime() - epochStarted) / 1e9;
+            long windows = (long) stepsThisEpoch * batchSize;
             err.printf(Locale.ROOT, "epoch %2d/%d  loss %.3f  acc %.3f | valid loss %.3f  balanced acc %.3f | "
-                            + "lr %.1e%s  eta %ds%n", r.epoch(), r.maxEpochs(), r.trainLoss(), r.trainAccuracy(),
-                    r.validLoss(), r.validBalancedAccuracy(), r.learningRate(), r.best() ? "  *best*" : "",
+                            + "lr %.1e%s  %.1fs (~%d windows, %.1fs per 1000)  eta %ds%n", r.epoch(), r.maxEpochs(),
+                    r.trainLoss(), r.trainAccuracy(), r.validLoss(), r.validBalancedAccuracy(), r.learningRate(),
+                    r.best() ? "  *best*" : "", seconds, windows, windows == 0 ? 0 : seconds * 1000 / windows,
                     r.eta().toSeconds());
         }
 

@@ -28,20 +28,22 @@ public final class TrainingRecipe {
      * @param seeds         networks trained per model, each with its own seed and inner split, their probabilities
      *                      averaged: in every cross-validation fold (so the ensemble is measured on clips none of
      *                      its members saw) and in the exported model (one graph, {@link ModelEnsembler})
+     * @param cepstralMember 0, or that many cepstral coefficients for one more member: the statistics baseline
+     *                       ({@link CepstralStatistics}, logistic regression) fitted on the same training clips
      */
     public record Plan(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec, ModelSpec modelSpec,
             TrainingSettings settings, int folds, double validFraction, WeightSource initialWeights,
-            Optional<Path> cacheDirectory, int seeds) {
+            Optional<Path> cacheDirectory, int seeds, int cepstralMember) {
         public Plan(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec, ModelSpec modelSpec,
                 TrainingSettings settings, int folds, double validFraction, WeightSource initialWeights,
                 Optional<Path> cacheDirectory) {
             this(clips, datasetName, featureSpec, modelSpec, settings, folds, validFraction, initialWeights,
-                    cacheDirectory, 1);
+                    cacheDirectory, 1, 0);
         }
 
         public Plan {
-            if (seeds < 1) {
-                throw new IllegalArgumentException("seeds must be at least 1");
+            if (seeds < 1 || cepstralMember < 0) {
+                throw new IllegalArgumentException("seeds must be at least 1 and cepstralMember 0 or more");
             }
             clips = List.copyOf(clips);
             Objects.requireNonNull(featureSpec, "featureSpec");
@@ -100,7 +102,7 @@ public final class TrainingRecipe {
                 throw new org.genrelens.task.CancelledException();
             }
         }
-        if (plan.seeds() > 1) {
+        if (plan.seeds() > 1 || plan.cepstralMember() > 0) {
             return exportEnsemble(plan, all, usable, modelSpec, target, listener, cancellation, crossValidation,
                     foldScores);
         }
@@ -143,6 +145,15 @@ public final class TrainingRecipe {
                     cancelled = trained.cancelled();
                 }
             }
+            if (plan.cepstralMember() > 0 && !cancelled) {
+                listener.onStage("final model, cepstral statistics member");
+                BaselineTrainer statistics = cepstralTrainer(plan);
+                Path member = scratch.resolve("member-cepstral.onnx");
+                statistics.writeModel(member, statistics.fit(all, cancellation));
+                members.add(member);
+                memberSpecs.add(Map.of("family", "statistics-logistic-regression", "cepstralCoefficients",
+                        plan.cepstralMember(), "l2", statistics.settings().l2(), "trainingClips", usable.size()));
+            }
             ModelEnsembler.writeGraph(members, plan.featureSpec().inputShape(), modelSpec.classes(), target);
             Map<String, Object> spec = new LinkedHashMap<>(modelSpec.toMap());
             spec.put("training", plan.settings().toMap());
@@ -165,6 +176,13 @@ public final class TrainingRecipe {
         }
     }
 
+    private BaselineTrainer cepstralTrainer(Plan plan) {
+        BaselineTrainer.Settings defaults = BaselineTrainer.Settings.defaults();
+        return new BaselineTrainer(decoder, new BaselineTrainer.Settings(plan.featureSpec(), plan.folds(),
+                plan.settings().seed(), defaults.l2(), defaults.iterations(), defaults.learningRate(),
+                plan.cepstralMember()));
+    }
+
     /** Member 0 uses the plan's seed, so one seed reproduces the single-network recipe exactly. */
     private static long memberSeed(Plan plan, int member) {
         return plan.settings().seed() + 1000L * member;
@@ -180,6 +198,9 @@ public final class TrainingRecipe {
                     + (plan.seeds() > 1 ? "; " + plan.seeds() + " networks of different seeds and inner splits "
                             + "per fold, their probabilities averaged, none trained on the fold's held-out clips"
                             : "")
+                    + (plan.cepstralMember() > 0 ? "; averaged with a logistic regression on "
+                            + plan.cepstralMember() + " cepstral coefficients' statistics fitted on the fold's "
+                            + "training clips" : "")
                     + "; track level (window "
                     + "probabilities averaged) and window level; no clip on both sides");
             metrics.put("crossValidation", report.toMap());
@@ -237,6 +258,13 @@ public final class TrainingRecipe {
             }
             if (cancellation.isCancelled()) {
                 break;
+            }
+            if (plan.cepstralMember() > 0) {
+                listener.onStage("fold " + (f + 1) + " of " + folds.size() + ", cepstral statistics member");
+                BaselineTrainer statistics = cepstralTrainer(plan);
+                // the fold's training clips, all of them: the regression needs no early stopping
+                members.add(statistics.predict(statistics.fit(all.subset(StratifiedFolds.allBut(folds, f)),
+                        cancellation), all.subset(folds.get(f))));
             }
             List<ClipPrediction> fold = ClipPrediction.mean(members);
             foldScores.add(EvaluationReport.of("fold " + (f + 1), all.labels(), fold, List.of())
