@@ -151,6 +151,41 @@ public final class ModelEnsembler {
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).build();
     }
 
+    /**
+     * The first member of a graph {@link #merge} wrote, as the standalone graph it was before merging; any other
+     * model unchanged. Lets fine-tuning start from an ensemble.
+     */
+    static ModelProto firstMember(ModelProto model) {
+        GraphProto graph = model.getGraph();
+        String prefix = "m0/";
+        boolean ensemble = graph.getNodeCount() > 0
+                && graph.getNode(graph.getNodeCount() - 1).getOpType().equals("Mean")
+                && graph.getInitializerList().stream().anyMatch(t -> t.getName().startsWith(prefix));
+        if (!ensemble) {
+            return model;
+        }
+        GraphProto.Builder member = graph.toBuilder().clearNode().clearInitializer();
+        for (TensorProto initializer : graph.getInitializerList()) {
+            if (initializer.getName().startsWith(prefix)) {
+                member.addInitializer(initializer.toBuilder().setName(initializer.getName().substring(prefix.length())));
+            }
+        }
+        for (NodeProto node : graph.getNodeList()) {
+            if (node.getName().startsWith(prefix)) {
+                NodeProto.Builder renamed = node.toBuilder().setName(node.getName().substring(prefix.length()))
+                        .clearInput().clearOutput();
+                node.getInputList().forEach(input -> renamed.addInput(strip(input, prefix)));
+                node.getOutputList().forEach(output -> renamed.addOutput(strip(output, prefix)));
+                member.addNode(renamed);
+            }
+        }
+        return model.toBuilder().setGraph(member).build();
+    }
+
+    private static String strip(String value, String prefix) {
+        return value.startsWith(prefix) ? value.substring(prefix.length()) : value;
+    }
+
     /** The shared input keeps its name; "" (an omitted optional input) stays empty. */
     private static String rename(String value, String prefix) {
         return value.isEmpty() || value.equals(INPUT) ? value : prefix + value;

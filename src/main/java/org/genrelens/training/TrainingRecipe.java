@@ -267,6 +267,14 @@ public final class TrainingRecipe {
                         cancellation), all.subset(folds.get(f))));
             }
             List<ClipPrediction> fold = ClipPrediction.mean(members);
+            if (members.size() > 1) {
+                // each member's own score on the fold, so what the averaging buys is visible in the log
+                listener.onStage("fold " + (f + 1) + " balanced accuracy per member " + members.stream()
+                        .map(m -> String.format(java.util.Locale.ROOT, "%.3f", EvaluationReport.of("member",
+                                all.labels(), m, List.of()).trackLevel().balancedAccuracy())).toList()
+                        + ", averaged " + String.format(java.util.Locale.ROOT, "%.3f", EvaluationReport.of("fold",
+                                all.labels(), fold, List.of()).trackLevel().balancedAccuracy()));
+            }
             foldScores.add(EvaluationReport.of("fold " + (f + 1), all.labels(), fold, List.of())
                     .trackLevel().balancedAccuracy());
             predictions.addAll(fold);

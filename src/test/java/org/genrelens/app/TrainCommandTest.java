@@ -103,6 +103,12 @@ class TrainCommandTest {
                 .get("probabilities");
         assertEquals(1.0, probabilities.get("tones").asDouble() + probabilities.get("noise").asDouble(), 1e-5);
         assertEquals(2, CliRun.of("train", data.toString(), "--seeds", "0").exitCode());
+
+        // fine-tuning from an ensemble starts from its first network
+        Path tuned = out.resolve("tuned.onnx");
+        CliRun fineTune = CliRun.of(concat(new String[] {"train", data.toString(), "--from", model.toString(),
+            "--out", tuned.toString()}, SMALL));
+        assertEquals(0, fineTune.exitCode(), fineTune.err());
     }
 
     @Test
