@@ -153,6 +153,8 @@ final class TrainCommand implements Callable<Integer> {
                         .map(v -> String.format(Locale.ROOT, "%.3f", v)).toList());
                 if (reportDirectory != null) {
                     writeReport(report, stdout);
+                    java.nio.file.Files.write(reportDirectory.resolve("member-predictions.tsv"),
+                            console.memberPredictions());
                 }
             }
             stdout.printf(Locale.ROOT, "wrote %s (best epoch %s)%s%n", outcome.model(),
@@ -229,6 +231,7 @@ final class TrainCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final TerminalProgress bar;
         private final int batchSize;
+        private final List<String> memberPredictions = new java.util.ArrayList<>();
         private int stepsThisEpoch;
         private long epochStarted = System.nanoTime();
 
@@ -269,6 +272,26 @@ final class TrainCommand implements Callable<Integer> {
                     r.trainLoss(), r.trainAccuracy(), r.validLoss(), r.validBalancedAccuracy(), r.learningRate(),
                     r.best() ? "  *best*" : "", seconds, windows, windows == 0 ? 0 : seconds * 1000 / windows,
                     r.eta().toSeconds());
+        }
+
+        @Override
+        public void onFoldPredictions(int fold, List<List<org.genrelens.training.ClipPrediction>> members) {
+            for (int m = 0; m < members.size(); m++) {
+                for (var prediction : members.get(m)) {
+                    float[] mean = org.genrelens.inference.WindowAverager.mean(prediction.windowProbabilities());
+                    StringBuilder line = new StringBuilder().append(fold).append('\t').append(m).append('\t')
+                            .append(prediction.clip().genre()).append('\t').append(prediction.clip().file());
+                    for (float p : mean) {
+                        line.append('\t').append(String.format(Locale.ROOT, "%.5f", p));
+                    }
+                    memberPredictions.add(line.toString());
+                }
+            }
+        }
+
+        /** fold, member, true genre, file, then the member's track-level probabilities in label order. */
+        List<String> memberPredictions() {
+            return memberPredictions;
         }
 
         void finish() {

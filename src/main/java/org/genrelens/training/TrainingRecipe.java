@@ -69,6 +69,13 @@ public final class TrainingRecipe {
         default void onStage(String stage) {
         }
 
+        /**
+         * A cross-validation fold is done: each member's predictions of the fold's held-out clips (networks in seed
+         * order, then the cepstral member), before they are averaged. For reports that compare the members.
+         */
+        default void onFoldPredictions(int fold, List<List<ClipPrediction>> members) {
+        }
+
         /** Per clip while features are computed. */
         default ProgressListener featureProgress() {
             return ProgressListener.NONE;
@@ -266,6 +273,7 @@ public final class TrainingRecipe {
                 members.add(statistics.predict(statistics.fit(all.subset(StratifiedFolds.allBut(folds, f)),
                         cancellation), all.subset(folds.get(f))));
             }
+            listener.onFoldPredictions(f + 1, List.copyOf(members));
             List<ClipPrediction> fold = ClipPrediction.mean(members);
             if (members.size() > 1) {
                 // each member's own score on the fold, so what the averaging buys is visible in the log

@@ -49,6 +49,8 @@ class TrainCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("2-fold-by-clip (track level, 12 clips)"), run.out());
         assertTrue(Files.size(out.resolve("report").resolve("cross-validation.json")) > 100);
+        assertEquals(12, Files.readAllLines(out.resolve("report").resolve("member-predictions.tsv")).size(),
+                "one line per held-out clip and member");
         assertTrue(javax.imageio.ImageIO.read(out.resolve("report").resolve("confusion-track.png").toFile()) != null);
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
         assertEquals(java.util.List.of("noise", "tones"), card.labels());
