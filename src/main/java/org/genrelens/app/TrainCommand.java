@@ -94,6 +94,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "of the same tiles, fitted on the same training clips; 0 = none (default: ${DEFAULT-VALUE})")
     int cepstralMember;
 
+    @Option(names = "--cepstral-weight", paramLabel = "W", defaultValue = "0",
+            description = "The cepstral member's share of the average, the networks sharing the rest; 0 = as much "
+                    + "as each network (default: ${DEFAULT-VALUE})")
+    double cepstralWeight;
+
     @Option(names = "--valid-fraction", paramLabel = "F", defaultValue = "0.15",
             description = "Share of the training clips (by clip) held out for early stopping (default: ${DEFAULT-VALUE})")
     double validFraction;
@@ -119,6 +124,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--cepstral-member must be between 0 and the " + featureSpec.height() + " bands");
         }
+        if (!(cepstralWeight >= 0 && cepstralWeight < 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cepstral-weight must be in [0, 1)");
+        }
         if (seeds < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seeds must be at least 1");
         }
@@ -127,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
                     "--valid-fraction must be above 0 and below 0.5");
         }
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(loaded.clips(), loaded.name(), featureSpec, modelSpec,
-                settings, folds, validFraction, initial, Optional.ofNullable(cache), seeds, cepstralMember);
+                settings, folds, validFraction, initial, Optional.ofNullable(cache), seeds, cepstralMember, cepstralWeight);
 
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);

@@ -93,15 +93,29 @@ public final class ModelEnsembler {
      */
     public static void writeGraph(List<Path> members, long[] inputShape, int classes, Path target)
             throws IOException {
+        writeGraph(members, null, inputShape, classes, target);
+    }
+
+    /** As {@link #writeGraph(List, long[], int, Path)}, member {@code i} weighing {@code weights[i]}; null = equal. */
+    public static void writeGraph(List<Path> members, double[] weights, long[] inputShape, int classes, Path target)
+            throws IOException {
         List<ModelProto> graphs = new ArrayList<>();
         for (Path member : members) {
             graphs.add(ModelProto.parseFrom(Files.readAllBytes(member)));
         }
-        AtomicFiles.write(target, merge(graphs, inputShape, classes).toByteArray());
+        AtomicFiles.write(target, merge(graphs, weights, inputShape, classes).toByteArray());
     }
 
     /** One graph: every member reads the shared input, their outputs are averaged by ONNX's Mean. */
     static ModelProto merge(List<ModelProto> members, long[] inputShape, int classes) {
+        return merge(members, null, inputShape, classes);
+    }
+
+    /** With weights (summing to 1): Mul each member's output by its weight, then Sum; null = Mean. */
+    static ModelProto merge(List<ModelProto> members, double[] weights, long[] inputShape, int classes) {
+        if (weights != null && weights.length != members.size()) {
+            throw new IllegalArgumentException(members.size() + " members but " + weights.length + " weights");
+        }
         OnnxGraphBuilder merged = new OnnxGraphBuilder("genre-ensemble");
         merged.input(INPUT, inputShape);
         GraphProto.Builder graph = GraphProto.newBuilder();
@@ -141,9 +155,20 @@ public final class ModelEnsembler {
             }
             outputs[m] = prefix + OUTPUT;
         }
-        ModelProto shell = merged.node("Mean", outputs, OUTPUT).output(OUTPUT, -1, classes).build();
+        if (weights == null) {
+            merged.node("Mean", outputs, OUTPUT);
+        } else {
+            String[] weighted = new String[outputs.length];
+            for (int m = 0; m < outputs.length; m++) {
+                merged.initializer("ensemble.weight" + m, new float[] {(float) weights[m]}, 1);
+                weighted[m] = "ensemble.weighted" + m;
+                merged.node("Mul", new String[] {outputs[m], "ensemble.weight" + m}, weighted[m]);
+            }
+            merged.node("Sum", weighted, OUTPUT);
+        }
+        ModelProto shell = merged.output(OUTPUT, -1, classes).build();
         GraphProto.Builder result = shell.getGraph().toBuilder();
-        // members' nodes first (topological order), the Mean last
+        // members' nodes first (topological order), the averaging last
         List<NodeProto> mean = new ArrayList<>(result.getNodeList());
         result.clearNode().addAllNode(graph.getNodeList()).addAllNode(mean)
                 .addAllInitializer(graph.getInitializerList());
@@ -159,7 +184,7 @@ public final class ModelEnsembler {
         GraphProto graph = model.getGraph();
         String prefix = "m0/";
         boolean ensemble = graph.getNodeCount() > 0
-                && graph.getNode(graph.getNodeCount() - 1).getOpType().equals("Mean")
+                && List.of("Mean", "Sum").contains(graph.getNode(graph.getNodeCount() - 1).getOpType())
                 && graph.getInitializerList().stream().anyMatch(t -> t.getName().startsWith(prefix));
         if (!ensemble) {
             return model;

@@ -30,20 +30,25 @@ public final class TrainingRecipe {
      *                      its members saw) and in the exported model (one graph, {@link ModelEnsembler})
      * @param cepstralMember 0, or that many cepstral coefficients for one more member: the statistics baseline
      *                       ({@link CepstralStatistics}, logistic regression) fitted on the same training clips
+     * @param cepstralWeight the cepstral member's share of the average, the networks sharing the rest equally;
+     *                       0 = an equal share for every member
      */
     public record Plan(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec, ModelSpec modelSpec,
             TrainingSettings settings, int folds, double validFraction, WeightSource initialWeights,
-            Optional<Path> cacheDirectory, int seeds, int cepstralMember) {
+            Optional<Path> cacheDirectory, int seeds, int cepstralMember, double cepstralWeight) {
         public Plan(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec, ModelSpec modelSpec,
                 TrainingSettings settings, int folds, double validFraction, WeightSource initialWeights,
                 Optional<Path> cacheDirectory) {
             this(clips, datasetName, featureSpec, modelSpec, settings, folds, validFraction, initialWeights,
-                    cacheDirectory, 1, 0);
+                    cacheDirectory, 1, 0, 0);
         }
 
         public Plan {
             if (seeds < 1 || cepstralMember < 0) {
                 throw new IllegalArgumentException("seeds must be at least 1 and cepstralMember 0 or more");
+            }
+            if (!(cepstralWeight >= 0 && cepstralWeight < 1)) {
+                throw new IllegalArgumentException("cepstralWeight must be in [0, 1), was " + cepstralWeight);
             }
             clips = List.copyOf(clips);
             Objects.requireNonNull(featureSpec, "featureSpec");
@@ -161,10 +166,12 @@ public final class TrainingRecipe {
                 memberSpecs.add(Map.of("family", "statistics-logistic-regression", "cepstralCoefficients",
                         plan.cepstralMember(), "l2", statistics.settings().l2(), "trainingClips", usable.size()));
             }
-            ModelEnsembler.writeGraph(members, plan.featureSpec().inputShape(), modelSpec.classes(), target);
+            ModelEnsembler.writeGraph(members, weights(plan, members.size()), plan.featureSpec().inputShape(),
+                    modelSpec.classes(), target);
             Map<String, Object> spec = new LinkedHashMap<>(modelSpec.toMap());
             spec.put("training", plan.settings().toMap());
-            spec.put("ensemble", Map.of("combination", "mean of the members' probabilities, one graph",
+            spec.put("ensemble", Map.of("combination", "weighted mean of the members' probabilities, one graph",
+                    "weights", java.util.Arrays.stream(weights(plan, members.size())).boxed().toList(),
                     "members", memberSpecs));
             Map<String, Object> provenance = provenance(plan, all, usable, null);
             provenance.put("cancelled", cancelled);
@@ -181,6 +188,19 @@ public final class TrainingRecipe {
             }
             java.nio.file.Files.deleteIfExists(scratch);
         }
+    }
+
+    /** Networks first, then the cepstral member (if any) with its weight; equal shares when it has none. */
+    private static double[] weights(Plan plan, int members) {
+        double[] weights = new double[members];
+        boolean cepstral = plan.cepstralMember() > 0 && members == plan.seeds() + 1;
+        if (!cepstral || plan.cepstralWeight() == 0) {
+            java.util.Arrays.fill(weights, 1.0 / members);
+            return weights;
+        }
+        java.util.Arrays.fill(weights, (1 - plan.cepstralWeight()) / (members - 1));
+        weights[members - 1] = plan.cepstralWeight();
+        return weights;
     }
 
     private BaselineTrainer cepstralTrainer(Plan plan) {
@@ -207,7 +227,8 @@ public final class TrainingRecipe {
                             : "")
                     + (plan.cepstralMember() > 0 ? "; averaged with a logistic regression on "
                             + plan.cepstralMember() + " cepstral coefficients' statistics fitted on the fold's "
-                            + "training clips" : "")
+                            + "training clips, weighing " + (plan.cepstralWeight() == 0 ? "as much as each network"
+                                    : plan.cepstralWeight() + " of the average") : "")
                     + "; track level (window "
                     + "probabilities averaged) and window level; no clip on both sides");
             metrics.put("crossValidation", report.toMap());
@@ -274,7 +295,7 @@ public final class TrainingRecipe {
                         cancellation), all.subset(folds.get(f))));
             }
             listener.onFoldPredictions(f + 1, List.copyOf(members));
-            List<ClipPrediction> fold = ClipPrediction.mean(members);
+            List<ClipPrediction> fold = ClipPrediction.weightedMean(members, weights(plan, members.size()));
             if (members.size() > 1) {
                 // each member's own score on the fold, so what the averaging buys is visible in the log
                 listener.onStage("fold " + (f + 1) + " balanced accuracy per member " + members.stream()

@@ -86,7 +86,7 @@ class TrainCommandTest {
         Path model = out.resolve("seeds.onnx");
 
         CliRun run = CliRun.of(concat(new String[] {"train", data.toString(), "--folds", "2", "--seeds", "2",
-            "--cepstral-member", "8", "--out", model.toString()}, SMALL));
+            "--cepstral-member", "8", "--cepstral-weight", "0.5", "--out", model.toString()}, SMALL));
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("fold 2 of 2, seed 2 of 2"), run.err());
@@ -96,6 +96,7 @@ class TrainCommandTest {
         assertTrue(card.modelSpec().containsKey("ensemble"), card.modelSpec().toString());
         assertTrue(card.metrics().get("protocol").toString().contains("2 networks"), card.metrics().toString());
         assertTrue(card.metrics().get("protocol").toString().contains("8 cepstral coefficients"));
+        assertTrue(card.metrics().get("protocol").toString().contains("weighing 0.5 of the average"));
         Path fresh = TestAudio.writeWav(TestAudio.chord(new double[] {300, 375}, 6, 22_050, 0.5), 22_050,
                 out.resolve("fresh.wav"));
         CliRun classify = CliRun.of("classify", "--json", "--model", model.toString(), fresh.toString());

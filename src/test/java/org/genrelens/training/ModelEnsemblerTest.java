@@ -63,6 +63,41 @@ class ModelEnsemblerTest {
     }
 
     @Test
+    void weightedEnsembleOutputIsTheWeightedMeanOfItsMembers(@TempDir Path dir) throws Exception {
+        FeatureSpec spec = smallSpec();
+        List<ModelEnsembler.Member> members = List.of(statistics(dir, "a", spec), statistics(dir, "b", spec),
+                cnn(dir, "c", new ModelSpec(1, 3, List.of(4, 8), 3, true, PoolingType.MAX, 8, 0.2), spec, 3));
+        double[] weights = {0.2, 0.3, 0.5};
+        Path ensemble = dir.resolve("weighted.onnx");
+        ModelEnsembler.writeGraph(members.stream().map(ModelEnsembler.Member::onnx).toList(), weights,
+                spec.inputShape(), LABELS.size(), ensemble);
+        ModelCard.describe(ensemble, "weighted", LABELS, spec, Map.of(), Map.of(), Map.of())
+                .write(ModelCard.cardPathFor(ensemble));
+
+        Tiles tiles = randomTiles(spec, 4, new Random(8));
+        float[][] expected = new float[tiles.count()][LABELS.size()];
+        for (int m = 0; m < members.size(); m++) {
+            try (GenreClassifier classifier = GenreClassifier.open(members.get(m).onnx(),
+                    ClassifierOptions.defaults())) {
+                float[][] output = classifier.windowProbabilities(tiles);
+                for (int t = 0; t < tiles.count(); t++) {
+                    for (int k = 0; k < LABELS.size(); k++) {
+                        expected[t][k] += (float) (weights[m] * output[t][k]);
+                    }
+                }
+            }
+        }
+        try (GenreClassifier classifier = GenreClassifier.open(ensemble, ClassifierOptions.defaults())) {
+            float[][] merged = classifier.windowProbabilities(tiles);
+            for (int t = 0; t < tiles.count(); t++) {
+                for (int k = 0; k < LABELS.size(); k++) {
+                    assertEquals(expected[t][k], merged[t][k], 1e-5, "tile " + t + " class " + k);
+                }
+            }
+        }
+    }
+
+    @Test
     void singleModelIsReExportedUnchangedUnderANewName(@TempDir Path dir) throws Exception {
         ModelEnsembler.Member member = statistics(dir, "stats", smallSpec());
         Path target = dir.resolve("renamed.onnx");
