@@ -165,8 +165,10 @@ final class TrainCommand implements Callable<Integer> {
                             console.memberPredictions());
                 }
             }
-            stdout.printf(Locale.ROOT, "wrote %s (best epoch %s)%s%n", outcome.model(),
-                    outcome.card().modelSpec().get("bestEpoch"), outcome.cancelled() ? " - training was stopped early" : "");
+            Object bestEpoch = outcome.card().modelSpec().get("bestEpoch");
+            stdout.printf(Locale.ROOT, "wrote %s (%s)%s%n", outcome.model(), bestEpoch != null
+                    ? "best epoch " + bestEpoch : "an ensemble of " + (seeds + (cepstralMember > 0 ? 1 : 0))
+                            + " members in one graph", outcome.cancelled() ? " - training was stopped early" : "");
             return ExitCodes.OK;
         } catch (CancelledException e) {
             console.finish();
