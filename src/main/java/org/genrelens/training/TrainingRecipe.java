@@ -122,8 +122,8 @@ public final class TrainingRecipe {
         DatasetSplit inner = StratifiedSplit.split(usable, plan.validFraction(), 0.0, plan.settings().seed());
         try (TrainedModel trained = new CnnTrainer(plan.settings()).train(all.subset(inner.train()),
                 all.subset(inner.valid()), modelSpec, plan.initialWeights(), listener, cancellation)) {
-            Map<String, Object> metrics = metrics(plan, labels, crossValidation, foldScores);
-            Map<String, Object> provenance = provenance(plan, all, usable, inner);
+            Map<String, Object> metrics = RecipeCard.metrics(plan, labels, crossValidation, foldScores);
+            Map<String, Object> provenance = RecipeCard.provenance(plan, all, usable, inner);
             provenance.put("cancelled", trained.cancelled());
             ModelCard card = trained.export(target, plan.settings(), provenance, metrics);
             return new Outcome(target, card, crossValidation, List.copyOf(foldScores), trained.history(),
@@ -173,11 +173,11 @@ public final class TrainingRecipe {
             spec.put("ensemble", Map.of("combination", "weighted mean of the members' probabilities, one graph",
                     "weights", java.util.Arrays.stream(weights(plan, members.size())).boxed().toList(),
                     "members", memberSpecs));
-            Map<String, Object> provenance = provenance(plan, all, usable, null);
+            Map<String, Object> provenance = RecipeCard.provenance(plan, all, usable, null);
             provenance.put("cancelled", cancelled);
             String name = target.getFileName().toString().replaceFirst("\\.onnx$", "");
             ModelCard card = ModelCard.describe(target, name, plan.labels(), plan.featureSpec(), provenance, spec,
-                    metrics(plan, plan.labels(), crossValidation, foldScores));
+                    RecipeCard.metrics(plan, plan.labels(), crossValidation, foldScores));
             card.write(ModelCard.cardPathFor(target));
             return new Outcome(target, card, crossValidation, List.copyOf(foldScores), lastHistory, cancelled);
         } finally {
@@ -213,55 +213,6 @@ public final class TrainingRecipe {
     /** Member 0 uses the plan's seed, so one seed reproduces the single-network recipe exactly. */
     private static long memberSeed(Plan plan, int member) {
         return plan.settings().seed() + 1000L * member;
-    }
-
-    private static Map<String, Object> metrics(Plan plan, List<String> labels,
-            Optional<EvaluationReport> crossValidation, List<Double> foldScores) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        crossValidation.ifPresent(report -> {
-            metrics.put("protocol", plan.folds() + "-fold cross-validation by clip, stratified by genre, seed "
-                    + plan.settings().seed() + "; each fold trained with early stopping on a "
-                    + plan.validFraction() + " by-clip share of its training clips"
-                    + (plan.seeds() > 1 ? "; " + plan.seeds() + " networks of different seeds and inner splits "
-                            + "per fold, their probabilities averaged, none trained on the fold's held-out clips"
-                            : "")
-                    + (plan.cepstralMember() > 0 ? "; averaged with a logistic regression on "
-                            + plan.cepstralMember() + " cepstral coefficients' statistics fitted on the fold's "
-                            + "training clips, weighing " + (plan.cepstralWeight() == 0 ? "as much as each network"
-                                    : plan.cepstralWeight() + " of the average") : "")
-                    + "; track level (window "
-                    + "probabilities averaged) and window level; no clip on both sides");
-            metrics.put("crossValidation", report.toMap());
-            metrics.put("foldBalancedAccuracy", foldScores.stream().map(ClassificationMetrics::round).toList());
-            double mean = foldScores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double spread = Math.sqrt(foldScores.stream().mapToDouble(v -> (v - mean) * (v - mean))
-                    .average().orElse(0));
-            metrics.put("balancedAccuracyMean", ClassificationMetrics.round(mean));
-            metrics.put("balancedAccuracyStd", ClassificationMetrics.round(spread));
-            if (labels.contains(NonMusicCorpus.LABEL)) {
-                metrics.put("crossValidationMusicOnly", report.trackLevel().without(NonMusicCorpus.LABEL));
-            }
-        });
-        return metrics;
-    }
-
-    private static Map<String, Object> provenance(Plan plan, CachedDataset all, List<LabeledClip> usable,
-            DatasetSplit inner) {
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("trainer", "GenreLens CnnTrainer (DJL " + ai.djl.engine.Engine.getDjlVersion()
-                + ", PyTorch engine)");
-        provenance.put("dataset", plan.datasetName());
-        provenance.put("clips", usable.size());
-        provenance.put("clipsPerGenre", DatasetSummary.countsByGenre(usable));
-        provenance.put("skipped", all.skipped());
-        if (inner != null) {
-            provenance.put("finalTrainingClips", inner.train().size());
-            provenance.put("finalValidationClips", inner.valid().size());
-        }
-        provenance.put("seed", plan.settings().seed());
-        provenance.put("seedsPerModel", plan.seeds());
-        provenance.put("java", Runtime.version().toString());
-        return provenance;
     }
 
     private EvaluationReport crossValidate(Plan plan, CachedDataset all, List<LabeledClip> usable,
