@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code genrelens baseline DATASET}: cross-validates and exports the statistics baseline model. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-        description = {"Trains the statistics baseline (logistic regression on log-mel band statistics) on a "
+        description = {"Trains the statistics baseline (logistic regression on the statistics of cepstral coefficients of "
+                + "the bundled CNN's log-mel tiles) on a "
                 + "folder-per-genre dataset or a GTZAN folder, reports k-fold-by-clip cross-validation, and "
                 + "exports the ONNX model with its card."})
 final class BaselineCommand implements Callable<Integer> {
@@ -53,11 +54,25 @@ final class BaselineCommand implements Callable<Integer> {
                     + "installed, noise, tones, hum, near-silence, chirps) (default: ${DEFAULT-VALUE})")
     int notMusicPerKind;
 
+    @Option(names = "--cepstral", paramLabel = "N", defaultValue = "40",
+            description = "Features: statistics of N cepstral coefficients and their deltas; 0 = mean and spread "
+                    + "of every band (the features before decision record 10) (default: ${DEFAULT-VALUE})")
+    int cepstralCoefficients;
+
+    @Option(names = "--l2", paramLabel = "X", defaultValue = "0.03",
+            description = "L2 penalty of the logistic regression (default: ${DEFAULT-VALUE})")
+    double l2;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2");
+        }
+        BaselineTrainer.Settings defaults = BaselineTrainer.Settings.defaults();
+        if (cepstralCoefficients < 0 || cepstralCoefficients > defaults.spec().height() || l2 < 0) {
+            throw new ParameterException(spec.commandLine(), "--cepstral must be between 0 and "
+                    + defaults.spec().height() + ", --l2 0 or more");
         }
         AudioDecoder decoder = new AudioDecoder();
         Set<String> extensions = new HashSet<>(decoder.jvmExtensions());
@@ -76,9 +91,8 @@ final class BaselineCommand implements Callable<Integer> {
                     .write(generated, notMusicPerKind, 15.0));
             clips = List.copyOf(withNonMusic);
         }
-        BaselineTrainer.Settings defaults = BaselineTrainer.Settings.defaults();
-        BaselineTrainer.Settings settings = new BaselineTrainer.Settings(defaults.spec(), folds, seed, defaults.l2(),
-                defaults.iterations(), defaults.learningRate());
+        BaselineTrainer.Settings settings = new BaselineTrainer.Settings(defaults.spec(), folds, seed, l2,
+                defaults.iterations(), defaults.learningRate(), cepstralCoefficients);
         TerminalProgress progress = new TerminalProgress(err);
         BaselineTrainer.Result result;
         try {

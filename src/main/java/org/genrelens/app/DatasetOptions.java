@@ -42,9 +42,22 @@ final class DatasetOptions {
                     + "noise, tones, hum, near-silence, chirps) (default: ${DEFAULT-VALUE})")
     int notMusicPerKind;
 
+    /** Clips for training: at least two genres. */
     Loaded load(CommandLine commandLine) throws IOException {
+        return load(commandLine, 2, "training");
+    }
+
+    /**
+     * @param minimumGenres fewer genres than this is a usage error
+     * @param purpose       what the clips are for, in that error: "training"
+     * @throws java.nio.file.NoSuchFileException if the pairs list does not exist
+     * @throws IOException                       if the dataset or the list cannot be read (a broken line of the
+     *                                           list names its line)
+     */
+    Loaded load(CommandLine commandLine, int minimumGenres, String purpose) throws IOException {
         if ((dataset == null) == (list == null)) {
-            throw new ParameterException(commandLine, "name a DATASET folder or a --list, not both");
+            throw new ParameterException(commandLine, "name a DATASET folder or a --list, not "
+                    + (dataset == null ? "neither" : "both"));
         }
         if (notMusicPerKind < 0) {
             throw new ParameterException(commandLine, "--not-music must be 0 or more");
@@ -72,10 +85,16 @@ final class DatasetOptions {
             clips = List.copyOf(all);
         }
         List<String> labels = List.copyOf(new TreeSet<>(clips.stream().map(LabeledClip::genre).toList()));
-        if (labels.size() < 2) {
-            throw new ParameterException(commandLine, "training needs at least two genres, found " + labels);
+        if (labels.size() < minimumGenres) {
+            throw new ParameterException(commandLine, purpose + " needs at least " + minimumGenres + " genre"
+                    + (minimumGenres == 1 ? "" : "s") + ", found " + labels);
         }
         Path source = list != null ? list : dataset;
         return new Loaded(clips, labels, source.toAbsolutePath().normalize().getFileName().toString());
+    }
+
+    /** Where the clips come from, for a report: "the list x.tsv" or the folder. */
+    String source() {
+        return list != null ? "the list " + list : String.valueOf(dataset);
     }
 }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.inference.GenreClassifier;
@@ -17,17 +15,13 @@ import org.genrelens.training.ClassificationMetrics;
 import org.genrelens.training.ConfusionHeatmap;
 import org.genrelens.training.EvaluationReport;
 import org.genrelens.training.Evaluator;
-import org.genrelens.training.FolderDataset;
-import org.genrelens.training.GenreSelection;
 import org.genrelens.training.GtzanFilteredSplit;
 import org.genrelens.training.LabeledClip;
-import org.genrelens.training.PairsListDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code genrelens evaluate DATASET}: a model's track- and window-level scores on labelled clips. */
@@ -35,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Scores a model on labelled clips: a GTZAN folder, a folder-per-genre tree, or a list of "
                 + "(file, genre) pairs. Prints track-level (window probabilities averaged) and window-level "
                 + "accuracy, balanced accuracy, macro-F1, per-genre precision/recall/F1 and the confusion matrix, "
-                + "and names the split it measured on."})
+                + "and names the split it measured on. Takes the same dataset options as train and tune (--list, "
+                + "--genres, --not-music)."})
 final class EvaluateCommand implements Callable<Integer> {
 
     private static final List<String> SIDES = List.of("all", "train", "valid", "test");
@@ -43,21 +38,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET",
-            description = "GTZAN folder or <genre>/<files> tree (or use --list)")
-    Path dataset;
-
-    @Option(names = "--list", paramLabel = "PAIRS.tsv",
-            description = "A list of 'path<TAB>genre' or 'path,genre' lines instead of DATASET")
-    Path list;
+    @Mixin
+    DatasetOptions data;
 
     @Option(names = "--split", paramLabel = "test|valid|train|all", defaultValue = "all",
             description = "A side of GTZAN's fault-filtered split (the clips must be GTZAN's), or all clips "
                     + "(default: ${DEFAULT-VALUE})")
     String split;
-
-    @Option(names = "--genres", split = ",", paramLabel = "G,G,...", description = "Only these genres")
-    List<String> genres;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON")
     Path jsonReport;
@@ -79,16 +66,14 @@ final class EvaluateCommand implements Callable<Integer> {
         AudioDecoder decoder = new AudioDecoder();
         List<LabeledClip> clips;
         try {
-            clips = readClips(decoder);
+            // the same sources as train and tune: folder or list, --genres, synthesised --not-music
+            clips = data.load(spec.commandLine(), 1, "evaluation").clips();
         } catch (NoSuchFileException e) {
             err.println("genrelens: the pairs list " + e.getFile() + " does not exist");
             return ExitCodes.FAILURES;
         } catch (IOException e) {
             err.println("genrelens: " + e.getMessage());
             return ExitCodes.FAILURES;
-        }
-        if (genres != null) {
-            clips = selectGenres(clips);
         }
         String splitName = "all clips of " + source();
         if (!split.equals("all")) {
@@ -113,23 +98,6 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (ModelLoadException | ModelOptions.ModelNotFoundException | IllegalArgumentException e) {
             err.println("genrelens: " + e.getMessage());
             return ExitCodes.FAILURES;
-        }
-    }
-
-    private List<LabeledClip> readClips(AudioDecoder decoder) throws IOException {
-        if (list != null) {
-            return PairsListDataset.read(list);
-        }
-        Set<String> extensions = new HashSet<>(decoder.jvmExtensions());
-        extensions.addAll(decoder.ffmpegExtensions());
-        return FolderDataset.scan(dataset, extensions);
-    }
-
-    private List<LabeledClip> selectGenres(List<LabeledClip> clips) {
-        try {
-            return GenreSelection.keep(clips, genres);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--genres: " + e.getMessage());
         }
     }
 
@@ -210,7 +178,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** What the clips came from, for the report's split name. */
     private String source() {
-        return list != null ? "the list " + list : dataset.toString();
+        return data.source();
     }
 
     private void validateOptions() {
@@ -218,10 +186,6 @@ final class EvaluateCommand implements Callable<Integer> {
             modelOptions.classifierOptions();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if ((dataset == null) == (list == null)) {
-            throw new ParameterException(spec.commandLine(), "give either a DATASET folder or --list PAIRS, not "
-                    + (dataset == null ? "neither" : "both"));
         }
         split = split.toLowerCase(Locale.ROOT);
         if (!SIDES.contains(split)) {

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         description = "Organises a music library by genre, predicted from the audio itself.",
         subcommands = {ClassifyCommand.class, SpectrogramCommand.class, InfoCommand.class, ScanCommand.class,
                 AnalyzeCommand.class, ListCommand.class, StatsCommand.class, TagCommand.class, UndoCommand.class, EvaluateCommand.class,
-                TrainCommand.class, TuneCommand.class, BaselineCommand.class, BenchDecodeCommand.class,
-                DesktopCommand.class},
+                TrainCommand.class, TuneCommand.class, BaselineCommand.class, ExportCommand.class,
+                BenchDecodeCommand.class, DesktopCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file was processed", "1:some files failed (they are listed)",
                 "2:usage error"})

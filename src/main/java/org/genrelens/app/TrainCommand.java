@@ -13,7 +13,6 @@ import org.genrelens.audio.AudioDecoder;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.CancelledException;
 import org.genrelens.training.Augmentation;
-import org.genrelens.training.EpochReport;
 import org.genrelens.training.EvaluationReport;
 import org.genrelens.training.ModelSpec;
 import org.genrelens.training.PoolingType;
@@ -84,6 +83,25 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Keep computed spectra here for later runs")
     Path cache;
 
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+            description = "Networks per model, each with its own seed and inner split, averaged in one graph; "
+                    + "cross-validation averages them per fold too (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--cepstral-member", paramLabel = "N", defaultValue = "0",
+            description = "Add one more member: logistic regression on the statistics of N cepstral coefficients "
+                    + "of the same tiles, fitted on the same training clips; 0 = none (default: ${DEFAULT-VALUE})")
+    int cepstralMember;
+
+    @Option(names = "--cepstral-weight", paramLabel = "W", defaultValue = "0",
+            description = "The cepstral member's share of the average, the networks sharing the rest; 0 = as much "
+                    + "as each network (default: ${DEFAULT-VALUE})")
+    double cepstralWeight;
+
+    @Option(names = "--valid-fraction", paramLabel = "F", defaultValue = "0.15",
+            description = "Share of the training clips (by clip) held out for early stopping (default: ${DEFAULT-VALUE})")
+    double validFraction;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of splits, initialisation and sampling")
     long seed;
 
@@ -101,8 +119,22 @@ final class TrainCommand implements Callable<Integer> {
                 Math.max(1, patience / 2), 0.5, 1e-5, true,
                 augmentation(), seed);
         WeightSource initial = from == null ? WeightSource.RANDOM : WeightSource.fromOnnx(from, newHead);
+        if (cepstralMember < 0 || cepstralMember > featureSpec.height()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--cepstral-member must be between 0 and the " + featureSpec.height() + " bands");
+        }
+        if (!(cepstralWeight >= 0 && cepstralWeight < 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cepstral-weight must be in [0, 1)");
+        }
+        if (seeds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seeds must be at least 1");
+        }
+        if (!(validFraction > 0 && validFraction < 0.5)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--valid-fraction must be above 0 and below 0.5");
+        }
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(loaded.clips(), loaded.name(), featureSpec, modelSpec,
-                settings, folds, 0.15, initial, Optional.ofNullable(cache));
+                settings, folds, validFraction, initial, Optional.ofNullable(cache), seeds, cepstralMember, cepstralWeight);
 
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);
@@ -115,7 +147,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        TrainingConsole console = new TrainingConsole(err);
+        TrainingConsole console = new TrainingConsole(err, batchSize);
         try {
             TrainingRecipe.Outcome outcome = new TrainingRecipe(new AudioDecoder()).run(plan, out, console,
                     cancellation);
@@ -128,10 +160,14 @@ final class TrainCommand implements Callable<Integer> {
                         .map(v -> String.format(Locale.ROOT, "%.3f", v)).toList());
                 if (reportDirectory != null) {
                     writeReport(report, stdout);
+                    java.nio.file.Files.write(reportDirectory.resolve("member-predictions.tsv"),
+                            console.memberPredictions());
                 }
             }
-            stdout.printf(Locale.ROOT, "wrote %s (best epoch %s)%s%n", outcome.model(),
-                    outcome.card().modelSpec().get("bestEpoch"), outcome.cancelled() ? " - training was stopped early" : "");
+            Object bestEpoch = outcome.card().modelSpec().get("bestEpoch");
+            stdout.printf(Locale.ROOT, "wrote %s (%s)%s%n", outcome.model(), bestEpoch != null
+                    ? "best epoch " + bestEpoch : "an ensemble of " + (seeds + (cepstralMember > 0 ? 1 : 0))
+                            + " members in one graph", outcome.cancelled() ? " - training was stopped early" : "");
             return ExitCodes.OK;
         } catch (CancelledException e) {
             console.finish();
@@ -196,46 +232,6 @@ final class TrainCommand implements Callable<Integer> {
         ModelSpec modelSpec(int inputChannels, int classes) {
             PoolingType type = PoolingType.valueOf(pooling.toUpperCase(Locale.ROOT));
             return new ModelSpec(inputChannels, classes, channels, kernel, !plain, type, dense, dropout);
-        }
-    }
-
-    /** Prints a line per epoch and a bar per step. */
-    static final class TrainingConsole implements TrainingRecipe.Listener {
-        private final PrintWriter err;
-        private final TerminalProgress bar;
-
-        TrainingConsole(PrintWriter err) {
-            this.err = err;
-            this.bar = new TerminalProgress(err);
-        }
-
-        @Override
-        public void onStage(String stage) {
-            bar.finish();
-            err.println("== " + stage);
-        }
-
-        @Override
-        public org.genrelens.task.ProgressListener featureProgress() {
-            return bar;
-        }
-
-        @Override
-        public void onStep(int epoch, int step, int steps, double loss) {
-            bar.onProgress(step, steps, "");
-        }
-
-        @Override
-        public void onEpoch(EpochReport r) {
-            bar.finish();
-            err.printf(Locale.ROOT, "epoch %2d/%d  loss %.3f  acc %.3f | valid loss %.3f  balanced acc %.3f | "
-                            + "lr %.1e%s  eta %ds%n", r.epoch(), r.maxEpochs(), r.trainLoss(), r.trainAccuracy(),
-                    r.validLoss(), r.validBalancedAccuracy(), r.learningRate(), r.best() ? "  *best*" : "",
-                    r.eta().toSeconds());
-        }
-
-        void finish() {
-            bar.finish();
         }
     }
 }

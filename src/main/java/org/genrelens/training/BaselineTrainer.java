@@ -20,11 +20,53 @@ import org.genrelens.task.ProgressListener;
  */
 public final class BaselineTrainer {
 
-    /** Training settings; all of them go into the card. */
-    public record Settings(FeatureSpec spec, int folds, long seed, double l2, int iterations, double learningRate) {
-        public static Settings defaults() {
-            return new Settings(FeatureSpec.defaultMel(), 5, 42L, 1e-2, 400, 0.05);
+    /**
+     * Training settings; all of them go into the card.
+     *
+     * @param cepstralCoefficients features: 0 = mean and spread of every band ({@link TileStatistics}); n = mean
+     *                             and spread of n cepstral coefficients and their deltas ({@link CepstralStatistics})
+     */
+    public record Settings(FeatureSpec spec, int folds, long seed, double l2, int iterations, double learningRate,
+            int cepstralCoefficients) {
+        public Settings {
+            if (cepstralCoefficients < 0) {
+                throw new IllegalArgumentException("cepstralCoefficients must be 0 (band statistics) or more");
+            }
         }
+
+        /** Band statistics, the features before decision record 10. */
+        public Settings(FeatureSpec spec, int folds, long seed, double l2, int iterations, double learningRate) {
+            this(spec, folds, seed, l2, iterations, learningRate, 0);
+        }
+
+        /** 40 cepstral coefficients of the bundled CNN's 64-band tiles, L2 0.03 (decision record 10). */
+        public static Settings defaults() {
+            return new Settings(BUNDLED_TILES, 5, 42L, 0.03, 400, 0.05, 40);
+        }
+
+        /** The row of features the model computes from each tile. */
+        float[][] features(org.genrelens.features.Tiles tiles) {
+            return cepstralCoefficients == 0 ? TileStatistics.of(tiles)
+                    : new CepstralStatistics(cepstralCoefficients).of(tiles);
+        }
+
+        void writeModel(Path target, SoftmaxRegression.Fit fit) throws IOException {
+            if (cepstralCoefficients == 0) {
+                StatisticsModelWriter.write(target, spec, fit);
+            } else {
+                new CepstralStatistics(cepstralCoefficients).writeModel(target, spec, fit);
+            }
+        }
+    }
+
+    /** The bundled CNN's tiles: 64 mel bands, hop 1024, so one graph can average the two models. */
+    public static final FeatureSpec BUNDLED_TILES = bundledTiles();
+
+    private static FeatureSpec bundledTiles() {
+        FeatureSpec mel = FeatureSpec.defaultMel();
+        return new FeatureSpec(mel.type(), mel.sampleRate(), mel.windowSeconds(), mel.windowHopSeconds(),
+                mel.fftSizes(), 1024, 64, mel.fMin(), mel.fMax(), mel.stftScale(), mel.dbReference(), mel.topDb(),
+                mel.normMean(), mel.normStd());
     }
 
     /** What training produced. */
@@ -40,6 +82,10 @@ public final class BaselineTrainer {
         this.settings = settings;
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
     public Result train(List<LabeledClip> clips, Path datasetRoot, Path target, ProgressListener progress,
             Cancellation cancellation) throws IOException {
         List<String> labels = List.copyOf(new TreeSet<>(clips.stream().map(LabeledClip::genre).toList()));
@@ -47,7 +93,7 @@ public final class BaselineTrainer {
                 .load(clips, labels, progress, cancellation);
         TileSampler grid = new TileSampler(settings.spec(), Augmentation.none());
         List<ClipFeatures> usable = extracted.clips().stream()
-                .map(c -> new ClipFeatures(c.clip(), c.label(), TileStatistics.of(grid.evaluationTiles(c))))
+                .map(c -> new ClipFeatures(c.clip(), c.label(), settings.features(grid.evaluationTiles(c))))
                 .toList();
         List<LabeledClip> usableClips = usable.stream().map(ClipFeatures::clip).toList();
         Map<LabeledClip, ClipFeatures> byClip = new LinkedHashMap<>();
@@ -78,12 +124,43 @@ public final class BaselineTrainer {
 
         progress.onProgress(folds.size(), folds.size() + 1L, "fitting on all " + usable.size() + " clips");
         SoftmaxRegression.Fit finalFit = fit(usable, labels.size(), cancellation);
-        StatisticsModelWriter.write(target, settings.spec(), finalFit);
+        settings.writeModel(target, finalFit);
         ModelCard card = card(target, labels, datasetRoot, usableClips, extracted.skipped(), crossValidation,
                 foldScores);
         card.write(ModelCard.cardPathFor(target));
         progress.onProgress(folds.size() + 1L, folds.size() + 1L, "wrote " + target);
         return new Result(target, card, crossValidation, List.copyOf(foldScores), extracted.skipped());
+    }
+
+    /** Fits on every clip of {@code training} (features from its inference-grid tiles). */
+    SoftmaxRegression.Fit fit(CachedDataset training, Cancellation cancellation) {
+        TileSampler grid = new TileSampler(training.spec(), Augmentation.none());
+        return fit(training.clips().stream()
+                .map(c -> new ClipFeatures(c.clip(), c.label(), settings.features(grid.evaluationTiles(c))))
+                .toList(), training.labels().size(), cancellation);
+    }
+
+    /** Window probabilities of held-out clips, as the exported graph computes them. */
+    List<ClipPrediction> predict(SoftmaxRegression.Fit fit, CachedDataset heldOut) {
+        TileSampler grid = new TileSampler(heldOut.spec(), Augmentation.none());
+        List<ClipPrediction> predictions = new ArrayList<>();
+        for (CachedClip clip : heldOut.clips()) {
+            float[][] rows = settings.features(grid.evaluationTiles(clip));
+            float[][] windows = new float[rows.length][];
+            for (int w = 0; w < rows.length; w++) {
+                double[] p = BaselinePredictor.windowProbabilities(fit, rows[w]);
+                windows[w] = new float[p.length];
+                for (int k = 0; k < p.length; k++) {
+                    windows[w][k] = (float) p[k];
+                }
+            }
+            predictions.add(new ClipPrediction(clip.clip(), windows));
+        }
+        return predictions;
+    }
+
+    void writeModel(Path target, SoftmaxRegression.Fit fit) throws IOException {
+        settings.writeModel(target, fit);
     }
 
     private SoftmaxRegression.Fit fit(List<ClipFeatures> training, int classes, Cancellation cancellation) {
@@ -127,7 +204,12 @@ public final class BaselineTrainer {
 
         Map<String, Object> modelSpec = new LinkedHashMap<>();
         modelSpec.put("family", "statistics-logistic-regression");
-        modelSpec.put("features", "per (channel, band): mean and standard deviation over the tile's frames");
+        modelSpec.put("features", settings.cepstralCoefficients() == 0
+                ? "per (channel, band): mean and standard deviation over the tile's frames"
+                : "per channel: " + settings.cepstralCoefficients() + " cepstral coefficients (orthonormal DCT-II of "
+                        + "each frame's bands) and their frame-to-frame deltas; mean and standard deviation of each "
+                        + "over the tile's frames");
+        modelSpec.put("cepstralCoefficients", settings.cepstralCoefficients());
         modelSpec.put("l2", settings.l2());
         modelSpec.put("iterations", settings.iterations());
         modelSpec.put("learningRate", settings.learningRate());

@@ -82,7 +82,8 @@ public final class OnnxWeightImporter {
 
     private static ModelProto read(Path onnx) throws IOException {
         try {
-            return ModelProto.parseFrom(Files.readAllBytes(onnx));
+            // an ensemble (genrelens export, train --seeds) fine-tunes from its first member, the first network
+            return ModelEnsembler.firstMember(ModelProto.parseFrom(Files.readAllBytes(onnx)));
         } catch (InvalidProtocolBufferException e) {
             throw new IOException(onnx + " is not an ONNX model (" + e.getMessage()
                     + "); pick a .onnx file the GenreLens trainer wrote", e);

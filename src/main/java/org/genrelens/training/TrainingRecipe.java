@@ -25,11 +25,31 @@ public final class TrainingRecipe {
     /**
      * @param folds         0 for no cross-validation, else k >= 2
      * @param validFraction share of the training clips held out (by clip) for early stopping
+     * @param seeds         networks trained per model, each with its own seed and inner split, their probabilities
+     *                      averaged: in every cross-validation fold (so the ensemble is measured on clips none of
+     *                      its members saw) and in the exported model (one graph, {@link ModelEnsembler})
+     * @param cepstralMember 0, or that many cepstral coefficients for one more member: the statistics baseline
+     *                       ({@link CepstralStatistics}, logistic regression) fitted on the same training clips
+     * @param cepstralWeight the cepstral member's share of the average, the networks sharing the rest equally;
+     *                       0 = an equal share for every member
      */
     public record Plan(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec, ModelSpec modelSpec,
             TrainingSettings settings, int folds, double validFraction, WeightSource initialWeights,
-            Optional<Path> cacheDirectory) {
+            Optional<Path> cacheDirectory, int seeds, int cepstralMember, double cepstralWeight) {
+        public Plan(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec, ModelSpec modelSpec,
+                TrainingSettings settings, int folds, double validFraction, WeightSource initialWeights,
+                Optional<Path> cacheDirectory) {
+            this(clips, datasetName, featureSpec, modelSpec, settings, folds, validFraction, initialWeights,
+                    cacheDirectory, 1, 0, 0);
+        }
+
         public Plan {
+            if (seeds < 1 || cepstralMember < 0) {
+                throw new IllegalArgumentException("seeds must be at least 1 and cepstralMember 0 or more");
+            }
+            if (!(cepstralWeight >= 0 && cepstralWeight < 1)) {
+                throw new IllegalArgumentException("cepstralWeight must be in [0, 1), was " + cepstralWeight);
+            }
             clips = List.copyOf(clips);
             Objects.requireNonNull(featureSpec, "featureSpec");
             Objects.requireNonNull(modelSpec, "modelSpec");
@@ -52,6 +72,13 @@ public final class TrainingRecipe {
     public interface Listener extends TrainingProgress {
         /** A stage starts: "features", "fold 2 of 5", "final model". */
         default void onStage(String stage) {
+        }
+
+        /**
+         * A cross-validation fold is done: each member's predictions of the fold's held-out clips (networks in seed
+         * order, then the cepstral member), before they are averaged. For reports that compare the members.
+         */
+        default void onFoldPredictions(int fold, List<List<ClipPrediction>> members) {
         }
 
         /** Per clip while features are computed. */
@@ -87,43 +114,105 @@ public final class TrainingRecipe {
                 throw new org.genrelens.task.CancelledException();
             }
         }
+        if (plan.seeds() > 1 || plan.cepstralMember() > 0) {
+            return exportEnsemble(plan, all, usable, modelSpec, target, listener, cancellation, crossValidation,
+                    foldScores);
+        }
         listener.onStage("final model");
         DatasetSplit inner = StratifiedSplit.split(usable, plan.validFraction(), 0.0, plan.settings().seed());
         try (TrainedModel trained = new CnnTrainer(plan.settings()).train(all.subset(inner.train()),
                 all.subset(inner.valid()), modelSpec, plan.initialWeights(), listener, cancellation)) {
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            crossValidation.ifPresent(report -> {
-                metrics.put("protocol", plan.folds() + "-fold cross-validation by clip, stratified by genre, seed "
-                        + plan.settings().seed() + "; each fold trained with early stopping on a "
-                        + plan.validFraction() + " by-clip share of its training clips; track level (window "
-                        + "probabilities averaged) and window level; no clip on both sides");
-                metrics.put("crossValidation", report.toMap());
-                metrics.put("foldBalancedAccuracy", foldScores.stream().map(ClassificationMetrics::round).toList());
-                double mean = foldScores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-                double spread = Math.sqrt(foldScores.stream().mapToDouble(v -> (v - mean) * (v - mean))
-                        .average().orElse(0));
-                metrics.put("balancedAccuracyMean", ClassificationMetrics.round(mean));
-                metrics.put("balancedAccuracyStd", ClassificationMetrics.round(spread));
-                if (labels.contains(NonMusicCorpus.LABEL)) {
-                    metrics.put("crossValidationMusicOnly", report.trackLevel().without(NonMusicCorpus.LABEL));
-                }
-            });
-            Map<String, Object> provenance = new LinkedHashMap<>();
-            provenance.put("trainer", "GenreLens CnnTrainer (DJL " + ai.djl.engine.Engine.getDjlVersion()
-                    + ", PyTorch engine)");
-            provenance.put("dataset", plan.datasetName());
-            provenance.put("clips", usable.size());
-            provenance.put("clipsPerGenre", DatasetSummary.countsByGenre(usable));
-            provenance.put("skipped", all.skipped());
-            provenance.put("finalTrainingClips", inner.train().size());
-            provenance.put("finalValidationClips", inner.valid().size());
-            provenance.put("seed", plan.settings().seed());
-            provenance.put("java", Runtime.version().toString());
+            Map<String, Object> metrics = RecipeCard.metrics(plan, labels, crossValidation, foldScores);
+            Map<String, Object> provenance = RecipeCard.provenance(plan, all, usable, inner);
             provenance.put("cancelled", trained.cancelled());
             ModelCard card = trained.export(target, plan.settings(), provenance, metrics);
             return new Outcome(target, card, crossValidation, List.copyOf(foldScores), trained.history(),
                     trained.cancelled());
         }
+    }
+
+    /** Trains {@code plan.seeds()} final networks and writes them as one averaging graph with one card. */
+    private Outcome exportEnsemble(Plan plan, CachedDataset all, List<LabeledClip> usable, ModelSpec modelSpec,
+            Path target, Listener listener, Cancellation cancellation, Optional<EvaluationReport> crossValidation,
+            List<Double> foldScores) throws IOException {
+        Path scratch = java.nio.file.Files.createTempDirectory("genrelens-ensemble");
+        try {
+            List<Path> members = new ArrayList<>();
+            List<Map<String, Object>> memberSpecs = new ArrayList<>();
+            List<EpochReport> lastHistory = List.of();
+            boolean cancelled = false;
+            for (int s = 0; s < plan.seeds() && !cancelled; s++) {
+                listener.onStage("final model, seed " + (s + 1) + " of " + plan.seeds());
+                TrainingSettings settings = plan.settings().withSeed(memberSeed(plan, s));
+                DatasetSplit inner = StratifiedSplit.split(usable, plan.validFraction(), 0.0, memberSeed(plan, s));
+                try (TrainedModel trained = new CnnTrainer(settings).train(all.subset(inner.train()),
+                        all.subset(inner.valid()), modelSpec, plan.initialWeights(), listener, cancellation)) {
+                    Path member = scratch.resolve("member-" + s + ".onnx");
+                    OnnxExporter.export(trained.block(), modelSpec, plan.featureSpec(), member);
+                    members.add(member);
+                    memberSpecs.add(Map.of("seed", settings.seed(), "bestEpoch", trained.bestEpoch(),
+                            "epochsRun", trained.history().size(), "trainingClips", inner.train().size(),
+                            "validationClips", inner.valid().size()));
+                    lastHistory = trained.history();
+                    cancelled = trained.cancelled();
+                }
+            }
+            if (plan.cepstralMember() > 0 && !cancelled) {
+                listener.onStage("final model, cepstral statistics member");
+                BaselineTrainer statistics = cepstralTrainer(plan);
+                Path member = scratch.resolve("member-cepstral.onnx");
+                statistics.writeModel(member, statistics.fit(all, cancellation));
+                members.add(member);
+                memberSpecs.add(Map.of("family", "statistics-logistic-regression", "cepstralCoefficients",
+                        plan.cepstralMember(), "l2", statistics.settings().l2(), "trainingClips", usable.size()));
+            }
+            ModelEnsembler.writeGraph(members, weights(plan, members.size()), plan.featureSpec().inputShape(),
+                    modelSpec.classes(), target);
+            Map<String, Object> spec = new LinkedHashMap<>(modelSpec.toMap());
+            spec.put("training", plan.settings().toMap());
+            spec.put("ensemble", Map.of("combination", "weighted mean of the members' probabilities, one graph",
+                    "weights", java.util.Arrays.stream(weights(plan, members.size())).boxed().toList(),
+                    "members", memberSpecs));
+            Map<String, Object> provenance = RecipeCard.provenance(plan, all, usable, null);
+            provenance.put("cancelled", cancelled);
+            String name = target.getFileName().toString().replaceFirst("\\.onnx$", "");
+            ModelCard card = ModelCard.describe(target, name, plan.labels(), plan.featureSpec(), provenance, spec,
+                    RecipeCard.metrics(plan, plan.labels(), crossValidation, foldScores));
+            card.write(ModelCard.cardPathFor(target));
+            return new Outcome(target, card, crossValidation, List.copyOf(foldScores), lastHistory, cancelled);
+        } finally {
+            try (var files = java.nio.file.Files.list(scratch)) {
+                for (Path file : files.toList()) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
+            java.nio.file.Files.deleteIfExists(scratch);
+        }
+    }
+
+    /** Networks first, then the cepstral member (if any) with its weight; equal shares when it has none. */
+    private static double[] weights(Plan plan, int members) {
+        double[] weights = new double[members];
+        boolean cepstral = plan.cepstralMember() > 0 && members == plan.seeds() + 1;
+        if (!cepstral || plan.cepstralWeight() == 0) {
+            java.util.Arrays.fill(weights, 1.0 / members);
+            return weights;
+        }
+        java.util.Arrays.fill(weights, (1 - plan.cepstralWeight()) / (members - 1));
+        weights[members - 1] = plan.cepstralWeight();
+        return weights;
+    }
+
+    private BaselineTrainer cepstralTrainer(Plan plan) {
+        BaselineTrainer.Settings defaults = BaselineTrainer.Settings.defaults();
+        return new BaselineTrainer(decoder, new BaselineTrainer.Settings(plan.featureSpec(), plan.folds(),
+                plan.settings().seed(), defaults.l2(), defaults.iterations(), defaults.learningRate(),
+                plan.cepstralMember()));
+    }
+
+    /** Member 0 uses the plan's seed, so one seed reproduces the single-network recipe exactly. */
+    private static long memberSeed(Plan plan, int member) {
+        return plan.settings().seed() + 1000L * member;
     }
 
     private EvaluationReport crossValidate(Plan plan, CachedDataset all, List<LabeledClip> usable,
@@ -132,17 +221,43 @@ public final class TrainingRecipe {
         List<ClipPrediction> predictions = new ArrayList<>();
         TileSampler sampler = new TileSampler(plan.featureSpec(), Augmentation.none());
         for (int f = 0; f < folds.size() && !cancellation.isCancelled(); f++) {
-            listener.onStage("fold " + (f + 1) + " of " + folds.size());
-            DatasetSplit inner = StratifiedSplit.split(StratifiedFolds.allBut(folds, f), plan.validFraction(), 0.0,
-                    plan.settings().seed() + f);
-            try (TrainedModel trained = new CnnTrainer(plan.settings()).train(all.subset(inner.train()),
-                    all.subset(inner.valid()), modelSpec, plan.initialWeights(), listener, cancellation)) {
-                List<ClipPrediction> fold = new HeldOutPredictor(sampler, plan.settings().batchSize())
-                        .predict(trained, all.subset(folds.get(f)));
-                foldScores.add(EvaluationReport.of("fold " + (f + 1), all.labels(), fold, List.of())
-                        .trackLevel().balancedAccuracy());
-                predictions.addAll(fold);
+            List<List<ClipPrediction>> members = new ArrayList<>();
+            for (int s = 0; s < plan.seeds() && !cancellation.isCancelled(); s++) {
+                listener.onStage("fold " + (f + 1) + " of " + folds.size()
+                        + (plan.seeds() > 1 ? ", seed " + (s + 1) + " of " + plan.seeds() : ""));
+                // each member its own seed and inner split; all of them train on the other folds only
+                DatasetSplit inner = StratifiedSplit.split(StratifiedFolds.allBut(folds, f), plan.validFraction(),
+                        0.0, memberSeed(plan, s) + f);
+                try (TrainedModel trained = new CnnTrainer(plan.settings().withSeed(memberSeed(plan, s)))
+                        .train(all.subset(inner.train()), all.subset(inner.valid()), modelSpec,
+                                plan.initialWeights(), listener, cancellation)) {
+                    members.add(new HeldOutPredictor(sampler, plan.settings().batchSize())
+                            .predict(trained, all.subset(folds.get(f))));
+                }
             }
+            if (cancellation.isCancelled()) {
+                break;
+            }
+            if (plan.cepstralMember() > 0) {
+                listener.onStage("fold " + (f + 1) + " of " + folds.size() + ", cepstral statistics member");
+                BaselineTrainer statistics = cepstralTrainer(plan);
+                // the fold's training clips, all of them: the regression needs no early stopping
+                members.add(statistics.predict(statistics.fit(all.subset(StratifiedFolds.allBut(folds, f)),
+                        cancellation), all.subset(folds.get(f))));
+            }
+            listener.onFoldPredictions(f + 1, List.copyOf(members));
+            List<ClipPrediction> fold = ClipPrediction.weightedMean(members, weights(plan, members.size()));
+            if (members.size() > 1) {
+                // each member's own score on the fold, so what the averaging buys is visible in the log
+                listener.onStage("fold " + (f + 1) + " balanced accuracy per member " + members.stream()
+                        .map(m -> String.format(java.util.Locale.ROOT, "%.3f", EvaluationReport.of("member",
+                                all.labels(), m, List.of()).trackLevel().balancedAccuracy())).toList()
+                        + ", averaged " + String.format(java.util.Locale.ROOT, "%.3f", EvaluationReport.of("fold",
+                                all.labels(), fold, List.of()).trackLevel().balancedAccuracy()));
+            }
+            foldScores.add(EvaluationReport.of("fold " + (f + 1), all.labels(), fold, List.of())
+                    .trackLevel().balancedAccuracy());
+            predictions.addAll(fold);
         }
         return EvaluationReport.of(plan.folds() + "-fold-by-clip", all.labels(), predictions, all.skipped());
     }

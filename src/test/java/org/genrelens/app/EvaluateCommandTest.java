@@ -113,6 +113,15 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void takesTheSameDatasetOptionsAsTrainIncludingSynthesisedNotMusic() {
+        // the test model knows only low and high, so the synthesised not-music clips are a genre it lacks
+        CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--not-music", "1", data.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("not-music"), run.err());
+    }
+
+    @Test
     void usageErrorsExitWithTwo(@TempDir Path list) throws IOException {
         Path pairs = Files.writeString(list.resolve("p.csv"), "a.wav,low\n");
         assertEquals(2, CliRun.of("evaluate", "--model", model.toString()).exitCode(), "no dataset");

@@ -49,6 +49,8 @@ class TrainCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("2-fold-by-clip (track level, 12 clips)"), run.out());
         assertTrue(Files.size(out.resolve("report").resolve("cross-validation.json")) > 100);
+        assertEquals(12, Files.readAllLines(out.resolve("report").resolve("member-predictions.tsv")).size(),
+                "one line per held-out clip and member");
         assertTrue(javax.imageio.ImageIO.read(out.resolve("report").resolve("confusion-track.png").toFile()) != null);
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
         assertEquals(java.util.List.of("noise", "tones"), card.labels());
@@ -77,6 +79,71 @@ class TrainCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(java.util.List.of("noise", "not-music", "tones"),
                 ModelCard.read(ModelCard.cardPathFor(tuned)).labels());
+    }
+
+    @Test
+    void seedAndCepstralEnsembleIsCrossValidatedPerFoldAndExportedAsOneGraph(@TempDir Path out) throws IOException {
+        Path model = out.resolve("seeds.onnx");
+
+        CliRun run = CliRun.of(concat(new String[] {"train", data.toString(), "--folds", "2", "--seeds", "2",
+            "--cepstral-member", "8", "--cepstral-weight", "0.5", "--out", model.toString()}, SMALL));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("fold 2 of 2, seed 2 of 2"), run.err());
+        assertTrue(run.err().contains("final model, seed 2 of 2"), run.err());
+        assertTrue(run.err().contains("fold 2 of 2, cepstral statistics member"), run.err());
+        ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
+        assertTrue(card.modelSpec().containsKey("ensemble"), card.modelSpec().toString());
+        assertTrue(card.metrics().get("protocol").toString().contains("2 networks"), card.metrics().toString());
+        assertTrue(card.metrics().get("protocol").toString().contains("8 cepstral coefficients"));
+        assertTrue(card.metrics().get("protocol").toString().contains("weighing 0.5 of the average"));
+        Path fresh = TestAudio.writeWav(TestAudio.chord(new double[] {300, 375}, 6, 22_050, 0.5), 22_050,
+                out.resolve("fresh.wav"));
+        CliRun classify = CliRun.of("classify", "--json", "--model", model.toString(), fresh.toString());
+        assertEquals(0, classify.exitCode(), classify.err());
+        // four epochs are too few for every seed to learn; the averaging itself is checked in ModelEnsemblerTest
+        JsonNode probabilities = new ObjectMapper().readTree(classify.out().lines().findFirst().orElseThrow())
+                .get("probabilities");
+        assertEquals(1.0, probabilities.get("tones").asDouble() + probabilities.get("noise").asDouble(), 1e-5);
+        assertEquals(2, CliRun.of("train", data.toString(), "--seeds", "0").exitCode());
+
+        // fine-tuning from an ensemble starts from its first network
+        Path tuned = out.resolve("tuned.onnx");
+        CliRun fineTune = CliRun.of(concat(new String[] {"train", data.toString(), "--from", model.toString(),
+            "--out", tuned.toString()}, SMALL));
+        assertEquals(0, fineTune.exitCode(), fineTune.err());
+    }
+
+    @Test
+    void exportAveragesSeedModelsIntoOneModelTheClassifierUses(@TempDir Path out) throws IOException {
+        Path first = out.resolve("seed1.onnx");
+        Path second = out.resolve("seed2.onnx");
+        assertEquals(0, CliRun.of(concat(new String[] {"train", data.toString(), "--seed", "1", "--out",
+            first.toString()}, SMALL)).exitCode());
+        assertEquals(0, CliRun.of(concat(new String[] {"train", data.toString(), "--seed", "2", "--out",
+            second.toString()}, SMALL)).exitCode());
+        Path ensemble = out.resolve("ensemble.onnx");
+
+        CliRun run = CliRun.of("export", first.toString(), second.toString(), "--out", ensemble.toString(),
+                "--name", "seeds");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("mean of 2 models"), run.out());
+        ModelCard card = ModelCard.read(ModelCard.cardPathFor(ensemble));
+        assertEquals("seeds", card.name());
+        assertEquals(ModelCard.sha256Of(ensemble), card.sha256());
+        Path fresh = TestAudio.writeWav(TestAudio.chord(new double[] {300, 375}, 6, 22_050, 0.5), 22_050,
+                out.resolve("fresh.wav"));
+        CliRun classify = CliRun.of("classify", "--json", "--model", ensemble.toString(), fresh.toString());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertEquals("tones", new ObjectMapper().readTree(classify.out().lines().findFirst().orElseThrow())
+                .get("genre").asText());
+
+        assertEquals(2, CliRun.of("export", "--out", ensemble.toString()).exitCode(), "no model named");
+        assertEquals(2, CliRun.of("export", first.toString(), "--out", first.toString()).exitCode(),
+                "overwriting a member");
+        assertEquals(1, CliRun.of("export", out.resolve("missing.onnx").toString(), "--out",
+                out.resolve("x.onnx").toString()).exitCode());
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,9 +31,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One Adam training step (forward, backward, update) of {@code ModelSpec.small(1, 10)} on a batch of 32
- * default-FeatureSpec tiles [1, 128, 215], DJL on the PyTorch CPU engine. The score is milliseconds per
- * step; an epoch over 1,000 windows takes 1000 / 32 steps, i.e. score × 31.25 ms.
+ * One Adam training step (forward, backward, update) on a batch of 32 tiles, DJL on the PyTorch CPU engine:
+ * {@code small} is {@code ModelSpec.small(1, 10)} on default-FeatureSpec tiles [1, 128, 215]; {@code bundled} is
+ * the bundled model's network (8, 16, 32, 64 channels, 11 classes) on its 64-band, hop-1024 tiles [1, 64, 107].
+ * The score is milliseconds per step; an epoch over 1,000 windows takes 1000 / 32 steps, i.e. score × 31.25 ms.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +46,9 @@ public class TrainStepBenchmark {
 
     private static final int BATCH = 32;
 
+    @Param({"small", "bundled"})
+    public String network;
+
     private Model model;
     private Trainer trainer;
     private Shape shape;
@@ -53,8 +58,14 @@ public class TrainStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         System.setProperty("ai.djl.offline", "true");
-        FeatureSpec features = FeatureSpec.defaultMel();
-        ModelSpec spec = ModelSpec.small(features.channels(), 10);
+        FeatureSpec mel = FeatureSpec.defaultMel();
+        FeatureSpec features = network.equals("small") ? mel
+                : new FeatureSpec(mel.type(), mel.sampleRate(), mel.windowSeconds(), mel.windowHopSeconds(),
+                        mel.fftSizes(), 1024, 64, mel.fMin(), mel.fMax(), mel.stftScale(), mel.dbReference(),
+                        mel.topDb(), mel.normMean(), mel.normStd());
+        ModelSpec spec = network.equals("small") ? ModelSpec.small(features.channels(), 10)
+                : new ModelSpec(features.channels(), 11, java.util.List.of(8, 16, 32, 64), 3, true,
+                        org.genrelens.training.PoolingType.MAX, 64, 0.3);
         Engine.getInstance().setRandomSeed(2024);
         model = Model.newInstance("train-step-bench");
         model.setBlock(CnnBuilder.build(spec));
