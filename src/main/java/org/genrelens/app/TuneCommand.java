@@ -6,25 +6,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.genrelens.audio.AudioDecoder;
-import org.genrelens.features.FeatureSpec;
 import org.genrelens.inference.AtomicFiles;
 import org.genrelens.task.Cancellation;
-import org.genrelens.task.ProgressListener;
 import org.genrelens.training.Augmentation;
-import org.genrelens.training.CachedDataset;
+import org.genrelens.training.ClipTuning;
+import org.genrelens.training.SearchSpace;
 import org.genrelens.training.DatasetSplit;
 import org.genrelens.training.HyperbandTuner;
-import org.genrelens.training.SearchSpace;
-import org.genrelens.training.SpectrumCache;
-import org.genrelens.training.StratifiedSplit;
 import org.genrelens.training.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,23 +68,19 @@ final class TuneCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         DatasetOptions.Loaded loaded = data.load(spec.commandLine());
-        DatasetSplit split = StratifiedSplit.split(loaded.clips(), 0.2, 0.0, seed);
-        Map<FeatureSpec, HyperbandTuner.SplitData> computed = new HashMap<>();
         Cancellation cancellation = new Cancellation();
-        HyperbandTuner tuner = new HyperbandTuner(featureSpec -> computed.computeIfAbsent(featureSpec, s -> {
-            err.println("computing features: " + s.type() + ", " + s.bands() + " bands, FFT " + s.fftSizes());
-            CachedDataset all = new SpectrumCache(new AudioDecoder(), s, Optional.ofNullable(cache))
-                    .load(loaded.clips(), loaded.labels(), ProgressListener.NONE, cancellation);
-            return new HyperbandTuner.SplitData(all.subset(present(all, split.train())),
-                    all.subset(present(all, split.valid())));
-        }), TrainingSettings.defaults().withSeed(seed).withAugmentation(Augmentation.standard()));
-        SearchSpace space = SearchSpace.standard(features.featureSpec(spec.commandLine()));
-        HyperbandTuner.Result result = tuner.tune(space, loaded.labels().size(),
+        ClipTuning tuning = new ClipTuning(new AudioDecoder(), Optional.ofNullable(cache), s -> err.println(
+                "computing features: " + s.type() + ", " + s.bands() + " bands, FFT " + s.fftSizes()));
+        ClipTuning.Outcome outcome = tuning.tune(loaded.clips(),
+                SearchSpace.standard(features.featureSpec(spec.commandLine())),
+                TrainingSettings.defaults().withSeed(seed).withAugmentation(Augmentation.standard()),
                 new HyperbandTuner.Budget(maxEpochs, eta, Duration.ofSeconds(Math.round(minutes * 60))),
                 (trial, finished) -> err.printf(Locale.ROOT, "trial %3d (bracket %d, %d epochs, %ds): valid loss %.3f "
                                 + "balanced acc %.3f  %s%n", trial.id(), trial.bracket(), trial.epochs(),
                         trial.duration().toSeconds(), trial.validLoss(), trial.validBalancedAccuracy(),
                         describe(trial)), cancellation);
+        HyperbandTuner.Result result = outcome.result();
+        DatasetSplit split = outcome.split();
         PrintWriter out = spec.commandLine().getOut();
         if (result.best() == null) {
             err.println("genrelens: no trial finished within the budget");
@@ -105,12 +95,6 @@ final class TuneCommand implements Callable<Integer> {
             out.println("wrote " + json);
         }
         return ExitCodes.OK;
-    }
-
-    private static List<org.genrelens.training.LabeledClip> present(CachedDataset all,
-            List<org.genrelens.training.LabeledClip> wanted) {
-        var loaded = new java.util.HashSet<>(all.labeledClips());
-        return wanted.stream().filter(loaded::contains).toList();
     }
 
     private static String describe(HyperbandTuner.Trial trial) {

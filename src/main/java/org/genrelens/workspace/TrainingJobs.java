@@ -16,17 +16,13 @@ import org.genrelens.audio.AudioDecoder;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.task.Cancellation;
 import org.genrelens.training.Augmentation;
-import org.genrelens.training.CachedClip;
-import org.genrelens.training.CachedDataset;
-import org.genrelens.training.DatasetSplit;
+import org.genrelens.training.ClipTuning;
+import org.genrelens.training.SearchSpace;
 import org.genrelens.training.FolderDataset;
 import org.genrelens.training.HyperbandTuner;
 import org.genrelens.training.LabeledClip;
 import org.genrelens.training.ModelSpec;
 import org.genrelens.training.NonMusicCorpus;
-import org.genrelens.training.SearchSpace;
-import org.genrelens.training.SpectrumCache;
-import org.genrelens.training.StratifiedSplit;
 import org.genrelens.training.TrainingRecipe;
 import org.genrelens.training.TrainingSettings;
 import org.genrelens.training.WeightSource;
@@ -101,24 +97,10 @@ public final class TrainingJobs {
     /** Hyperband over the standard search space on a stratified 80/20 split by clip, within the time budget. */
     public HyperbandTuner.Result tune(List<LabeledClip> datasetClips, FeatureSpec base, Duration budget,
             int maxEpochsPerTrial, long seed, HyperbandTuner.TuningProgress progress, Cancellation cancellation) {
-        List<LabeledClip> clips = List.copyOf(datasetClips);
-        requireTwoGenres(clips);
-        List<String> labels = labels(clips);
-        DatasetSplit split = StratifiedSplit.split(clips, 0.2, 0.0, seed);
-        Map<FeatureSpec, HyperbandTuner.SplitData> computed = new HashMap<>();
-        HyperbandTuner tuner = new HyperbandTuner(spec -> computed.computeIfAbsent(spec, s -> {
-            CachedDataset all = new SpectrumCache(workspace.decoder(), s, Optional.empty())
-                    .load(clips, labels, org.genrelens.task.ProgressListener.NONE, cancellation);
-            return new HyperbandTuner.SplitData(all.subset(present(all, split.train())),
-                    all.subset(present(all, split.valid())));
-        }), TrainingSettings.defaults().withSeed(seed).withAugmentation(Augmentation.standard()));
-        return tuner.tune(SearchSpace.standard(base), labels.size(),
-                new HyperbandTuner.Budget(maxEpochsPerTrial, 3, budget), progress, cancellation);
-    }
-
-    private static List<LabeledClip> present(CachedDataset all, List<LabeledClip> wanted) {
-        Set<LabeledClip> loaded = new HashSet<>(all.clips().stream().map(CachedClip::clip).toList());
-        return wanted.stream().filter(loaded::contains).toList();
+        ClipTuning tuning = new ClipTuning(workspace.decoder(), Optional.empty(), spec -> { });
+        return tuning.tune(datasetClips, SearchSpace.standard(base), TrainingSettings.defaults().withSeed(seed)
+                        .withAugmentation(Augmentation.standard()), new HyperbandTuner.Budget(maxEpochsPerTrial, 3,
+                        budget), progress, cancellation).result();
     }
 
     private static List<LabeledClip> withNotMusic(List<LabeledClip> clips, int perKind) throws IOException {

@@ -44,7 +44,7 @@ class HyperbandTunerTest {
         }
     }
 
-    private static SearchSpace tinySpace() {
+    static SearchSpace tinySpace() {
         return new SearchSpace(CnnTrainerTest.SPEC, List.of(SpectrogramType.MEL), List.of(16, 32), List.of(),
                 List.of(), List.of(List.of(4), List.of(4, 8)), 1e-3, 5e-3);
     }

@@ -1,0 +1,65 @@
+package org.genrelens.training;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.genrelens.audio.AudioDecoder;
+import org.genrelens.features.FeatureSpec;
+import org.genrelens.task.Cancellation;
+import org.genrelens.task.ProgressListener;
+
+/**
+ * Hyperband on labelled clips as {@code genrelens tune} and the app's Train tab run it: one stratified by-clip
+ * split, spectra computed once per FeatureSpec the tuner asks for.
+ */
+public final class ClipTuning {
+
+    /** The split the trials were scored on, and the tuner's result. */
+    public record Outcome(DatasetSplit split, HyperbandTuner.Result result) {
+    }
+
+    private final AudioDecoder decoder;
+    private final Optional<Path> cache;
+    private final Consumer<FeatureSpec> onFeatures;
+
+    /**
+     * @param cache      where spectra are kept between runs, if anywhere
+     * @param onFeatures told before the spectra of a new FeatureSpec are computed (that takes a while)
+     */
+    public ClipTuning(AudioDecoder decoder, Optional<Path> cache, Consumer<FeatureSpec> onFeatures) {
+        this.decoder = decoder;
+        this.cache = cache;
+        this.onFeatures = onFeatures;
+    }
+
+    /** Tunes over the space (usually {@link SearchSpace#standard} around the user's spectrogram settings). */
+    public Outcome tune(List<LabeledClip> clips, SearchSpace space, TrainingSettings settings,
+            HyperbandTuner.Budget budget, HyperbandTuner.TuningProgress progress, Cancellation cancellation) {
+        List<String> labels = List.copyOf(new TreeSet<>(clips.stream().map(LabeledClip::genre).toList()));
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("tuning needs clips of at least two genres, found " + labels);
+        }
+        DatasetSplit split = StratifiedSplit.split(clips, 0.2, 0.0, settings.seed());
+        Map<FeatureSpec, HyperbandTuner.SplitData> computed = new HashMap<>();
+        HyperbandTuner tuner = new HyperbandTuner(featureSpec -> computed.computeIfAbsent(featureSpec, spec -> {
+            onFeatures.accept(spec);
+            CachedDataset all = new SpectrumCache(decoder, spec, cache).load(clips, labels, ProgressListener.NONE,
+                    cancellation);
+            return new HyperbandTuner.SplitData(all.subset(present(all, split.train())),
+                    all.subset(present(all, split.valid())));
+        }), settings);
+        return new Outcome(split, tuner.tune(space, labels.size(), budget, progress, cancellation));
+    }
+
+    /** Clips that could not be read are left out of both sides. */
+    private static List<LabeledClip> present(CachedDataset all, List<LabeledClip> wanted) {
+        Set<LabeledClip> loaded = new HashSet<>(all.labeledClips());
+        return wanted.stream().filter(loaded::contains).toList();
+    }
+}
