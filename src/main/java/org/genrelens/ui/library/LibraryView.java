@@ -66,7 +66,7 @@ public final class LibraryView extends SplitPane {
         });
         duration.setPrefWidth(55);
         table.getColumns().add(duration);
-        table.getColumns().add(text("Predicted", TrackRow::predicted, 90));
+        table.getColumns().add(text("Predicted", TrackRow::predicted, 100));
         TableColumn<TrackRow, Number> confidence = new TableColumn<>("Confidence");
         confidence.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().confidence()));
         confidence.setCellFactory(c -> new ConfidenceCell());
