@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.genrelens.ui.GenreLensApp;
 import org.genrelens.workspace.AppPaths;
+import org.genrelens.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +44,8 @@ final class DesktopCommand implements Callable<Integer> {
         var bundled = ModelLocator.fromSystem().locate(null);
         AppPaths paths = dataFolder == null ? AppPaths.defaults(bundled) : AppPaths.inFolder(dataFolder, bundled);
         logToFile(paths.database().toAbsolutePath().getParent().resolve("genrelens.log"));
-        GenreLensApp.launch(paths, VersionProvider.version());
+        // the library opens (and migrates, with its backup) here, before the window exists
+        GenreLensApp.launch(Workspace.open(paths), VersionProvider.version());
         return ExitCodes.OK;
     }
 

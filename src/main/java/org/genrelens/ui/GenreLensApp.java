@@ -15,28 +15,30 @@ import org.genrelens.ui.common.ErrorDialogs;
 import org.genrelens.ui.common.ErrorReporter;
 import org.genrelens.ui.detail.SoundCardOutput;
 import org.genrelens.ui.shell.MainWindow;
-import org.genrelens.workspace.AppPaths;
 import org.genrelens.workspace.Workspace;
 
-/** The desktop application. Start it through {@link #launch(AppPaths, String)}. */
+/** The desktop application. Start it through {@link #launch(Workspace, String)}. */
 public final class GenreLensApp extends Application {
 
     private static final Logger LOG = Logger.getLogger(GenreLensApp.class.getName());
-    private static volatile AppPaths paths;
+    private static volatile Workspace opened;
     private static volatile String version = "";
 
     private Workspace workspace;
 
-    /** Opens the window and blocks until it is closed. */
-    public static void launch(AppPaths appPaths, String appVersion) {
-        paths = Objects.requireNonNull(appPaths, "appPaths");
+    /**
+     * Opens the window on an already opened workspace and blocks until it is closed; the caller opens the library
+     * (and runs any migration) before the toolkit starts, so none of that happens on the FX thread.
+     */
+    public static void launch(Workspace workspace, String appVersion) {
+        opened = Objects.requireNonNull(workspace, "workspace");
         version = appVersion == null ? "" : appVersion;
         Application.launch(GenreLensApp.class);
     }
 
     @Override
     public void start(Stage stage) {
-        workspace = Workspace.open(paths);
+        workspace = opened;
         ErrorDialogs dialogs = new ErrorDialogs(stage);
         ErrorReporter errors = dialogs::show;
         BackgroundRunner runner = BackgroundRunner.forApplication(new ActivityViewModel());
