@@ -39,12 +39,13 @@ class AudioDecoderDamagedDataTest {
     Path dir;
 
     /** jflac used to loop for ever on the first damaged frame; only the frames before it may reach it now. */
-    @ParameterizedTest(name = "garbage {0}, ffmpeg fallback {1}")
-    @CsvSource({"early,false", "early,true", "middle,false", "middle,true"})
-    void flacWithGarbageFailsInTimeAsCorruptWithTheAudioBeforeTheDamage(String where, boolean withFfmpeg)
+    @ParameterizedTest(name = "garbage {0}, decoder {1}")
+    @CsvSource({"early,jvm", "early,jvm-then-ffmpeg", "early,ffmpeg-first", "middle,jvm", "middle,jvm-then-ffmpeg",
+        "middle,ffmpeg-first"})
+    void flacWithGarbageFailsInTimeAsCorruptWithTheAudioBeforeTheDamage(String where, String route)
             throws Exception {
         Path flac = damaged(encoded("flac"), where);
-        AudioDecoder decoder = withFfmpeg ? new AudioDecoder() : new AudioDecoder(Optional.empty());
+        AudioDecoder decoder = decoder(route);
 
         AudioDecodeException e = failsInTime(decoder, flac);
 
@@ -54,6 +55,32 @@ class AudioDecoderDamagedDataTest {
             double seconds = e.partialAudio().orElseThrow().durationSeconds();
             // the Java decoder stops at the damage (a third in); ffmpeg skips it and goes on after it
             assertTrue(seconds > 3 && seconds < SECONDS * 0.8, "audio before the damage: " + seconds + " s");
+        }
+    }
+
+    /**
+     * One flipped bit in a FLAC frame still decodes to plausible audio; only the frame's CRC-16 gives it away. The Java
+     * decoder stops at that frame (CORRUPT); with ffmpeg, which decodes past it, the song comes back whole, and the
+     * route that lets ffmpeg decode first (without walking the frames) must agree with the one that tries Java first.
+     */
+    @Test
+    void flacWithOneFlippedBitIsJudgedAlikeOnTheFfmpegRoutes() throws Exception {
+        Path flac = encoded("flac");
+        byte[] bytes = Files.readAllBytes(flac);
+        for (int offset : new int[] {bytes.length / 3, bytes.length / 2, 2 * bytes.length / 3}) {
+            byte[] flipped = bytes.clone();
+            flipped[offset] ^= 0x04;
+            Path file = Files.write(dir.resolve("flipped-" + offset + ".flac"), flipped);
+
+            AudioDecodeException e = failsInTime(decoder("jvm"), file);
+            DecodedAudio javaFirst = decoder("jvm-then-ffmpeg").decode(file, 22_050);
+            DecodedAudio ffmpegFirst = decoder("ffmpeg-first").decode(file, 22_050);
+
+            assertEquals(Reason.CORRUPT, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().contains("a FLAC frame fails its checksum"), e.getMessage());
+            assertEquals(SECONDS, javaFirst.durationSeconds(), 0.01);
+            assertEquals(SECONDS, ffmpegFirst.durationSeconds(), 0.01);
+            assertEquals(AudioSource.FFMPEG, ffmpegFirst.source().decoder());
         }
     }
 
@@ -154,10 +181,22 @@ class AudioDecoderDamagedDataTest {
         }
         Path half = Files.write(dir.resolve("half.flac"), Arrays.copyOf(bytes, cut));
 
-        AudioDecodeException e = failsInTime(new AudioDecoder(Optional.empty()), half);
+        for (String route : List.of("jvm", "ffmpeg-first")) {
+            AudioDecodeException e = failsInTime(decoder(route), half);
 
-        assertEquals(Reason.TRUNCATED, e.reason(), e.getMessage());
-        assertEquals(SECONDS / 2, e.partialAudio().orElseThrow().durationSeconds(), 1.0);
+            assertEquals(Reason.TRUNCATED, e.reason(), route + ": " + e.getMessage());
+            assertEquals(SECONDS / 2, e.partialAudio().orElseThrow().durationSeconds(), 1.0, route);
+        }
+    }
+
+    /** jvm: no ffmpeg; jvm-then-ffmpeg: the Java decoders first, ffmpeg when they fail; ffmpeg-first: analysis's. */
+    private static AudioDecoder decoder(String route) {
+        return switch (route) {
+            case "jvm" -> new AudioDecoder(Optional.empty());
+            case "jvm-then-ffmpeg" -> new AudioDecoder();
+            case "ffmpeg-first" -> new AudioDecoder().preferringFfmpeg();
+            default -> throw new IllegalArgumentException(route);
+        };
     }
 
     private AudioDecodeException failsInTime(AudioDecoder decoder, Path file) {
