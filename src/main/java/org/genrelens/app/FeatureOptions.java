@@ -28,6 +28,11 @@ final class FeatureOptions {
     @Option(names = "--fmax", paramLabel = "HZ", description = "Highest frequency kept (default 10000)")
     Double fMax;
 
+    @Option(names = "--window-hop", paramLabel = "SECONDS",
+            description = "Seconds between the starts of the 5 s windows a track is classified in, the model's "
+                    + "inference grid; evaluation uses it too (default 2.5)")
+    Double windowHopSeconds;
+
     FeatureSpec featureSpec(CommandLine commandLine) {
         FeatureSpec base = FeatureSpec.defaultMel();
         try {
@@ -36,7 +41,8 @@ final class FeatureOptions {
             List<Integer> ffts = fftSizes != null ? fftSizes
                     : spectrogram == SpectrogramType.MULTI_STFT ? List.of(512, 1024, 2048) : base.fftSizes();
             FrequencyScale scale = spectrogram == SpectrogramType.STFT ? FrequencyScale.LOG : base.stftScale();
-            return new FeatureSpec(spectrogram, base.sampleRate(), base.windowSeconds(), base.windowHopSeconds(), ffts,
+            double windowHop = windowHopSeconds == null ? base.windowHopSeconds() : windowHopSeconds;
+            return new FeatureSpec(spectrogram, base.sampleRate(), base.windowSeconds(), windowHop, ffts,
                     hopLength == null ? base.hopLength() : hopLength, bands == null ? base.bands() : bands,
                     base.fMin(), fMax == null ? base.fMax() : fMax, scale, base.dbReference(), base.topDb(),
                     base.normMean(), base.normStd());

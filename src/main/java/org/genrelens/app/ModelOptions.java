@@ -18,12 +18,13 @@ final class ModelOptions {
             description = "Execution provider: auto tries CUDA and falls back to CPU (default: ${DEFAULT-VALUE})")
     String executionProvider;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "ONNX Runtime intra-op threads; 0 = all cores (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "ONNX Runtime threads per track; tracks already run one per core, so more threads compete "
+                    + "with them; 0 = all cores (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "32",
-            description = "Windows per inference batch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "0",
+            description = "Windows per inference batch; 0 = 8 on the CPU, 64 on CUDA (default: ${DEFAULT-VALUE})")
     int batchSize;
 
     @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5",
@@ -38,8 +39,8 @@ final class ModelOptions {
             default -> throw new IllegalArgumentException(
                     "--ep must be auto, cpu or cuda, not '" + executionProvider + "'");
         };
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("--batch must be at least 1");
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("--batch must be 0 (automatic) or more");
         }
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be 0 (all cores) or more");

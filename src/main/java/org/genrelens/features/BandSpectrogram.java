@@ -46,10 +46,12 @@ public final class BandSpectrogram {
         int bins = filterbank.binsUsed();
         double[] buffer = new double[stft.fftSize()];
         double[] power = new double[stft.bins()];
+        double[] bandPower = new double[bands];
         for (int t = 0; t < frames; t++) {
             stft.power(pcm, t, buffer, power, bins);
+            filterbank.applyAll(power, bandPower);
             for (int b = 0; b < bands; b++) {
-                out[offset + b * frames + t] = (float) toDb(filterbank.apply(power, b));
+                out[offset + b * frames + t] = (float) toDb(bandPower[b]);
             }
         }
     }

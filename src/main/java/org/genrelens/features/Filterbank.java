@@ -14,6 +14,9 @@ public final class Filterbank {
     private final int[] firstBins;
     private final double[][] weights;
     private final int binsUsed;
+    /** All bands' weights end to end, band b from {@code starts[b]}: one array for the per-frame loop. */
+    private final double[] packed;
+    private final int[] starts;
 
     /**
      * @param fftSize   the FFT the bins belong to ({@code fftSize / 2 + 1} bins)
@@ -42,6 +45,14 @@ public final class Filterbank {
         }
         this.fftSize = fftSize;
         this.binsUsed = used;
+        this.starts = new int[weights.length + 1];
+        for (int b = 0; b < weights.length; b++) {
+            starts[b + 1] = starts[b] + weights[b].length;
+        }
+        this.packed = new double[starts[weights.length]];
+        for (int b = 0; b < weights.length; b++) {
+            System.arraycopy(weights[b], 0, packed, starts[b], weights[b].length);
+        }
     }
 
     /** One band per FFT bin {@code first..last}, weight 1: the linear-frequency spectrogram. */
@@ -100,6 +111,20 @@ public final class Filterbank {
             sum += w[i] * power[offset + i];
         }
         return sum;
+    }
+
+    /** Every band value of one power spectrum into {@code out[0..bands-1]}: {@link #apply} for all bands at once. */
+    public void applyAll(double[] power, double[] out) {
+        for (int b = 0; b < out.length && b < firstBins.length; b++) {
+            int from = starts[b];
+            int to = starts[b + 1];
+            int bin = firstBins[b] - from;
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += packed[i] * power[bin + i];
+            }
+            out[b] = sum;
+        }
     }
 
     @Override

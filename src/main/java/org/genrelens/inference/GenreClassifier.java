@@ -114,7 +114,8 @@ public final class GenreClassifier implements AutoCloseable {
     }
 
     /**
-     * One probability row per tile, in label order, computed in batches of {@link ClassifierOptions#batchSize()}.
+     * One probability row per tile, in label order, computed in batches of {@link ClassifierOptions#batchSize()}
+     * (resolved for the provider when automatic).
      *
      * @throws IllegalArgumentException if the tiles are not shaped as the model's FeatureSpec makes them
      */
@@ -123,8 +124,9 @@ public final class GenreClassifier implements AutoCloseable {
         int labels = card.labels().size();
         int tileSize = tiles.tileSize();
         float[][] rows = new float[tiles.count()][];
-        for (int start = 0; start < tiles.count(); start += options.batchSize()) {
-            int n = Math.min(options.batchSize(), tiles.count() - start);
+        int batchSize = options.resolvedBatchSize(chosen.provider());
+        for (int start = 0; start < tiles.count(); start += batchSize) {
+            int n = Math.min(batchSize, tiles.count() - start);
             // A view of the caller's array: ONNX Runtime makes the one direct copy it needs.
             FloatBuffer batch = FloatBuffer.wrap(tiles.data(), start * tileSize, n * tileSize);
             float[] out = run(batch, n);

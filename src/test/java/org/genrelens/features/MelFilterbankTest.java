@@ -115,4 +115,24 @@ class MelFilterbankTest {
         }
         assertTrue(bank.binsUsed() <= (int) Math.ceil(10_000 * 1024.0 / SR) + 1, "bins above fMax are never read");
     }
+
+    /** The per-frame path ({@link Filterbank#applyAll}) gives every band exactly what {@link Filterbank#apply} gives. */
+    @Test
+    void allBandsAtOnceMatchBandByBand() {
+        for (Filterbank bank : new Filterbank[] {MelFilterbank.create(SR, 1024, 64, 0, 10_000),
+            MelFilterbank.create(SR, 2048, 128, 30, SR / 2.0), LogFilterbank.create(SR, 512, 40, 40, 8000)}) {
+            java.util.Random random = new java.util.Random(7);
+            double[] power = new double[bank.fftSize() / 2 + 1];
+            for (int i = 0; i < power.length; i++) {
+                power[i] = random.nextDouble();
+            }
+            double[] all = new double[bank.bands()];
+
+            bank.applyAll(power, all);
+
+            for (int b = 0; b < bank.bands(); b++) {
+                assertEquals(bank.apply(power, b), all[b], 1e-12, "band " + b + " of " + bank);
+            }
+        }
+    }
 }
