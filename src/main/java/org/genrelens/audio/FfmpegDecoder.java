@@ -211,7 +211,8 @@ final class FfmpegDecoder {
      */
     private static float[] readMono(DataInputStream in, long expectedSamples, Deadline deadline,
             Cancellation cancellation) throws IOException {
-        float[] out = new float[(int) Math.min(Integer.MAX_VALUE - 1024, Math.max(1 << 16, expectedSamples + 1024))];
+        // exactly the announced length: ffmpeg nearly always delivers it, and the array is then returned uncopied
+        float[] out = new float[(int) Math.min(Integer.MAX_VALUE - 1024, expectedSamples > 0 ? expectedSamples : 1 << 16)];
         byte[] bytes = new byte[1 << 16];
         java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN)
                 .asFloatBuffer();
