@@ -116,7 +116,7 @@ class MelFilterbankTest {
         assertTrue(bank.binsUsed() <= (int) Math.ceil(10_000 * 1024.0 / SR) + 1, "bins above fMax are never read");
     }
 
-    /** The per-frame path ({@link Filterbank#applyAll}) gives every band exactly what {@link Filterbank#apply} gives. */
+    /** The per-frame path ({@link Filterbank#applyAll}) gives every band what {@link Filterbank#apply} gives. */
     @Test
     void allBandsAtOnceMatchBandByBand() {
         for (Filterbank bank : new Filterbank[] {MelFilterbank.create(SR, 1024, 64, 0, 10_000),
