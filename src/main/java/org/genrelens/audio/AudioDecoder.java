@@ -59,7 +59,6 @@ public final class AudioDecoder {
     private static final Duration TIMEOUT_PER_MB = Duration.ofSeconds(8);
 
     private final Optional<Path> ffmpegBinary;
-    private final Optional<String> shell;
     private final Duration baseTimeout;
     private final JvmDecoder jvm = new JvmDecoder();
     private final boolean preferFfmpeg;
@@ -81,7 +80,6 @@ public final class AudioDecoder {
 
     private AudioDecoder(Optional<Path> ffmpegBinary, Duration baseTimeout, boolean preferFfmpeg) {
         this.ffmpegBinary = Objects.requireNonNull(ffmpegBinary, "ffmpegBinary").map(Path::toAbsolutePath);
-        this.shell = FfmpegDecoder.findShell();
         this.baseTimeout = Objects.requireNonNull(baseTimeout, "baseTimeout");
         this.preferFfmpeg = preferFfmpeg;
     }
@@ -269,7 +267,7 @@ public final class AudioDecoder {
 
     /** The ffmpeg process runner; only when {@link #ffmpegAvailable()}. */
     FfmpegDecoder ffmpeg() {
-        return new FfmpegDecoder(ffmpegBinary.orElseThrow(), shell.orElseThrow());
+        return new FfmpegDecoder(ffmpegBinary.orElseThrow());
     }
 
     private PcmResult ffmpeg(Path file, ContainerFormat format, int targetRate, Deadline deadline,
@@ -356,9 +354,9 @@ public final class AudioDecoder {
         }
     }
 
-    /** True when an ffmpeg binary was found and answers {@code -version}, and a POSIX shell exists to pipe it. */
+    /** True when an ffmpeg binary was found and answers {@code -version}. */
     public boolean ffmpegAvailable() {
-        return ffmpegVersion().isPresent() && shell.isPresent();
+        return ffmpegVersion().isPresent();
     }
 
     /** The ffmpeg binary this decoder runs, when it found one and it answers. */

@@ -1,74 +1,49 @@
 package org.genrelens.audio;
 
-import be.tarsos.dsp.io.PipeDecoder;
 import be.tarsos.dsp.io.TarsosDSPAudioFloatConverter;
 import be.tarsos.dsp.io.TarsosDSPAudioFormat;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.genrelens.task.Cancellation;
 
 /**
- * Decodes through an ffmpeg child process fed by TarsosDSP's {@link PipeDecoder}, built with its 5-argument
- * constructor (the no-argument one downloads ffmpeg when it is missing; {@code PipedAudioStream} must not be
- * touched either: its static initialiser calls that constructor).
- *
- * <p>PipeDecoder runs {@code /bin/bash -c <command>} and pastes the resource in textually, so the path is quoted by
- * {@link ShellQuote} and prefixed with {@code file:} (so a name like {@code concat:x|y} is not a protocol). The
- * command starts with {@code exec}, so the process PipeDecoder holds is ffmpeg itself and closing its stream
- * kills ffmpeg. ffmpeg writes native-rate, native-channel float WAV to the pipe; downmixing (averaging) and
- * resampling happen in {@link MonoResamplingSink}, exactly as on the JVM path, because ffmpeg's own {@code -ac 1}
- * downmix of float audio sums at -3 dB per channel instead of averaging. stderr goes to a temporary log file:
- * PipeDecoder does not drain it, and a full stderr pipe would stall ffmpeg.
+ * Decodes through an ffmpeg child process, started directly with {@link ProcessBuilder}: no shell, so nothing needs
+ * quoting and it runs the same on Windows. The path is passed as one argument, prefixed with {@code file:} (so a name
+ * like {@code concat:x|y} is not a protocol). ffmpeg writes float WAV to its stdout, which is read as it comes;
+ * stderr goes to a temporary log file, so a full stderr pipe can never stall it. Downmixing averages the channels
+ * (a {@code pan} filter with weight 1/N each, not {@code -ac 1}, which sums at -3 dB) or, for the native-rate
+ * {@link #decode} path, {@link MonoResamplingSink} does it as on the JVM path.
  */
 final class FfmpegDecoder {
 
     private static final System.Logger LOG = System.getLogger(FfmpegDecoder.class.getName());
-    /** PipeDecoder announces every process it starts at INFO; our own log says what matters, at DEBUG. */
-    private static final java.util.logging.Logger PIPE_DECODER_LOG = quietPipeDecoderLog();
 
     /**
      * Each input decoded on one thread: analysis already decodes a track per core, and ffmpeg's own decoder threads
      * (one per core by default) only add start-up and switching costs, about 12 ms of CPU per 4-minute track.
      */
-    private static final String ONE_THREAD = "-threads 1 ";
+    private static final List<String> ONE_THREAD = List.of("-threads", "1");
 
     private final Path binary;
-    private final String shell;
 
-    FfmpegDecoder(Path binary, String shell) {
+    FfmpegDecoder(Path binary) {
         this.binary = binary;
-        this.shell = shell;
-    }
-
-    private static java.util.logging.Logger quietPipeDecoderLog() {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(PipeDecoder.class.getName());
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger; // held in a static field: java.util.logging forgets levels of collected loggers
-    }
-
-    /** A POSIX shell for PipeDecoder, or empty (Windows): the ffmpeg pipe is then not used. */
-    static Optional<String> findShell() {
-        for (String candidate : new String[] {"/bin/bash", "/bin/sh"}) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     PcmResult decode(Path file, ContainerFormat format, int targetRate, Deadline deadline,
             Cancellation cancellation) throws IOException {
-        return run(file, format, targetRate, ONE_THREAD + "-i %resource% -map 0:a:0", 0, deadline, cancellation);
+        List<String> arguments = new ArrayList<>(ONE_THREAD);
+        arguments.addAll(List.of("-i", input(file), "-map", "0:a:0"));
+        return run(file, format, targetRate, arguments, 0, deadline, cancellation);
     }
 
     /**
@@ -91,10 +66,14 @@ final class FfmpegDecoder {
      */
     PcmResult decodeResampled(Path file, ContainerFormat format, int targetRate, int channels, long expectedSamples,
             Deadline deadline, Cancellation cancellation) throws IOException {
+        List<String> arguments = new ArrayList<>(ONE_THREAD);
+        arguments.addAll(List.of("-i", input(file), "-map", "0:a:0"));
         String pan = channels > 1 && channels <= 8 ? mono(channels) : "";
-        String downmix = pan.isEmpty() ? "" : " -af " + ShellQuote.quote(pan.substring(0, pan.length() - 1));
-        return run(file, format, targetRate, ONE_THREAD + "-i %resource% -map 0:a:0" + downmix + " -ar " + targetRate,
-                expectedSamples, deadline, cancellation);
+        if (!pan.isEmpty()) {
+            arguments.addAll(List.of("-af", pan.substring(0, pan.length() - 1)));
+        }
+        arguments.addAll(List.of("-ar", Integer.toString(targetRate)));
+        return run(file, format, targetRate, arguments, expectedSamples, deadline, cancellation);
     }
 
     /** One file's part in {@link #decodeExcerpts(List, int, int, Deadline, Cancellation)}. */
@@ -109,16 +88,16 @@ final class FfmpegDecoder {
      */
     PcmResult decodeExcerpts(List<ExcerptSource> sources, int targetRate, int samples, Deadline deadline,
             Cancellation cancellation) throws IOException {
-        StringBuilder inputs = new StringBuilder();
+        List<String> arguments = new ArrayList<>();
         StringBuilder graph = new StringBuilder();
         StringBuilder concat = new StringBuilder();
         double length = samples / (double) targetRate + 0.25;
         int n = 0;
         for (ExcerptSource source : sources) {
-            String file = ShellQuote.quote("file:" + source.file().toAbsolutePath());
             for (double start : source.startSeconds()) {
-                inputs.append(ONE_THREAD).append(String.format(Locale.ROOT, "-ss %.6f -t %.6f -i ", start, length))
-                        .append(file).append(' ');
+                arguments.addAll(ONE_THREAD);
+                arguments.addAll(List.of("-ss", String.format(Locale.ROOT, "%.6f", start), "-t",
+                        String.format(Locale.ROOT, "%.6f", length), "-i", input(source.file())));
                 graph.append(String.format(Locale.ROOT, "[%d:a:0]aresample=%d,%saformat=sample_fmts=flt:"
                         + "channel_layouts=mono,atrim=end_sample=%d,apad=whole_len=%d[a%d];", n, targetRate,
                         mono(source.channels()), samples, samples, n));
@@ -127,9 +106,14 @@ final class FfmpegDecoder {
             }
         }
         graph.append(concat).append("concat=n=").append(n).append(":v=0:a=1[out]");
+        arguments.addAll(List.of("-filter_complex", graph.toString(), "-map", "[out]"));
         Path first = sources.get(0).file();
-        return run(first, ContainerFormat.UNKNOWN, targetRate, inputs + "-filter_complex "
-                + ShellQuote.quote(graph.toString()) + " -map '[out]'", (long) samples * n, deadline, cancellation);
+        return run(first, ContainerFormat.UNKNOWN, targetRate, arguments, (long) samples * n, deadline, cancellation);
+    }
+
+    /** The path as ffmpeg's input argument: {@code file:} first, so no name is taken for a protocol. */
+    private static String input(Path file) {
+        return "file:" + file.toAbsolutePath();
     }
 
     /** A {@code pan} filter (and comma) averaging {@code channels} channels, or "" for mono. */
@@ -144,21 +128,24 @@ final class FfmpegDecoder {
         return pan.append(',').toString();
     }
 
-    private PcmResult run(Path file, ContainerFormat format, int targetRate, String inputs, long expectedSamples,
-            Deadline deadline, Cancellation cancellation) throws IOException {
+    private PcmResult run(Path file, ContainerFormat format, int targetRate, List<String> inputs,
+            long expectedSamples, Deadline deadline, Cancellation cancellation) throws IOException {
         Path log = Files.createTempFile("genrelens-ffmpeg-", ".log");
+        Process process = null;
         try {
-            String command = "exec " + ShellQuote.quote(binary.toString())
-                    + " -nostdin -hide_banner -loglevel error " + inputs + " -vn -sn -dn"
-                    + " -map_metadata -1 -fflags +bitexact -flush_packets 0 -c:a pcm_f32le -f wav pipe:1 2>"
-                    + ShellQuote.quote(log.toString());
-            PipeDecoder pipe = new PipeDecoder(shell, "-c", command, log.toString(), 1 << 16);
-            String resource = ShellQuote.quote("file:" + file.toAbsolutePath());
-            InputStream stream = pipe.getDecodedStream(resource, targetRate, 0, 0);
-            Optional<Process> process = processOf(stream);
+            List<String> command = new ArrayList<>(List.of(binary.toString(), "-nostdin", "-hide_banner",
+                    "-loglevel", "error"));
+            command.addAll(inputs);
+            // -flush_packets 0: whole buffers down the pipe, not one write per decoded frame
+            command.addAll(List.of("-vn", "-sn", "-dn", "-map_metadata", "-1", "-fflags", "+bitexact",
+                    "-flush_packets", "0", "-c:a", "pcm_f32le", "-f", "wav", "pipe:1"));
+            Process started = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            process = started;
+            started.getOutputStream().close();
+            InputStream stream = started.getInputStream();
             deadline.onExpiry(() -> {
+                started.destroyForcibly();
                 closeQuietly(stream);
-                process.ifPresent(Process::destroyForcibly);
             });
             PcmResult result;
             try {
@@ -166,7 +153,7 @@ final class FfmpegDecoder {
             } finally {
                 closeQuietly(stream);
             }
-            int exit = exitCode(process, deadline);
+            int exit = exitCode(started, deadline);
             String errors = readLog(log);
             if (result.failed() || exit != 0) {
                 String why = !errors.isBlank() ? errors : result.failed() ? result.error() : "ffmpeg exit code " + exit;
@@ -177,7 +164,10 @@ final class FfmpegDecoder {
             }
             return result.withConcealed(errors);
         } finally {
-            Files.deleteIfExists(log);
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly(); // cancelled or failed while reading: ffmpeg must not outlive us
+            }
+            deleteQuietly(log);
         }
     }
 
@@ -252,26 +242,7 @@ final class FfmpegDecoder {
         return new AudioSource(format.label(), Math.max(1, rate), Math.max(1, channels), 0, AudioSource.FFMPEG);
     }
 
-    /**
-     * PipeDecoder keeps the Process in the anonymous stream it returns and destroys it on close. Reading it lets
-     * the watchdog kill ffmpeg forcibly and lets us read its exit code; if a TarsosDSP update renames the field,
-     * close() still ends the process and errors are then judged from the log alone.
-     */
-    private static Optional<Process> processOf(InputStream stream) {
-        try {
-            Field field = stream.getClass().getDeclaredField("val$process");
-            field.setAccessible(true);
-            return Optional.ofNullable((Process) field.get(stream));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static int exitCode(Optional<Process> process, Deadline deadline) {
-        if (process.isEmpty()) {
-            return 0;
-        }
-        Process p = process.get();
+    private static int exitCode(Process p, Deadline deadline) {
         try {
             if (p.waitFor(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS)) {
                 return p.exitValue();
@@ -282,6 +253,15 @@ final class FfmpegDecoder {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
             return -1;
+        }
+    }
+
+    private static void deleteQuietly(Path log) {
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // Windows keeps a file a dying process holds open; the temporary folder is cleaned up eventually
+            log.toFile().deleteOnExit();
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Finds an ffmpeg binary by walking PATH ourselves (no shell, no "which") and asks it for its version. Nothing is
- * ever downloaded: TarsosDSP's no-argument {@code PipeDecoder()} would fetch a binary from the internet when none
- * is found, which is why it is never called.
+ * ever downloaded: TarsosDSP's no-argument {@code PipeDecoder()} would fetch a binary when none is found, so
+ * {@link FfmpegDecoder} starts the binary found here itself.
  */
 final class FfmpegLocator {
 
