@@ -2,6 +2,8 @@ package org.genrelens.training;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,12 +30,17 @@ public final class FolderDataset {
                 continue;
             }
             String genre = genreFolder.getFileName().toString();
-            try (Stream<Path> files = Files.walk(genreFolder)) {
+            // links are followed: a genre folder is often a link to where the music really lives
+            try (Stream<Path> files = Files.walk(genreFolder, FileVisitOption.FOLLOW_LINKS)) {
                 files.filter(Files::isRegularFile)
                         .filter(file -> hasExtension(file, audioExtensions))
                         .sorted()
                         .forEach(file -> clips.add(new LabeledClip(file, genre)));
             } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof FileSystemLoopException loop) {
+                    throw new IOException("the genre folder " + genreFolder + " links back into itself at "
+                            + loop.getFile() + "; remove that link", loop);
+                }
                 throw e.getCause();
             }
         }
