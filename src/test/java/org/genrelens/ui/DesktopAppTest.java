@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.genrelens.tags.TagReader;
 import org.genrelens.ui.library.GenreGroup;
@@ -77,6 +78,13 @@ class DesktopAppTest extends DesktopTestBase {
 
         Node state = robot.lookup("#detail-state").query();
         waitFor(() -> ((Label) state).getText().startsWith("This file could not be analysed"));
+        Label comparison = robot.lookup("#tag-comparison").queryAs(Label.class);
+        assertTrue(comparison.getText().endsWith("could not be analysed"), comparison.getText());
+        TableView<TrackRow> table = robot.lookup("#tracks").queryTableView();
+        TableColumn<TrackRow, ?> status = table.getColumns().stream()
+                .filter(c -> c.getText().equals("Status")).findFirst().orElseThrow();
+        assertTrue(status.getWidth() > 0 && table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum()
+                <= table.getWidth(), "every column, the status too, fits the table without scrolling");
     }
 
     @Test

@@ -218,7 +218,8 @@ public final class SongDetailViewModel {
 
     private static String comparison(TrackRow row) {
         String tag = row.existingTag().isEmpty() ? "no genre tag" : "tag \"" + row.existingTag() + "\"";
-        String prediction = row.predicted().isEmpty() ? "not analysed yet"
+        String prediction = row.status().equals(TrackRow.FAILED) ? "could not be analysed"
+                : row.predicted().isEmpty() ? "not analysed yet"
                 : String.format("predicted %s (%.0f %%)%s", row.predicted(), row.confidence() * 100,
                         row.status().equals(TrackRow.UNCERTAIN) ? ", uncertain" : "");
         String corrected = row.correctedGenre().isEmpty() ? "" : "  ·  your choice: " + row.correctedGenre();

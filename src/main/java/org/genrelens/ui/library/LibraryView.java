@@ -65,15 +65,20 @@ public final class LibraryView extends SplitPane {
             }
         });
         duration.setPrefWidth(55);
+        duration.setMinWidth(72);
         table.getColumns().add(duration);
-        table.getColumns().add(text("Predicted", TrackRow::predicted, 100));
+        table.getColumns().add(fixed(text("Predicted", TrackRow::predicted, 100), 100));
         TableColumn<TrackRow, Number> confidence = new TableColumn<>("Confidence");
         confidence.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().confidence()));
         confidence.setCellFactory(c -> new ConfidenceCell());
         confidence.setPrefWidth(120);
+        confidence.setMinWidth(110);
         table.getColumns().add(confidence);
+        // status beside the confidence, so "uncertain" and "failed" show without scrolling sideways
+        table.getColumns().add(fixed(text("Status", TrackRow::status, 90), 85));
         table.getColumns().add(text("Tag in file", TrackRow::existingTag, 90));
-        table.getColumns().add(text("Status", TrackRow::status, 90));
+        // every column fits the pane, so the status is never scrolled out of sight; each can still be resized
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(TrackRow row, boolean empty) {
@@ -100,6 +105,12 @@ public final class LibraryView extends SplitPane {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
+    }
+
+    /** A column the fitting policy never squeezes below {@code min}: its words stay readable, the names give way. */
+    private static TableColumn<TrackRow, String> fixed(TableColumn<TrackRow, String> column, double min) {
+        column.setMinWidth(min);
+        return column;
     }
 
     private static TableColumn<TrackRow, String> text(String title, Function<TrackRow, String> value, double width) {
