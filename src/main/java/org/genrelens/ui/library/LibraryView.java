@@ -65,7 +65,7 @@ public final class LibraryView extends SplitPane {
             }
         });
         duration.setPrefWidth(55);
-        duration.setMinWidth(72);
+        duration.setMinWidth(82);
         table.getColumns().add(duration);
         table.getColumns().add(fixed(text("Predicted", TrackRow::predicted, 100), 100));
         TableColumn<TrackRow, Number> confidence = new TableColumn<>("Confidence");
