@@ -33,9 +33,10 @@ import org.genrelens.task.Cancellation;
  * A valid file shorter than a few milliseconds is not an error (callers pad); a file with no samples at all is
  * {@link Reason#CORRUPT}.
  *
- * <p><b>Damaged files.</b> FLAC frames carry checksums, and every frame is checked before decoding
- * ({@link FlacFrameScanner}); the Java decoder is given only the frames before the first bad one (it would loop
- * for ever on it), then ffmpeg, when there is one, tries the whole file. A damaged FLAC file that does not yield
+ * <p><b>Damaged files.</b> FLAC frames carry checksums, and every frame is checked before the Java decoder sees the
+ * file ({@link FlacFrameScanner}; on the ffmpeg-first route of {@link #preferringFfmpeg()} only when ffmpeg fails or
+ * decodes short); the Java decoder is given only the frames before the first bad one (it would loop for ever on
+ * it), then ffmpeg, when there is one, tries the whole file. A damaged FLAC file that does not yield
  * all its samples fails with {@link Reason#CORRUPT} and what could be decoded as its partial audio; one that
  * merely stops early (inside or after a frame) is {@link Reason#TRUNCATED}. Other formats are judged by the
  * lengths their headers announce, as above; PCM has no checksums, so damaged WAV/AIFF/AU data decodes as noise.
