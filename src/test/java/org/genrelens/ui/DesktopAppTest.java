@@ -88,6 +88,26 @@ class DesktopAppTest extends DesktopTestBase {
     }
 
     @Test
+    void aCorrectedSongStaysSelectedWithItsCorrectionInTheDetail(FxRobot robot) throws Exception {
+        robot.interact(() -> app.main().addFolders(List.of(music.music())));
+        waitFor(() -> !app.main().runner().activity().isRunning());
+        TableView<TrackRow> tracks = robot.lookup("#tracks").queryTableView();
+        waitFor(() -> tracks.getItems().stream().anyMatch(r -> r.path().equals(music.low())));
+        robot.clickOn("low.mp3");
+        waitFor(() -> app.detail().spectrogramProperty().get() != null);
+
+        robot.clickOn("#correction").write("blues");
+        robot.clickOn("#set-genre");
+
+        waitFor(() -> tracks.getItems().stream().anyMatch(r -> r.correctedGenre().equals("blues")));
+        waitFor(() -> tracks.getSelectionModel().getSelectedItem() != null
+                && tracks.getSelectionModel().getSelectedItem().correctedGenre().equals("blues"));
+        Label comparison = robot.lookup("#tag-comparison").queryAs(Label.class);
+        waitFor(() -> comparison.getText().contains("your choice: blues"));
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
     void shortcutsSwitchTabsAndFocusTheSearchAndTheThemeChoiceIsRemembered(FxRobot robot) throws Exception {
         robot.interact(() -> app.main().addFolders(List.of(music.music())));
         waitFor(() -> !app.main().runner().activity().isRunning());

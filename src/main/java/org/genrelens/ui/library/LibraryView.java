@@ -3,6 +3,7 @@ package org.genrelens.ui.library;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -25,6 +26,9 @@ public final class LibraryView extends SplitPane {
     private final ListView<GenreGroup> genreList = new ListView<>();
     private final TableView<TrackRow> table = new TableView<>();
     private final TextField search = new TextField();
+    /** The songs the user chose last, by track id: a reload replaces every row, and they are chosen again. */
+    private java.util.Set<Long> chosen = java.util.Set.of();
+    private boolean restoring;
 
     public LibraryView(LibraryViewModel model, javafx.scene.Node detail) {
         genreList.setId("genre-list");
@@ -90,12 +94,36 @@ public final class LibraryView extends SplitPane {
         SortedList<TrackRow> sorted = new SortedList<>(model.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TrackRow>) change -> {
+            if (!restoring && !table.getSelectionModel().getSelectedItems().isEmpty()) {
+                chosen = table.getSelectionModel().getSelectedItems().stream().map(TrackRow::trackId)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            }
+        });
+        // after an analysis, a correction or a tag write the rows are new: keep the same songs selected
+        sorted.addListener((ListChangeListener<TrackRow>) change -> restoreSelection());
 
         VBox center = new VBox(6, searchBar, table);
         center.setPadding(new Insets(6));
         VBox.setVgrow(table, Priority.ALWAYS);
         getItems().addAll(genreList, center, detail);
         setDividerPositions(0.12, 0.68);
+    }
+
+    private void restoreSelection() {
+        if (!table.getSelectionModel().getSelectedItems().isEmpty() || chosen.isEmpty()) {
+            return;
+        }
+        restoring = true;
+        try {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (chosen.contains(table.getItems().get(i).trackId())) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        } finally {
+            restoring = false;
+        }
     }
 
     public TableView<TrackRow> table() {
