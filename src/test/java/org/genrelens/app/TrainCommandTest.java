@@ -42,7 +42,7 @@ class TrainCommandTest {
     void trainsCrossValidatesAndExportsAModelTheClassifierUses(@TempDir Path out) throws IOException {
         Path model = out.resolve("cnn.onnx");
         String[] args = concat(new String[] {"train", data.toString(), "--folds", "2", "--out", model.toString(),
-            "--report", out.resolve("report").toString()}, SMALL);
+            "--report", out.resolve("report").toString(), "--window-hop", "4"}, SMALL);
 
         CliRun run = CliRun.of(args);
 
@@ -56,6 +56,7 @@ class TrainCommandTest {
         assertEquals(java.util.List.of("noise", "tones"), card.labels());
         assertTrue(card.metrics().containsKey("crossValidation"), card.metrics().toString());
         assertEquals(32, card.featureSpec().bands());
+        assertEquals(4.0, card.featureSpec().windowHopSeconds(), "the inference grid the model was measured on");
         assertTrue(card.modelSpec().containsKey("training"));
 
         Path fresh = TestAudio.writeWav(TestAudio.chord(new double[] {300, 375}, 6, 22_050, 0.5), 22_050,
@@ -151,6 +152,7 @@ class TrainCommandTest {
         assertEquals(2, CliRun.of("train").exitCode(), "no dataset");
         assertEquals(2, CliRun.of("train", data.toString(), "--list", out.resolve("x.tsv").toString()).exitCode());
         assertEquals(2, CliRun.of("train", data.toString(), "--type", "WAVELET").exitCode());
+        assertEquals(2, CliRun.of("train", data.toString(), "--window-hop", "0").exitCode());
         assertEquals(2, CliRun.of("train", data.toString(), "--genres", "tones").exitCode(), "one genre");
     }
 
