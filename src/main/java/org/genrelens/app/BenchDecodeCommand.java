@@ -82,6 +82,10 @@ final class BenchDecodeCommand implements Callable<Integer> {
     @Option(names = "--with-jvm", description = "Also time the pure-Java decode path (without ffmpeg) once")
     boolean withJvm;
 
+    @Option(names = "--steps", description = "Instead of the comparison, time each step of a full analysis (decode, "
+            + "spectrogram, tiles, classify) on one thread")
+    boolean steps;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -119,6 +123,10 @@ final class BenchDecodeCommand implements Callable<Integer> {
                     classifier.executionProvider());
             out.println(decoder.ffmpegVersion().orElse("ffmpeg"));
             out.flush();
+            if (steps) {
+                StepTimings.print(files, decoder, classifier, rounds, out);
+                return ExitCodes.OK;
+            }
             TrackAnalyzer analyzer = new TrackAnalyzer(decoder, classifier);
             Side ffmpegSide = new Side("ffmpeg", 1, batch -> decodeWithFfmpeg(ffmpeg.get(), batch.get(0)));
             Side full = new Side("full", 1, batch -> analyzer.analyze(batch.get(0), AnalysisMode.FULL));
