@@ -119,15 +119,18 @@ public final class AudioDecoder {
         }
         boolean fast = preferFfmpeg && ffmpegAvailable();
         Inspected in = inspect(file, !fast);
+        boolean fastPathLeft = fast;
         if (fast && in.sniff().format() == ContainerFormat.FLAC) {
             Optional<DecodedAudio> checked = flacWithoutFrameWalk(file, in, targetSampleRate, cancellation);
             if (checked.isPresent()) {
                 return checked.get();
             }
             in = inspect(file, true);
+            fastPathLeft = false; // ffmpeg already failed or stopped short on this file: not a second time
         }
         try (Deadline deadline = Deadline.after(in.limit())) {
-            PcmResult result = run(file, in.sniff(), in.structure(), targetSampleRate, deadline, cancellation);
+            PcmResult result = run(file, in.sniff(), in.structure(), targetSampleRate, fastPathLeft, deadline,
+                    cancellation);
             return judge(file, in.structure(), result, targetSampleRate, deadline);
         }
     }
@@ -221,7 +224,8 @@ public final class AudioDecoder {
 
 
     private PcmResult run(Path file, ContentSniffer.Sniff sniff, StructureInspector.Structure structure,
-            int targetRate, Deadline deadline, Cancellation cancellation) throws AudioDecodeException {
+            int targetRate, boolean tryFastPath, Deadline deadline, Cancellation cancellation)
+            throws AudioDecodeException {
         ContainerFormat format = sniff.format();
         if (!format.jvmDecodable()) {
             if (!ffmpegAvailable()) {
@@ -234,7 +238,7 @@ public final class AudioDecoder {
                     : ffmpeg(file, format, targetRate, deadline, cancellation);
             return FfmpegFastPath.checkAnnouncedLength(result, header, targetRate);
         }
-        if (preferFfmpeg && ffmpegAvailable() && !structure.truncated() && !structure.damaged()) {
+        if (tryFastPath && !structure.truncated() && !structure.damaged()) {
             Optional<PcmResult> fast = new FfmpegFastPath(ffmpeg()).forJvmFormat(file, sniff, structure, targetRate,
                     deadline, cancellation);
             if (fast.isPresent()) {
