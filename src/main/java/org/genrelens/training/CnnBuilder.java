@@ -1,5 +1,6 @@
 package org.genrelens.training;
 
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -32,11 +33,34 @@ public final class CnnBuilder {
     /** Weight of the old running statistics per training batch (DJL's default). */
     static final float BATCH_NORM_MOMENTUM = 0.9f;
 
+    static {
+        // before any DJL network exists in this process: see NativeAllocations
+        NativeAllocations.zeroFill();
+    }
+
     private CnnBuilder() {
     }
 
-    /** The DJL network: input [N, inputChannels, H, W] float32 → logits [N, classes] (NO softmax). */
+    /**
+     * The DJL network: input [N, inputChannels, H, W] float32 → logits [N, classes] (NO softmax). With a
+     * statistics branch: [ParallelBlock(concat)[trunk, {@link StatisticsBranch}], classifier Linear], the trunk
+     * being the network without its classifier.
+     */
     public static Block build(ModelSpec spec) {
+        if (!spec.statistics().present()) {
+            return trunk(spec).add(classifier(spec));
+        }
+        Block both = new ParallelBlock(CnnBuilder::concat,
+                List.of(trunk(spec), StatisticsBranch.build(spec.statistics())));
+        return new SequentialBlock().add(both).add(classifier(spec));
+    }
+
+    private static Block classifier(ModelSpec spec) {
+        return Linear.builder().setUnits(spec.classes()).build();
+    }
+
+    /** Blocks, global average pool, flatten, optional dense: everything but the classifier. */
+    private static SequentialBlock trunk(ModelSpec spec) {
         SequentialBlock net = new SequentialBlock();
         int in = spec.inputChannels();
         for (int out : spec.blockChannels()) {
@@ -50,8 +74,12 @@ public final class CnnBuilder {
             net.add(Activation.reluBlock());
             net.add(Dropout.builder().optRate((float) spec.dropout()).build());
         }
-        net.add(Linear.builder().setUnits(spec.classes()).build());
         return net;
+    }
+
+    private static NDList concat(List<NDList> branches) {
+        return new NDList(NDArrays.concat(new NDList(branches.get(0).singletonOrThrow(),
+                branches.get(1).singletonOrThrow()), 1));
     }
 
     private static Block plainBlock(ModelSpec spec, int out) {

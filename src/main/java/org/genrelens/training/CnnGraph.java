@@ -19,6 +19,10 @@ final class CnnGraph {
     static final String INPUT = StatisticsModelWriter.INPUT;
     static final String OUTPUT = StatisticsModelWriter.OUTPUT;
     static final String GRAPH_NAME = "genre-cnn";
+    /** Graph constants, not weights: the importer skips initialisers with this prefix. */
+    static final String CONSTANT_PREFIX = "constant.";
+    private static final String CONSTANT_EPSILON = CONSTANT_PREFIX + "epsilon";
+    private static final String CONSTANT_DIFFERENCE = CONSTANT_PREFIX + "difference";
 
     private final ModelSpec spec;
     private final OnnxGraphBuilder graph = new OnnxGraphBuilder(GRAPH_NAME);
@@ -39,12 +43,25 @@ final class CnnGraph {
         for (NamedParameter parameter : parameters) {
             cnn.graph.initializer(parameter.name(), values.apply(parameter), parameter.expectedShape());
         }
-        cnn.nodes();
+        cnn.nodes(inputShape);
         cnn.graph.output(OUTPUT, -1, spec.classes());
         return cnn.graph.build();
     }
 
-    private void nodes() {
+    private void nodes(long[] inputShape) {
+        String trunk = trunk();
+        String features = trunk;
+        if (spec.statistics().present()) {
+            String statistics = statistics(inputShape);
+            graph.node("Concat", new String[] {trunk, statistics}, "classifier.input", integer("axis", 1));
+            features = "classifier.input";
+        }
+        String logits = gemm(features, CnnLayout.CLASSIFIER);
+        graph.node("Softmax", new String[] {logits}, OUTPUT, integer("axis", 1));
+    }
+
+    /** The convolutional trunk up to the classifier's input. */
+    private String trunk() {
         String x = INPUT;
         int in = spec.inputChannels();
         int k = spec.kernelSize();
@@ -69,8 +86,51 @@ final class CnnGraph {
         if (spec.denseWidth() > 0) {
             x = relu(gemm(x, CnnLayout.DENSE), CnnLayout.DENSE + ".relu");
         }
-        String logits = gemm(x, CnnLayout.CLASSIFIER);
-        graph.node("Softmax", new String[] {logits}, OUTPUT, integer("axis", 1));
+        return x;
+    }
+
+    /**
+     * The statistics branch as {@link StatisticsBranch} computes it: frames · dctᵀ, deltas as a difference-matrix
+     * product along the frames, two-pass mean and spread, the fixed standardisation, the optional dense layer.
+     */
+    private String statistics(long[] inputShape) {
+        int frames = Math.toIntExact(inputShape[3]);
+        String dct = CnnLayout.STATISTICS_DCT;
+        float[] difference = new float[(frames - 1) * frames];
+        for (int w = 0; w < frames - 1; w++) {
+            difference[w * frames + w] = -1f;
+            difference[w * frames + w + 1] = 1f;
+        }
+        graph.initializer(CONSTANT_EPSILON, new float[] {TileStatistics.VARIANCE_EPSILON}, 1)
+                .initializer(CONSTANT_DIFFERENCE, difference, frames - 1, frames)
+                .node("Transpose", new String[] {INPUT}, "statistics.frames", ints("perm", 0, 1, 3, 2))
+                .node("Transpose", new String[] {dct + ".weight"}, dct + ".bandsFirst", ints("perm", 1, 0))
+                .node("MatMul", new String[] {"statistics.frames", dct + ".bandsFirst"}, "statistics.cepstrum")
+                .node("MatMul", new String[] {CONSTANT_DIFFERENCE, "statistics.cepstrum"}, "statistics.delta");
+        meanAndSpread("statistics.cepstrum");
+        meanAndSpread("statistics.delta");
+        String standardiser = CnnLayout.STATISTICS_STANDARDISER;
+        graph.node("Concat", new String[] {"statistics.cepstrum.mean", "statistics.cepstrum.spread",
+                        "statistics.delta.mean", "statistics.delta.spread"}, "statistics.pooled", integer("axis", 1))
+                .node("Sub", new String[] {"statistics.pooled", standardiser + ".mean"}, standardiser + ".centred")
+                .node("Div", new String[] {standardiser + ".centred", standardiser + ".scale"}, standardiser);
+        if (spec.statistics().width() > 0) {
+            return relu(gemm(standardiser, CnnLayout.STATISTICS_DENSE), CnnLayout.STATISTICS_DENSE + ".relu");
+        }
+        return standardiser;
+    }
+
+    /** {@code x [B, C, frames, n]} → {@code x.mean, x.spread [B, C·n]} over the frames, two-pass. */
+    private void meanAndSpread(String x) {
+        graph.node("ReduceMean", new String[] {x}, x + ".meanKept", ints("axes", 2), integer("keepdims", 1))
+                .node("Sub", new String[] {x, x + ".meanKept"}, x + ".centred")
+                .node("Mul", new String[] {x + ".centred", x + ".centred"}, x + ".squares")
+                .node("ReduceMean", new String[] {x + ".squares"}, x + ".variance", ints("axes", 2),
+                        integer("keepdims", 1))
+                .node("Add", new String[] {x + ".variance", CONSTANT_EPSILON}, x + ".varianceSafe")
+                .node("Sqrt", new String[] {x + ".varianceSafe"}, x + ".spreadKept")
+                .node("Flatten", new String[] {x + ".meanKept"}, x + ".mean", integer("axis", 1))
+                .node("Flatten", new String[] {x + ".spreadKept"}, x + ".spread", integer("axis", 1));
     }
 
     private String conv(String x, String name, int kernel) {

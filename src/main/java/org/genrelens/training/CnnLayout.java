@@ -17,12 +17,18 @@ import java.util.List;
  *
  * <p>Names: {@code block<i>.conv1.weight}, {@code block<i>.bn1.{gamma,beta,mean,var}}, for residual blocks
  * also {@code conv2}/{@code bn2} and {@code block<i>.shortcut.{conv,bn}} when the channels change; then
- * {@code dense.{weight,bias}} and {@code classifier.{weight,bias}}.
+ * {@code dense.{weight,bias}}; with a statistics branch {@code statistics.dct.weight} [coefficients, bands],
+ * {@code statistics.standardiser.{mean,scale}} and {@code statistics.dense.{weight,bias}}; then
+ * {@code classifier.{weight,bias}} (its input: the trunk's features, then the branch's).
  */
 final class CnnLayout {
 
     static final String CLASSIFIER = "classifier";
     static final String DENSE = "dense";
+    static final String STATISTICS = "statistics";
+    static final String STATISTICS_DCT = STATISTICS + ".dct";
+    static final String STATISTICS_STANDARDISER = STATISTICS + ".standardiser";
+    static final String STATISTICS_DENSE = STATISTICS + ".dense";
 
     /** A parameter with its ONNX name and the shape the spec gives it. */
     record NamedParameter(String name, Parameter parameter, long[] expectedShape) {
@@ -57,7 +63,43 @@ final class CnnLayout {
     private void walk(Block net) {
         int blocks = spec.blockChannels().size();
         int dense = spec.denseWidth() > 0 ? 3 : 0;
-        List<Block> top = children(net, SequentialBlock.class, "the network", blocks + 2 + dense + 1);
+        int trunkLayers = blocks + 2 + dense;
+        if (!spec.statistics().present()) {
+            List<Block> top = children(net, SequentialBlock.class, "the network", trunkLayers + 1);
+            walkTrunk(top);
+            linear(top.get(top.size() - 1), CLASSIFIER, spec.classes(), spec.classifierInputWidth());
+            return;
+        }
+        List<Block> top = children(net, SequentialBlock.class, "the network", 2);
+        List<Block> branches = children(top.get(0), ParallelBlock.class, "trunk and statistics", 2);
+        walkTrunk(children(branches.get(0), SequentialBlock.class, "the trunk", trunkLayers));
+        walkStatistics(children(branches.get(1), SequentialBlock.class, STATISTICS,
+                StatisticsBranch.layerCount(spec.statistics())));
+        linear(top.get(1), CLASSIFIER, spec.classes(), spec.classifierInputWidth());
+    }
+
+    private void walkStatistics(List<Block> branch) {
+        StatisticsPath path = spec.statistics();
+        Block cepstrum = branch.get(StatisticsBranch.CEPSTRUM);
+        require(cepstrum instanceof Linear && cepstrum.getParameters().size() == 1, STATISTICS_DCT,
+                "a Linear without bias", cepstrum);
+        Parameter dct = cepstrum.getParameters().get("weight");
+        // the band count comes from the tiles the block was initialised for; the spec does not fix it
+        long bands = dct.isInitialized() ? dct.getArray().getShape().get(1) : -1;
+        add(STATISTICS_DCT + ".weight", cepstrum, "weight", path.coefficients(), bands);
+        Block standardiser = branch.get(StatisticsBranch.STANDARDISER);
+        require(standardiser instanceof Standardiser, STATISTICS_STANDARDISER, "a Standardiser", standardiser);
+        int count = path.statisticsCount(spec.inputChannels());
+        add(STATISTICS_STANDARDISER + ".mean", standardiser, "mean", count);
+        add(STATISTICS_STANDARDISER + ".scale", standardiser, "scale", count);
+        if (path.width() > 0) {
+            linear(branch.get(StatisticsBranch.DENSE), STATISTICS_DENSE, path.width(), count);
+        }
+    }
+
+    private void walkTrunk(List<Block> top) {
+        int blocks = spec.blockChannels().size();
+        int dense = spec.denseWidth() > 0 ? 3 : 0;
         int in = spec.inputChannels();
         int k = spec.kernelSize();
         for (int i = 0; i < blocks; i++) {
@@ -85,12 +127,9 @@ final class CnnLayout {
             }
             in = out;
         }
-        int features = spec.featureWidth();
         if (dense > 0) {
-            linear(top.get(blocks + 2), DENSE, spec.denseWidth(), features);
-            features = spec.denseWidth();
+            linear(top.get(blocks + 2), DENSE, spec.denseWidth(), spec.featureWidth());
         }
-        linear(top.get(top.size() - 1), CLASSIFIER, spec.classes(), features);
     }
 
     private void conv(Block block, String name, int out, int in, int kernel) {

@@ -70,6 +70,7 @@ public final class CnnTrainer {
             long[] inputShape = featureSpec.inputShape();
             trainer.initialize(new Shape(1, inputShape[1], inputShape[2], inputShape[3]));
             initial.apply(block, spec);
+            GradientBuffers.clear(block);
             TileSampler sampler = new TileSampler(featureSpec, settings.augmentation());
             ValidationRun validation = new ValidationRun(sampler, settings.batchSize());
             List<EpochReport> history = new ArrayList<>();

@@ -14,7 +14,8 @@ import java.util.Objects;
  * <p>Per entry of {@code blockChannels} one block: Conv(kernel, same padding) → BatchNorm → ReLU, and if
  * {@code residual} a second Conv → BatchNorm added to a shortcut (identity, or 1×1 Conv → BatchNorm when the
  * channel count changes) → ReLU; then 2×2 stride-2 pooling. After the blocks: global average pool →
- * (if {@code denseWidth > 0}: Dense → ReLU → Dropout) → Dense(classes).
+ * (if {@code denseWidth > 0}: Dense → ReLU → Dropout) → Dense(classes). With a {@link StatisticsPath}, the
+ * statistics branch runs beside that trunk and the classifier sees both, concatenated (trunk first).
  *
  * @param inputChannels channels of an input tile (FeatureSpec.channels()), 1..3
  * @param classes       labels the model scores, at least 2
@@ -24,9 +25,10 @@ import java.util.Objects;
  * @param pooling       the pooling after each block
  * @param denseWidth    width of the hidden dense layer; 0 for none
  * @param dropout       dropout rate after the hidden dense layer, 0 <= dropout < 1 (unused when denseWidth is 0)
+ * @param statistics    the cepstral-statistics branch beside the trunk, {@link StatisticsPath#NONE} for none
  */
 public record ModelSpec(int inputChannels, int classes, List<Integer> blockChannels, int kernelSize,
-        boolean residual, PoolingType pooling, int denseWidth, double dropout) {
+        boolean residual, PoolingType pooling, int denseWidth, double dropout, StatisticsPath statistics) {
 
     private static final List<String> KEYS = List.of("inputChannels", "classes", "blockChannels", "kernelSize",
             "residual", "pooling", "denseWidth", "dropout");
@@ -34,6 +36,7 @@ public record ModelSpec(int inputChannels, int classes, List<Integer> blockChann
     public ModelSpec {
         Objects.requireNonNull(blockChannels, "blockChannels");
         Objects.requireNonNull(pooling, "pooling");
+        Objects.requireNonNull(statistics, "statistics");
         blockChannels = List.copyOf(blockChannels);
         require(inputChannels >= 1 && inputChannels <= 3, "inputChannels must be 1..3, was " + inputChannels);
         require(classes >= 2, "classes must be at least 2, was " + classes);
@@ -48,6 +51,13 @@ public record ModelSpec(int inputChannels, int classes, List<Integer> blockChann
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), was " + dropout);
     }
 
+    /** A network without the statistics branch. */
+    public ModelSpec(int inputChannels, int classes, List<Integer> blockChannels, int kernelSize, boolean residual,
+            PoolingType pooling, int denseWidth, double dropout) {
+        this(inputChannels, classes, blockChannels, kernelSize, residual, pooling, denseWidth, dropout,
+                StatisticsPath.NONE);
+    }
+
     /** The representative model: blocks of 16, 32, 64, 128 channels, 3×3 residual, max pooling, dense 64. */
     public static ModelSpec small(int inputChannels, int classes) {
         return new ModelSpec(inputChannels, classes, List.of(16, 32, 64, 128), 3, true, PoolingType.MAX, 64, 0.3);
@@ -56,12 +66,28 @@ public record ModelSpec(int inputChannels, int classes, List<Integer> blockChann
     /** The same body with a new output layer, for fine-tuning on a new label set. */
     public ModelSpec withClasses(int classes) {
         return new ModelSpec(inputChannels, classes, blockChannels, kernelSize, residual, pooling, denseWidth,
-                dropout);
+                dropout, statistics);
+    }
+
+    /** The same network with another statistics branch. */
+    public ModelSpec withStatistics(StatisticsPath newStatistics) {
+        return new ModelSpec(inputChannels, classes, blockChannels, kernelSize, residual, pooling, denseWidth,
+                dropout, newStatistics);
     }
 
     /** Output channels of the last block: the width of the pooled feature vector. */
     public int featureWidth() {
         return blockChannels.get(blockChannels.size() - 1);
+    }
+
+    /** What the trunk hands to the classifier: the hidden dense layer's width, or the pooled features. */
+    public int trunkWidth() {
+        return denseWidth > 0 ? denseWidth : featureWidth();
+    }
+
+    /** The classifier's input: trunk, then the statistics branch. */
+    public int classifierInputWidth() {
+        return trunkWidth() + statistics.outputWidth(inputChannels);
     }
 
     /** Input tiles must be at least this high and wide: every block halves both sides. */
@@ -80,12 +106,15 @@ public record ModelSpec(int inputChannels, int classes, List<Integer> blockChann
         map.put("pooling", pooling.name());
         map.put("denseWidth", denseWidth);
         map.put("dropout", dropout);
+        map.put("statisticsCoefficients", statistics.coefficients());
+        map.put("statisticsWidth", statistics.width());
         return map;
     }
 
     /**
      * Reads a spec from a card's map, as {@link #toMap} wrote it or as JSON gave it back (any number type,
-     * pooling as text). Keys other than the spec's own, such as the trainer's hyperparameters, are ignored.
+     * pooling as text). Keys other than the spec's own, such as the trainer's hyperparameters, are ignored; a card
+     * written before the statistics branch existed has none.
      *
      * @throws IllegalArgumentException naming the missing or malformed field
      */
@@ -105,7 +134,13 @@ public record ModelSpec(int inputChannels, int classes, List<Integer> blockChann
         return new ModelSpec(integer("inputChannels", map.get("inputChannels")),
                 integer("classes", map.get("classes")), channels, integer("kernelSize", map.get("kernelSize")),
                 bool("residual", map.get("residual")), pooling(map.get("pooling")),
-                integer("denseWidth", map.get("denseWidth")), number("dropout", map.get("dropout")).doubleValue());
+                integer("denseWidth", map.get("denseWidth")), number("dropout", map.get("dropout")).doubleValue(),
+                new StatisticsPath(optionalInteger(map, "statisticsCoefficients"),
+                        optionalInteger(map, "statisticsWidth")));
+    }
+
+    private static int optionalInteger(Map<String, Object> map, String key) {
+        return map.get(key) == null ? 0 : integer(key, map.get(key));
     }
 
     private static int integer(String key, Object value) {

@@ -10,8 +10,18 @@ import org.genrelens.task.Cancellation;
  */
 public final class SoftmaxRegression {
 
-    /** Fitted parameters for raw (unstandardised) features. */
-    public record Fit(float[][] weights, float[] bias) {
+    /**
+     * Fitted parameters for raw (unstandardised) features, and the same fit before the standardisation was folded
+     * in (absent for a fit made by hand).
+     */
+    public record Fit(float[][] weights, float[] bias, java.util.Optional<Standardised> standardised) {
+        public Fit(float[][] weights, float[] bias) {
+            this(weights, bias, java.util.Optional.empty());
+        }
+    }
+
+    /** {@code logits = weights · ((x − featureMean) / featureScale) + bias}. */
+    public record Standardised(float[][] weights, float[] bias, float[] featureMean, float[] featureScale) {
     }
 
     private final double l2;
@@ -124,15 +134,26 @@ public final class SoftmaxRegression {
     private static Fit foldStandardisation(double[][] w, double[] b, double[] mean, double[] scale) {
         float[][] weights = new float[w.length][mean.length];
         float[] bias = new float[w.length];
+        float[][] standardisedWeights = new float[w.length][mean.length];
+        float[] standardisedBias = new float[w.length];
+        float[] featureMean = new float[mean.length];
+        float[] featureScale = new float[mean.length];
+        for (int j = 0; j < mean.length; j++) {
+            featureMean[j] = (float) mean[j];
+            featureScale[j] = (float) scale[j];
+        }
         for (int k = 0; k < w.length; k++) {
             double shift = b[k];
+            standardisedBias[k] = (float) b[k];
             for (int j = 0; j < mean.length; j++) {
+                standardisedWeights[k][j] = (float) w[k][j];
                 weights[k][j] = (float) (w[k][j] / scale[j]);
                 shift -= w[k][j] * mean[j] / scale[j];
             }
             bias[k] = (float) shift;
         }
-        return new Fit(weights, bias);
+        return new Fit(weights, bias, java.util.Optional.of(
+                new Standardised(standardisedWeights, standardisedBias, featureMean, featureScale)));
     }
 
     /** Adam over the flattened [class][feature..., bias] parameters. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * For the variants the tuner can produce, ONNX Runtime running the exported file gives what DJL gives in
  * eval mode. The variants cover every value of every axis and every residual × pooling and kernel × depth
- * pair (the full product would take minutes); residual variants include identity and 1×1 shortcuts.
+ * pair (the full product would take minutes); residual variants include identity and 1×1 shortcuts; the
+ * statistics branch with and without its hidden layer, on one and three channels, with as many coefficients as bands.
  */
 class CnnOnnxParityTest {
 
@@ -35,13 +36,17 @@ class CnnOnnxParityTest {
                 spec(3, 10, List.of(4, 8, 8, 16), 3, true, PoolingType.AVG, 0),
                 spec(1, 2, List.of(4, 8, 8, 16), 5, false, PoolingType.MAX, 64),
                 spec(3, 10, List.of(3, 6, 6, 12), 3, true, PoolingType.MAX, 64),
-                ModelSpec.small(1, 10));
+                ModelSpec.small(1, 10),
+                spec(1, 10, List.of(4, 8), 3, true, PoolingType.MAX, 0).withStatistics(new StatisticsPath(6, 0)),
+                spec(3, 10, List.of(4, 8), 3, false, PoolingType.AVG, 64).withStatistics(new StatisticsPath(5, 16)),
+                spec(1, 2, List.of(4), 5, true, PoolingType.AVG, 64).withStatistics(new StatisticsPath(16, 0)));
     }
 
     @ParameterizedTest
     @MethodSource("variants")
     void onnxRuntimeOutputEqualsDjlEvalOutputAfterTraining(ModelSpec spec, @TempDir Path dir) throws Exception {
-        long seed = spec.toString().hashCode(); // stable across runs, unlike an enum's hashCode
+        // stable across runs, unlike an enum's hashCode; the same seeds as before the statistics branch existed
+        long seed = spec.toString().replace(", statistics=" + StatisticsPath.NONE, "").hashCode();
         try (Model model = CnnTestNets.trained(spec, HEIGHT, WIDTH, seed, 4)) {
             requireRunningStatisticsMoved(spec, model);
             Path onnx = dir.resolve("cnn.onnx");

@@ -44,6 +44,7 @@ final class CnnTestNets {
         try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build()))) {
             trainer.initialize(shape);
+            GradientBuffers.clear(model.getBlock());
             for (int step = 0; step < steps; step++) {
                 try (NDManager batch = model.getNDManager().newSubManager()) {
                     // Shifted and scaled so the running mean and variance move visibly away from 0 and 1.
