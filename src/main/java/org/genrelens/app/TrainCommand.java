@@ -66,6 +66,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", defaultValue = "6", description = "Epochs without a better validation loss before stopping")
     int patience;
 
+    @Option(names = "--warmup-epochs", paramLabel = "N", defaultValue = "0",
+            description = "Epochs the statistics branch stays frozen while the trunk learns (default: ${DEFAULT-VALUE})")
+    int warmupEpochs;
+
+    @Option(names = "--unfreeze-rate", paramLabel = "F", defaultValue = "1",
+            description = "Learning rate factor when the statistics branch joins (default: ${DEFAULT-VALUE})")
+    double unfreezeRate;
+
     @Option(names = "--no-augment", description = "Train without augmentation (same as --augment none)")
     boolean noAugmentation;
 
@@ -117,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelSpec modelSpec = network.modelSpec(featureSpec.channels(), loaded.labels().size());
         TrainingSettings settings = new TrainingSettings(epochs, batchSize, learningRate, 1e-4, patience,
                 Math.max(1, patience / 2), 0.5, 1e-5, true,
-                augmentation(), seed);
+                augmentation(), seed).withStatisticsWarmup(warmupEpochs, unfreezeRate);
         WeightSource initial = from == null ? WeightSource.RANDOM : WeightSource.fromOnnx(from, newHead);
         if (cepstralMember < 0 || cepstralMember > featureSpec.height()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -229,9 +237,18 @@ final class TrainCommand implements Callable<Integer> {
 
         @Option(names = "--dropout", description = "Dropout before the output layer") double dropout = 0.3;
 
+        @Option(names = "--statistics", paramLabel = "N",
+                description = "Cepstral-statistics branch with N coefficients per channel; 0 = none")
+        int statistics;
+
+        @Option(names = "--statistics-width", paramLabel = "W",
+                description = "Hidden width of the statistics branch; 0 = straight to the classifier")
+        int statisticsWidth;
+
         ModelSpec modelSpec(int inputChannels, int classes) {
             PoolingType type = PoolingType.valueOf(pooling.toUpperCase(Locale.ROOT));
-            return new ModelSpec(inputChannels, classes, channels, kernel, !plain, type, dense, dropout);
+            return new ModelSpec(inputChannels, classes, channels, kernel, !plain, type, dense, dropout,
+                    new org.genrelens.training.StatisticsPath(statistics, statisticsWidth));
         }
     }
 }

@@ -73,6 +73,38 @@ public record Augmentation(boolean randomOffsets, int timeMasks, int maxTimeMask
                 names.contains("gain") ? all.maxGainDb() : 0);
     }
 
+    /**
+     * The names {@link #parts} takes to make this augmentation ("none" for none).
+     *
+     * @throws IllegalStateException if it is not one of the standard parts' combinations
+     */
+    public java.util.List<String> partNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        Augmentation all = standard();
+        if (randomOffsets) {
+            names.add("offsets");
+        }
+        if (timeMasks > 0 || frequencyMasks > 0) {
+            names.add("masks");
+        }
+        if (lowPassProbability > 0) {
+            names.add("lowpass");
+        }
+        if (mixupAlpha > 0) {
+            names.add("mixup");
+        }
+        if (maxGainDb > 0) {
+            names.add("gain");
+        }
+        if (names.isEmpty()) {
+            names.add("none");
+        }
+        if (!parts(names).equals(this)) {
+            throw new IllegalStateException(this + " is not a combination of the standard parts " + all);
+        }
+        return java.util.List.copyOf(names);
+    }
+
     /** True when tiles are cut on the inference grid and left as they are. */
     public boolean isNone() {
         return equals(none());

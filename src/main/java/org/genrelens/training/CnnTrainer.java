@@ -22,8 +22,9 @@ import org.genrelens.features.FeatureSpec;
 import org.genrelens.task.Cancellation;
 
 /**
- * Trains a {@link ModelSpec} CNN with DJL: Adam, learning-rate reduction on plateau, early stopping on the
- * validation loss, the best epoch kept and restored, seeded. Cancelling stops at the next step and still
+ * Trains a {@link ModelSpec} CNN with DJL: Adam, learning-rate reduction on plateau, early stopping, the best epoch
+ * by validation balanced accuracy (the starting weights included, as epoch 0) kept and restored, seeded. A
+ * statistics branch can stay frozen for the first epochs and join at a lower rate (decision record 12). Cancelling stops at the next step and still
  * returns the best epoch so far, so a cancelled run leaves a usable model.
  */
 public final class CnnTrainer {
@@ -32,6 +33,8 @@ public final class CnnTrainer {
         // never reach for the network: the CPU natives come from the pytorch-native-cpu jar
         System.setProperty("ai.djl.offline", "true");
     }
+
+    private static final System.Logger LOG = System.getLogger(CnnTrainer.class.getName());
 
     private final TrainingSettings settings;
 
@@ -74,22 +77,43 @@ public final class CnnTrainer {
             TileSampler sampler = new TileSampler(featureSpec, settings.augmentation());
             ValidationRun validation = new ValidationRun(sampler, settings.batchSize());
             List<EpochReport> history = new ArrayList<>();
+            // epoch 0 is a candidate too: a network started from a fitted model must not end worse than its start
+            ValidationRun.Result start = validation.run(trainer, valid);
             ParameterSnapshot best = ParameterSnapshot.of(block);
-            double bestLoss = Double.POSITIVE_INFINITY;
+            double bestLoss = start.loss();
+            double bestBalanced = start.balancedAccuracy();
             int bestEpoch = 0;
             int sinceBest = 0;
             boolean cancelled = false;
+            boolean warmingUp = spec.statistics().present() && settings.statisticsWarmupEpochs() > 0;
+            if (warmingUp) {
+                StatisticsBranch.freeze(block, spec, true);
+            }
             long started = System.nanoTime();
             for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
+                if (warmingUp && epoch > settings.statisticsWarmupEpochs()) {
+                    warmingUp = false;
+                    StatisticsBranch.freeze(block, spec, false);
+                    GradientBuffers.clear(block);
+                    rate.scale(settings.unfreezeRateFactor());
+                }
                 EpochTotals totals = runEpoch(trainer, sampler, train, epoch, random, progress, cancellation);
                 if (totals == null) {
                     cancelled = true;
                     break;
                 }
+                if (!Double.isFinite(totals.meanLoss())) {
+                    LOG.log(System.Logger.Level.WARNING, "training diverged at epoch {0} (the loss is not finite); "
+                            + "keeping epoch {1}. A lower learning rate may help", epoch, bestEpoch);
+                    break;
+                }
                 ValidationRun.Result checked = validation.run(trainer, valid);
-                boolean improved = checked.loss() < bestLoss;
+                // best by track-level balanced accuracy, what the card reports; the loss breaks ties
+                boolean improved = checked.balancedAccuracy() > bestBalanced + 1e-9
+                        || checked.balancedAccuracy() > bestBalanced - 1e-9 && checked.loss() < bestLoss;
                 if (improved) {
                     bestLoss = checked.loss();
+                    bestBalanced = checked.balancedAccuracy();
                     bestEpoch = epoch;
                     best = ParameterSnapshot.of(block);
                     sinceBest = 0;
@@ -105,7 +129,8 @@ public final class CnnTrainer {
                         elapsed, eta);
                 history.add(report);
                 progress.onEpoch(report);
-                if (sinceBest >= settings.earlyStoppingPatience() || cancellation.isCancelled()) {
+                boolean stillWarming = warmingUp && epoch < settings.statisticsWarmupEpochs();
+                if (sinceBest >= settings.earlyStoppingPatience() && !stillWarming || cancellation.isCancelled()) {
                     cancelled = cancellation.isCancelled();
                     break;
                 }
@@ -145,6 +170,9 @@ public final class CnnTrainer {
                     NDArray loss = trainer.getLoss().evaluate(labels, predictions);
                     collector.backward(loss);
                     double batchLoss = loss.getFloat();
+                    if (!Double.isFinite(batchLoss)) {
+                        return new EpochTotals(Double.NaN, 0);
+                    }
                     lossSum += batchLoss * batch.count();
                     correct += predictions.singletonOrThrow().argMax(1)
                             .eq(y.argMax(1)).countNonzero().getLong();

@@ -36,6 +36,11 @@ final class PlateauLearningRate implements ParameterTracker {
         return current;
     }
 
+    /** Multiplies the current rate (never below the minimum): a lower rate once frozen layers join in. */
+    void scale(double factor) {
+        current = (float) Math.max(minimum, current * factor);
+    }
+
     /** Records one validation loss; returns true when the rate was just reduced. */
     boolean onValidation(double loss) {
         if (loss < best - MIN_IMPROVEMENT) {

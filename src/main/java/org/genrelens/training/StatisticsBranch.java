@@ -39,6 +39,19 @@ final class StatisticsBranch {
         return branch;
     }
 
+    /**
+     * Freezes or unfreezes the branch's trainable layers (the cepstrum and the hidden dense layer); the standardiser
+     * is never trained.
+     */
+    static void freeze(Block network, ModelSpec spec, boolean frozen) {
+        for (CnnLayout.NamedParameter named : CnnLayout.parameters(spec, network)) {
+            if (named.name().startsWith(CnnLayout.STATISTICS_DCT + ".")
+                    || named.name().startsWith(CnnLayout.STATISTICS_DENSE + ".")) {
+                named.parameter().freeze(frozen);
+            }
+        }
+    }
+
     /** Layers in the branch: 4, or 6 with a hidden width. */
     static int layerCount(StatisticsPath path) {
         return path.width() > 0 ? 6 : 4;

@@ -121,7 +121,8 @@ public final class TrainingRecipe {
         listener.onStage("final model");
         DatasetSplit inner = StratifiedSplit.split(usable, plan.validFraction(), 0.0, plan.settings().seed());
         try (TrainedModel trained = new CnnTrainer(plan.settings()).train(all.subset(inner.train()),
-                all.subset(inner.valid()), modelSpec, plan.initialWeights(), listener, cancellation)) {
+                all.subset(inner.valid()), modelSpec, start(plan, modelSpec, all.subset(inner.train()), cancellation),
+                listener, cancellation)) {
             Map<String, Object> metrics = RecipeCard.metrics(plan, labels, crossValidation, foldScores);
             Map<String, Object> provenance = RecipeCard.provenance(plan, all, usable, inner);
             provenance.put("cancelled", trained.cancelled());
@@ -146,7 +147,8 @@ public final class TrainingRecipe {
                 TrainingSettings settings = plan.settings().withSeed(memberSeed(plan, s));
                 DatasetSplit inner = StratifiedSplit.split(usable, plan.validFraction(), 0.0, memberSeed(plan, s));
                 try (TrainedModel trained = new CnnTrainer(settings).train(all.subset(inner.train()),
-                        all.subset(inner.valid()), modelSpec, plan.initialWeights(), listener, cancellation)) {
+                        all.subset(inner.valid()), modelSpec, start(plan, modelSpec, all.subset(inner.train()),
+                                cancellation), listener, cancellation)) {
                     Path member = scratch.resolve("member-" + s + ".onnx");
                     OnnxExporter.export(trained.block(), modelSpec, plan.featureSpec(), member);
                     members.add(member);
@@ -210,6 +212,21 @@ public final class TrainingRecipe {
                 plan.cepstralMember()));
     }
 
+    /**
+     * Where a network starts: the plan's weights (fine-tuning), or, for a fresh network whose statistics reach its
+     * classifier, a logistic regression fitted on the same training clips (decision record 12).
+     */
+    private WeightSource start(Plan plan, ModelSpec modelSpec, CachedDataset training, Cancellation cancellation) {
+        if (plan.initialWeights() != WeightSource.RANDOM || !modelSpec.statistics().acceptsRegression()) {
+            return plan.initialWeights();
+        }
+        BaselineTrainer.Settings defaults = BaselineTrainer.Settings.defaults();
+        BaselineTrainer regression = new BaselineTrainer(decoder, new BaselineTrainer.Settings(plan.featureSpec(),
+                2, plan.settings().seed(), defaults.l2(), defaults.iterations(), defaults.learningRate(),
+                modelSpec.statistics().coefficients()));
+        return new RegressionStart(regression.fit(training, cancellation));
+    }
+
     /** Member 0 uses the plan's seed, so one seed reproduces the single-network recipe exactly. */
     private static long memberSeed(Plan plan, int member) {
         return plan.settings().seed() + 1000L * member;
@@ -230,7 +247,8 @@ public final class TrainingRecipe {
                         0.0, memberSeed(plan, s) + f);
                 try (TrainedModel trained = new CnnTrainer(plan.settings().withSeed(memberSeed(plan, s)))
                         .train(all.subset(inner.train()), all.subset(inner.valid()), modelSpec,
-                                plan.initialWeights(), listener, cancellation)) {
+                                start(plan, modelSpec, all.subset(inner.train()), cancellation), listener,
+                                cancellation)) {
                     members.add(new HeldOutPredictor(sampler, plan.settings().batchSize())
                             .predict(trained, all.subset(folds.get(f))));
                 }

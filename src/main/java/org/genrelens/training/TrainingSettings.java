@@ -11,10 +11,22 @@ import java.util.Objects;
  * @param plateauPatience       epochs without improvement before the learning rate is reduced
  * @param plateauFactor         the reduction factor
  * @param classBalanced         each genre contributes the same number of windows per epoch
+ * @param statisticsWarmupEpochs epochs the statistics branch stays frozen while the trunk learns (decision record
+ *                              12); 0 = trained from the start. Unused by networks without the branch
+ * @param unfreezeRateFactor    the learning rate is multiplied by this when the branch is unfrozen, in (0, 1]
  */
 public record TrainingSettings(int maxEpochs, int batchSize, double learningRate, double weightDecay,
         int earlyStoppingPatience, int plateauPatience, double plateauFactor, double minLearningRate,
-        boolean classBalanced, Augmentation augmentation, long seed) {
+        boolean classBalanced, Augmentation augmentation, long seed, int statisticsWarmupEpochs,
+        double unfreezeRateFactor) {
+
+    /** Without a statistics warm-up. */
+    public TrainingSettings(int maxEpochs, int batchSize, double learningRate, double weightDecay,
+            int earlyStoppingPatience, int plateauPatience, double plateauFactor, double minLearningRate,
+            boolean classBalanced, Augmentation augmentation, long seed) {
+        this(maxEpochs, batchSize, learningRate, weightDecay, earlyStoppingPatience, plateauPatience, plateauFactor,
+                minLearningRate, classBalanced, augmentation, seed, 0, 1.0);
+    }
 
     public TrainingSettings {
         Objects.requireNonNull(augmentation, "augmentation");
@@ -27,6 +39,9 @@ public record TrainingSettings(int maxEpochs, int batchSize, double learningRate
         if (earlyStoppingPatience < 1 || plateauPatience < 1 || !(plateauFactor > 0 && plateauFactor < 1)) {
             throw new IllegalArgumentException("patiences must be >= 1 and the plateau factor in (0, 1)");
         }
+        if (statisticsWarmupEpochs < 0 || !(unfreezeRateFactor > 0 && unfreezeRateFactor <= 1)) {
+            throw new IllegalArgumentException("statisticsWarmupEpochs must be >= 0 and unfreezeRateFactor in (0, 1]");
+        }
     }
 
     public static TrainingSettings defaults() {
@@ -35,22 +50,27 @@ public record TrainingSettings(int maxEpochs, int batchSize, double learningRate
 
     public TrainingSettings withMaxEpochs(int epochs) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, earlyStoppingPatience,
-                plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, seed);
+                plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, seed, statisticsWarmupEpochs, unfreezeRateFactor);
     }
 
     public TrainingSettings withLearningRate(double rate) {
         return new TrainingSettings(maxEpochs, batchSize, rate, weightDecay, earlyStoppingPatience,
-                plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, seed);
+                plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, seed, statisticsWarmupEpochs, unfreezeRateFactor);
+    }
+
+    public TrainingSettings withStatisticsWarmup(int epochs, double rateFactor) {
+        return new TrainingSettings(maxEpochs, batchSize, learningRate, weightDecay, earlyStoppingPatience,
+                plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, seed, epochs, rateFactor);
     }
 
     public TrainingSettings withSeed(long newSeed) {
         return new TrainingSettings(maxEpochs, batchSize, learningRate, weightDecay, earlyStoppingPatience,
-                plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, newSeed);
+                plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, newSeed, statisticsWarmupEpochs, unfreezeRateFactor);
     }
 
     public TrainingSettings withAugmentation(Augmentation newAugmentation) {
         return new TrainingSettings(maxEpochs, batchSize, learningRate, weightDecay, earlyStoppingPatience,
-                plateauPatience, plateauFactor, minLearningRate, classBalanced, newAugmentation, seed);
+                plateauPatience, plateauFactor, minLearningRate, classBalanced, newAugmentation, seed, statisticsWarmupEpochs, unfreezeRateFactor);
     }
 
     public Map<String, Object> toMap() {
@@ -67,6 +87,8 @@ public record TrainingSettings(int maxEpochs, int batchSize, double learningRate
         map.put("classBalanced", classBalanced);
         map.put("augmentation", augmentation.toString());
         map.put("seed", seed);
+        map.put("statisticsWarmupEpochs", statisticsWarmupEpochs);
+        map.put("unfreezeRateFactor", unfreezeRateFactor);
         return map;
     }
 }

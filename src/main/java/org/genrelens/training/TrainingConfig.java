@@ -1,0 +1,75 @@
+package org.genrelens.training;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.genrelens.features.FeatureSpec;
+
+/**
+ * Everything that decides how a model is trained: the tiles, the network, the training settings, and, when a tuner
+ * chose them, how. One recipe for `genrelens train` and the Train tab; {@link #defaults()} is the one place that
+ * defines their defaults (decision record 12). Written and read by {@link TrainingConfigFile}.
+ *
+ * @param featureSpec how audio becomes tiles
+ * @param network     the network; its input channels follow the FeatureSpec, its classes are set by the data when
+ *                    training starts
+ * @param settings    how it is trained
+ * @param tuning      how the tuner chose this configuration, if it did
+ */
+public record TrainingConfig(FeatureSpec featureSpec, ModelSpec network, TrainingSettings settings,
+        Optional<TuningRecord> tuning) {
+
+    public TrainingConfig {
+        Objects.requireNonNull(featureSpec, "featureSpec");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(tuning, "tuning");
+        if (network.inputChannels() != featureSpec.channels()) {
+            throw new IllegalArgumentException("the network takes " + network.inputChannels() + " channel(s) but "
+                    + featureSpec.type() + " tiles have " + featureSpec.channels());
+        }
+        if (network.statistics().coefficients() > featureSpec.height()) {
+            throw new IllegalArgumentException(network.statistics().coefficients() + " statistics coefficients need "
+                    + "at least as many bands; the tiles have " + featureSpec.height());
+        }
+    }
+
+    /** The bundled model's tiles: 64 log-mel bands, hop 1024 samples, 5 s windows every 2.5 s. */
+    public static FeatureSpec defaultFeatureSpec() {
+        return BaselineTrainer.BUNDLED_TILES;
+    }
+
+    /**
+     * The defaults of every training, from the command line or the app: the bundled tiles; a 4-block residual
+     * network (8, 16, 32, 64 channels, dense 64, dropout 0.3) with a 40-coefficient statistics branch; Adam at
+     * 1e-3, weight decay 1e-4, up to 40 epochs, patience 8, random offsets and masks, the branch frozen for 5
+     * epochs then joining at 0.3 of the rate; seed 42.
+     */
+    public static TrainingConfig defaults() {
+        FeatureSpec tiles = defaultFeatureSpec();
+        ModelSpec network = new ModelSpec(tiles.channels(), 2, List.of(8, 16, 32, 64), 3, true, PoolingType.MAX, 64,
+                0.3, new StatisticsPath(40, 0));
+        TrainingSettings settings = new TrainingSettings(40, 32, 1e-3, 1e-4, 8, 3, 0.5, 1e-5, true,
+                Augmentation.parts(List.of("offsets", "masks")), 42L, 5, 0.3);
+        return new TrainingConfig(tiles, network, settings, Optional.empty());
+    }
+
+    public TrainingConfig withFeatureSpec(FeatureSpec newSpec) {
+        ModelSpec adapted = new ModelSpec(newSpec.channels(), network.classes(), network.blockChannels(),
+                network.kernelSize(), network.residual(), network.pooling(), network.denseWidth(), network.dropout(),
+                network.statistics());
+        return new TrainingConfig(newSpec, adapted, settings, tuning);
+    }
+
+    public TrainingConfig withNetwork(ModelSpec newNetwork) {
+        return new TrainingConfig(featureSpec, newNetwork, settings, tuning);
+    }
+
+    public TrainingConfig withSettings(TrainingSettings newSettings) {
+        return new TrainingConfig(featureSpec, network, newSettings, tuning);
+    }
+
+    public TrainingConfig withTuning(TuningRecord record) {
+        return new TrainingConfig(featureSpec, network, settings, Optional.of(record));
+    }
+}

@@ -1,0 +1,43 @@
+package org.genrelens.training;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a configuration was chosen, carried from {@code genrelens tune --out} through {@code train --config} into the
+ * model card: what was searched, with what budget, how many trials ran, and the winner's score on which clips. The
+ * validation clips are named so that a cross-validation can leave them out of the score it reports.
+ *
+ * @param searchSpace        the search space, in words
+ * @param budgetMinutes      the time budget
+ * @param maxEpochsPerTrial  Hyperband's R
+ * @param eta                Hyperband's halving rate
+ * @param trials             trials that finished
+ * @param bestBalancedAccuracy the winner's track-level balanced accuracy on the validation clips
+ * @param bestValidLoss      the winner's class-balanced validation loss
+ * @param split              the split the trials were scored on, in words
+ * @param validationClips    the clips the trials were scored on, as "genre/file name"
+ * @param seed               seed of the split, the sampling and the trials
+ */
+public record TuningRecord(String searchSpace, double budgetMinutes, int maxEpochsPerTrial, int eta, int trials,
+        double bestBalancedAccuracy, double bestValidLoss, String split, List<String> validationClips, long seed) {
+
+    public TuningRecord {
+        Objects.requireNonNull(searchSpace, "searchSpace");
+        Objects.requireNonNull(split, "split");
+        validationClips = List.copyOf(validationClips);
+        if (!(budgetMinutes > 0) || maxEpochsPerTrial < 1 || eta < 2 || trials < 1) {
+            throw new IllegalArgumentException("a tuning record needs budgetMinutes > 0, maxEpochsPerTrial >= 1, "
+                    + "eta >= 2 and at least one trial");
+        }
+    }
+
+    /** How a clip is named in {@link #validationClips}: its genre and file name, stable across machines. */
+    public static String clipName(LabeledClip clip) {
+        return clip.genre() + "/" + clip.file().getFileName();
+    }
+
+    public boolean isValidationClip(LabeledClip clip) {
+        return validationClips.contains(clipName(clip));
+    }
+}
