@@ -34,13 +34,25 @@ final class FeatureOptions {
     Double windowHopSeconds;
 
     FeatureSpec featureSpec(CommandLine commandLine) {
-        FeatureSpec base = FeatureSpec.defaultMel();
+        return featureSpec(commandLine, FeatureSpec.defaultMel());
+    }
+
+    /** Whether any spectrogram option was given. */
+    boolean anyGiven() {
+        return type != null || bands != null || fftSizes != null || hopLength != null || fMax != null
+                || windowHopSeconds != null;
+    }
+
+    /** {@code base} with the options that were given; a new type brings its own FFT sizes and scale. */
+    FeatureSpec featureSpec(CommandLine commandLine, FeatureSpec base) {
         try {
             SpectrogramType spectrogram = type == null ? base.type()
                     : SpectrogramType.valueOf(type.toUpperCase(Locale.ROOT));
-            List<Integer> ffts = fftSizes != null ? fftSizes
-                    : spectrogram == SpectrogramType.MULTI_STFT ? List.of(512, 1024, 2048) : base.fftSizes();
-            FrequencyScale scale = spectrogram == SpectrogramType.STFT ? FrequencyScale.LOG : base.stftScale();
+            boolean sameType = spectrogram == base.type();
+            List<Integer> ffts = fftSizes != null ? fftSizes : sameType ? base.fftSizes()
+                    : spectrogram == SpectrogramType.MULTI_STFT ? List.of(512, 1024, 2048) : List.of(1024);
+            FrequencyScale scale = sameType ? base.stftScale()
+                    : spectrogram == SpectrogramType.STFT ? FrequencyScale.LOG : FrequencyScale.LINEAR;
             double windowHop = windowHopSeconds == null ? base.windowHopSeconds() : windowHopSeconds;
             return new FeatureSpec(spectrogram, base.sampleRate(), base.windowSeconds(), windowHop, ffts,
                     hopLength == null ? base.hopLength() : hopLength, bands == null ? base.bands() : bands,

@@ -12,14 +12,13 @@ import java.util.concurrent.TimeUnit;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.CancelledException;
-import org.genrelens.training.Augmentation;
+import org.genrelens.training.FineTuneStart;
+import org.genrelens.training.TrainingConfig;
 import org.genrelens.training.EvaluationReport;
 import org.genrelens.training.ModelSpec;
-import org.genrelens.training.PoolingType;
 import org.genrelens.training.TrainingRecipe;
 import org.genrelens.training.TrainingSettings;
 import org.genrelens.training.WeightSource;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,8 +42,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     FeatureOptions features;
 
-    @ArgGroup(exclusive = false, heading = "%nNetwork:%n")
-    NetworkOptions network = new NetworkOptions();
+    @Mixin
+    RecipeOptions recipe;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.onnx", defaultValue = "models/genre-cnn.onnx",
             description = "Model to write, with FILE.card.json beside it (default: ${DEFAULT-VALUE})")
@@ -54,39 +53,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "K-fold cross-validation by clip before the final model; 0 = none (default: ${DEFAULT-VALUE})")
     int folds;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs (early stopping may end sooner)")
-    int epochs;
-
-    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate")
-    double learningRate;
-
-    @Option(names = "--batch", defaultValue = "32", description = "Windows per training step")
-    int batchSize;
-
-    @Option(names = "--patience", defaultValue = "6", description = "Epochs without a better validation loss before stopping")
-    int patience;
-
-    @Option(names = "--warmup-epochs", paramLabel = "N", defaultValue = "0",
-            description = "Epochs the statistics branch stays frozen while the trunk learns (default: ${DEFAULT-VALUE})")
-    int warmupEpochs;
-
-    @Option(names = "--unfreeze-rate", paramLabel = "F", defaultValue = "1",
-            description = "Learning rate factor when the statistics branch joins (default: ${DEFAULT-VALUE})")
-    double unfreezeRate;
-
-    @Option(names = "--no-augment", description = "Train without augmentation (same as --augment none)")
-    boolean noAugmentation;
-
-    @Option(names = "--augment", split = ",", paramLabel = "PART,...",
-            description = "Augmentations to use: offsets, masks, lowpass, mixup, gain, or none "
-                    + "(default: offsets,masks,lowpass,mixup,gain)")
-    List<String> augmentations;
-
-    @Option(names = "--from", paramLabel = "MODEL.onnx", description = "Fine-tune: start from this model's weights")
+    @Option(names = "--from", paramLabel = "MODEL.onnx",
+            description = "Fine-tune this model: its spectrogram and network come from its card, the whole network "
+                    + "trains, and the output layer is new when the genres differ; --config then gives only the "
+                    + "training settings")
     Path from;
-
-    @Option(names = "--new-head", description = "With --from: a new output layer (the label set differs)")
-    boolean newHead;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Keep computed spectra here for later runs")
     Path cache;
@@ -110,9 +81,6 @@ final class TrainCommand implements Callable<Integer> {
             description = "Share of the training clips (by clip) held out for early stopping (default: ${DEFAULT-VALUE})")
     double validFraction;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of splits, initialisation and sampling")
-    long seed;
-
     @Option(names = "--report", paramLabel = "DIR",
             description = "With --folds: write the cross-validation report (JSON) and confusion heatmaps (PNG) here")
     Path reportDirectory;
@@ -121,12 +89,33 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         DatasetOptions.Loaded loaded = data.load(spec.commandLine());
-        var featureSpec = features.featureSpec(spec.commandLine());
-        ModelSpec modelSpec = network.modelSpec(featureSpec.channels(), loaded.labels().size());
-        TrainingSettings settings = new TrainingSettings(epochs, batchSize, learningRate, 1e-4, patience,
-                Math.max(1, patience / 2), 0.5, 1e-5, true,
-                augmentation(), seed).withStatisticsWarmup(warmupEpochs, unfreezeRate);
-        WeightSource initial = from == null ? WeightSource.RANDOM : WeightSource.fromOnnx(from, newHead);
+        TrainingConfig config;
+        WeightSource initial = WeightSource.RANDOM;
+        if (from != null) {
+            if (features.anyGiven() || recipe.networkGiven()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--from takes the spectrogram "
+                        + "and network from " + from.getFileName() + "'s card; leave out the spectrogram and "
+                        + "network options, or train from scratch without --from");
+            }
+            FineTuneStart start;
+            try {
+                start = FineTuneStart.read(from);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            TrainingConfig fromModel = start.config(TrainingConfig.defaults());
+            TrainingConfig settingsFrom = recipe.config == null ? fromModel : recipe.base(spec.commandLine());
+            config = recipe.apply(spec.commandLine(), fromModel.withSettings(settingsFrom.settings()),
+                    fromModel.featureSpec());
+            initial = start.weights(loaded.labels());
+        } else {
+            TrainingConfig base = recipe.base(spec.commandLine());
+            config = recipe.apply(spec.commandLine(), base, features.featureSpec(spec.commandLine(),
+                    base.featureSpec()));
+        }
+        var featureSpec = config.featureSpec();
+        ModelSpec modelSpec = config.network().withClasses(loaded.labels().size());
+        TrainingSettings settings = config.settings();
         if (cepstralMember < 0 || cepstralMember > featureSpec.height()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--cepstral-member must be between 0 and the " + featureSpec.height() + " bands");
@@ -142,7 +131,8 @@ final class TrainCommand implements Callable<Integer> {
                     "--valid-fraction must be above 0 and below 0.5");
         }
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(loaded.clips(), loaded.name(), featureSpec, modelSpec,
-                settings, folds, validFraction, initial, Optional.ofNullable(cache), seeds, cepstralMember, cepstralWeight);
+                settings, folds, validFraction, initial, Optional.ofNullable(cache), seeds, cepstralMember,
+                cepstralWeight, config.tuning());
 
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);
@@ -155,7 +145,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        TrainingConsole console = new TrainingConsole(err, batchSize);
+        TrainingConsole console = new TrainingConsole(err, settings.batchSize());
         try {
             TrainingRecipe.Outcome outcome = new TrainingRecipe(new AudioDecoder()).run(plan, out, console,
                     cancellation);
@@ -164,6 +154,7 @@ final class TrainCommand implements Callable<Integer> {
             if (outcome.crossValidation().isPresent()) {
                 EvaluationReport report = outcome.crossValidation().get();
                 printCrossValidation(stdout, report);
+                outcome.withoutTuningClips().ifPresent(honest -> printCrossValidation(stdout, honest));
                 stdout.println("balanced accuracy per fold: " + outcome.foldBalancedAccuracies().stream()
                         .map(v -> String.format(Locale.ROOT, "%.3f", v)).toList());
                 if (reportDirectory != null) {
@@ -191,20 +182,6 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Augmentation augmentation() {
-        if (noAugmentation) {
-            return Augmentation.none();
-        }
-        if (augmentations == null) {
-            return Augmentation.standard();
-        }
-        try {
-            return Augmentation.parts(augmentations);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--augment: " + e.getMessage());
-        }
-    }
-
     private void writeReport(EvaluationReport report, PrintWriter stdout) throws IOException {
         java.nio.file.Files.createDirectories(reportDirectory);
         report.writeJson(reportDirectory.resolve("cross-validation.json"));
@@ -222,33 +199,4 @@ final class TrainCommand implements Callable<Integer> {
                 track.balancedAccuracy(), track.macroF1(), report.windowLevel().accuracy());
     }
 
-    /** Network shape options; defaults give {@link ModelSpec#small}. */
-    static final class NetworkOptions {
-        @Option(names = "--channels", split = ",", paramLabel = "C,C,...", description = "Channels per block")
-        List<Integer> channels = List.of(16, 32, 64, 128);
-
-        @Option(names = "--kernel", description = "Convolution kernel size") int kernel = 3;
-
-        @Option(names = "--plain", description = "No residual connections") boolean plain;
-
-        @Option(names = "--pooling", paramLabel = "max|avg", description = "Pooling between blocks") String pooling = "max";
-
-        @Option(names = "--dense", description = "Hidden dense width; 0 = none") int dense = 64;
-
-        @Option(names = "--dropout", description = "Dropout before the output layer") double dropout = 0.3;
-
-        @Option(names = "--statistics", paramLabel = "N",
-                description = "Cepstral-statistics branch with N coefficients per channel; 0 = none")
-        int statistics;
-
-        @Option(names = "--statistics-width", paramLabel = "W",
-                description = "Hidden width of the statistics branch; 0 = straight to the classifier")
-        int statisticsWidth;
-
-        ModelSpec modelSpec(int inputChannels, int classes) {
-            PoolingType type = PoolingType.valueOf(pooling.toUpperCase(Locale.ROOT));
-            return new ModelSpec(inputChannels, classes, channels, kernel, !plain, type, dense, dropout,
-                    new org.genrelens.training.StatisticsPath(statistics, statisticsWidth));
-        }
-    }
 }

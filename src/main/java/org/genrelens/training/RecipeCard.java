@@ -12,7 +12,8 @@ final class RecipeCard {
     }
 
     static Map<String, Object> metrics(TrainingRecipe.Plan plan, List<String> labels,
-            Optional<EvaluationReport> crossValidation, List<Double> foldScores) {
+            Optional<EvaluationReport> crossValidation, List<Double> foldScores,
+            Optional<EvaluationReport> withoutTuning) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         crossValidation.ifPresent(report -> {
             metrics.put("protocol", plan.folds() + "-fold cross-validation by clip, stratified by genre, seed "
@@ -38,7 +39,31 @@ final class RecipeCard {
                 metrics.put("crossValidationMusicOnly", report.trackLevel().without(NonMusicCorpus.LABEL));
             }
         });
+        withoutTuning.ifPresent(report -> {
+            // the number to quote when the configuration was tuned on these data: no clip the tuner scored on
+            metrics.put("crossValidationWithoutTuningClips", report.toMap());
+            if (labels.contains(NonMusicCorpus.LABEL)) {
+                metrics.put("crossValidationWithoutTuningClipsMusicOnly",
+                        report.trackLevel().without(NonMusicCorpus.LABEL));
+            }
+        });
+        plan.tuning().ifPresent(t -> metrics.put("tuning", tuningMap(t)));
         return metrics;
+    }
+
+    private static Map<String, Object> tuningMap(TuningRecord t) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("searchSpace", t.searchSpace());
+        map.put("budgetMinutes", t.budgetMinutes());
+        map.put("maxEpochsPerTrial", t.maxEpochsPerTrial());
+        map.put("eta", t.eta());
+        map.put("trials", t.trials());
+        map.put("bestBalancedAccuracy", ClassificationMetrics.round(t.bestBalancedAccuracy()));
+        map.put("bestValidLoss", ClassificationMetrics.round(t.bestValidLoss()));
+        map.put("split", t.split());
+        map.put("validationClips", t.validationClips());
+        map.put("seed", t.seed());
+        return map;
     }
 
     static Map<String, Object> provenance(TrainingRecipe.Plan plan, CachedDataset all, List<LabeledClip> usable,

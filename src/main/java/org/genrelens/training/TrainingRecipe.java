@@ -35,12 +35,13 @@ public final class TrainingRecipe {
      */
     public record Plan(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec, ModelSpec modelSpec,
             TrainingSettings settings, int folds, double validFraction, WeightSource initialWeights,
-            Optional<Path> cacheDirectory, int seeds, int cepstralMember, double cepstralWeight) {
+            Optional<Path> cacheDirectory, int seeds, int cepstralMember, double cepstralWeight,
+            Optional<TuningRecord> tuning) {
         public Plan(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec, ModelSpec modelSpec,
                 TrainingSettings settings, int folds, double validFraction, WeightSource initialWeights,
                 Optional<Path> cacheDirectory) {
             this(clips, datasetName, featureSpec, modelSpec, settings, folds, validFraction, initialWeights,
-                    cacheDirectory, 1, 0, 0);
+                    cacheDirectory, 1, 0, 0, Optional.empty());
         }
 
         public Plan {
@@ -55,6 +56,7 @@ public final class TrainingRecipe {
             Objects.requireNonNull(modelSpec, "modelSpec");
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(initialWeights, "initialWeights");
+            Objects.requireNonNull(tuning, "tuning");
             if (folds == 1 || folds < 0) {
                 throw new IllegalArgumentException("folds must be 0 (no cross-validation) or at least 2");
             }
@@ -87,8 +89,14 @@ public final class TrainingRecipe {
         }
     }
 
+    /**
+     * @param crossValidation       every clip's held-out prediction, scored
+     * @param withoutTuningClips    the same without the clips a tuner chose this configuration on: the honest
+     *                              score when the configuration was tuned on these data (absent when it was not)
+     */
     public record Outcome(Path model, ModelCard card, Optional<EvaluationReport> crossValidation,
-            List<Double> foldBalancedAccuracies, List<EpochReport> finalHistory, boolean cancelled) {
+            List<Double> foldBalancedAccuracies, List<EpochReport> finalHistory, boolean cancelled,
+            Optional<EvaluationReport> withoutTuningClips) {
     }
 
     private final AudioDecoder decoder;
@@ -107,35 +115,41 @@ public final class TrainingRecipe {
 
         Optional<EvaluationReport> crossValidation = Optional.empty();
         List<Double> foldScores = new ArrayList<>();
+        List<ClipPrediction> heldOut = new ArrayList<>();
         if (plan.folds() >= 2) {
             crossValidation = Optional.of(crossValidate(plan, all, usable, modelSpec, listener, cancellation,
-                    foldScores));
+                    foldScores, heldOut));
             if (cancellation.isCancelled()) {
                 throw new org.genrelens.task.CancelledException();
             }
         }
+        Optional<EvaluationReport> withoutTuning = plan.tuning().filter(t -> !heldOut.isEmpty()).map(t ->
+                EvaluationReport.of(plan.folds() + "-fold-by-clip-without-" + t.validationClips().size()
+                        + "-tuning-clips", all.labels(), heldOut.stream()
+                        .filter(p -> !t.isValidationClip(p.clip())).toList(), all.skipped()));
         if (plan.seeds() > 1 || plan.cepstralMember() > 0) {
             return exportEnsemble(plan, all, usable, modelSpec, target, listener, cancellation, crossValidation,
-                    foldScores);
+                    foldScores, withoutTuning);
         }
         listener.onStage("final model");
         DatasetSplit inner = StratifiedSplit.split(usable, plan.validFraction(), 0.0, plan.settings().seed());
         try (TrainedModel trained = new CnnTrainer(plan.settings()).train(all.subset(inner.train()),
                 all.subset(inner.valid()), modelSpec, start(plan, modelSpec, all.subset(inner.train()), cancellation),
                 listener, cancellation)) {
-            Map<String, Object> metrics = RecipeCard.metrics(plan, labels, crossValidation, foldScores);
+            Map<String, Object> metrics = RecipeCard.metrics(plan, labels, crossValidation, foldScores,
+                    withoutTuning);
             Map<String, Object> provenance = RecipeCard.provenance(plan, all, usable, inner);
             provenance.put("cancelled", trained.cancelled());
             ModelCard card = trained.export(target, plan.settings(), provenance, metrics);
             return new Outcome(target, card, crossValidation, List.copyOf(foldScores), trained.history(),
-                    trained.cancelled());
+                    trained.cancelled(), withoutTuning);
         }
     }
 
     /** Trains {@code plan.seeds()} final networks and writes them as one averaging graph with one card. */
     private Outcome exportEnsemble(Plan plan, CachedDataset all, List<LabeledClip> usable, ModelSpec modelSpec,
             Path target, Listener listener, Cancellation cancellation, Optional<EvaluationReport> crossValidation,
-            List<Double> foldScores) throws IOException {
+            List<Double> foldScores, Optional<EvaluationReport> withoutTuning) throws IOException {
         Path scratch = java.nio.file.Files.createTempDirectory("genrelens-ensemble");
         try {
             List<Path> members = new ArrayList<>();
@@ -179,9 +193,10 @@ public final class TrainingRecipe {
             provenance.put("cancelled", cancelled);
             String name = target.getFileName().toString().replaceFirst("\\.onnx$", "");
             ModelCard card = ModelCard.describe(target, name, plan.labels(), plan.featureSpec(), provenance, spec,
-                    RecipeCard.metrics(plan, plan.labels(), crossValidation, foldScores));
+                    RecipeCard.metrics(plan, plan.labels(), crossValidation, foldScores, withoutTuning));
             card.write(ModelCard.cardPathFor(target));
-            return new Outcome(target, card, crossValidation, List.copyOf(foldScores), lastHistory, cancelled);
+            return new Outcome(target, card, crossValidation, List.copyOf(foldScores), lastHistory, cancelled,
+                    withoutTuning);
         } finally {
             try (var files = java.nio.file.Files.list(scratch)) {
                 for (Path file : files.toList()) {
@@ -233,9 +248,9 @@ public final class TrainingRecipe {
     }
 
     private EvaluationReport crossValidate(Plan plan, CachedDataset all, List<LabeledClip> usable,
-            ModelSpec modelSpec, Listener listener, Cancellation cancellation, List<Double> foldScores) {
+            ModelSpec modelSpec, Listener listener, Cancellation cancellation, List<Double> foldScores,
+            List<ClipPrediction> predictions) {
         List<List<LabeledClip>> folds = StratifiedFolds.split(usable, plan.folds(), plan.settings().seed());
-        List<ClipPrediction> predictions = new ArrayList<>();
         TileSampler sampler = new TileSampler(plan.featureSpec(), Augmentation.none());
         for (int f = 0; f < folds.size() && !cancellation.isCancelled(); f++) {
             List<List<ClipPrediction>> members = new ArrayList<>();

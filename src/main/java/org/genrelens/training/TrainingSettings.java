@@ -73,6 +73,15 @@ public record TrainingSettings(int maxEpochs, int batchSize, double learningRate
                 plateauPatience, plateauFactor, minLearningRate, classBalanced, newAugmentation, seed, statisticsWarmupEpochs, unfreezeRateFactor);
     }
 
+    /** The part names a config file takes, or the full record for an augmentation made by hand. */
+    private Object augmentationForCard() {
+        try {
+            return augmentation.partNames();
+        } catch (IllegalStateException handMade) {
+            return augmentation.toString();
+        }
+    }
+
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("optimizer", "adam");
@@ -85,7 +94,7 @@ public record TrainingSettings(int maxEpochs, int batchSize, double learningRate
         map.put("plateauFactor", plateauFactor);
         map.put("minLearningRate", minLearningRate);
         map.put("classBalanced", classBalanced);
-        map.put("augmentation", augmentation.toString());
+        map.put("augmentation", augmentationForCard());
         map.put("seed", seed);
         map.put("statisticsWarmupEpochs", statisticsWarmupEpochs);
         map.put("unfreezeRateFactor", unfreezeRateFactor);

@@ -74,12 +74,23 @@ class TrainCommandTest {
                 .exitCode());
         Path tuned = out.resolve("tuned.onnx");
 
-        CliRun run = CliRun.of(concat(new String[] {"train", data.toString(), "--not-music", "1", "--from",
-            base.toString(), "--new-head", "--out", tuned.toString()}, SMALL));
+        CliRun run = CliRun.of("train", data.toString(), "--not-music", "1", "--from", base.toString(), "--epochs",
+                "2", "--out", tuned.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(java.util.List.of("noise", "not-music", "tones"),
-                ModelCard.read(ModelCard.cardPathFor(tuned)).labels());
+        ModelCard card = ModelCard.read(ModelCard.cardPathFor(tuned));
+        assertEquals(java.util.List.of("noise", "not-music", "tones"), card.labels());
+        ModelCard baseCard = ModelCard.read(ModelCard.cardPathFor(base));
+        assertEquals(baseCard.featureSpec(), card.featureSpec(), "the spectrogram comes from the card");
+        assertEquals(baseCard.modelSpec().get("blockChannels"), card.modelSpec().get("blockChannels"));
+        assertEquals(2, ((Number) ((java.util.Map<?, ?>) card.modelSpec().get("training")).get("maxEpochs")).intValue(),
+                "a training option given on the command line still applies");
+
+        CliRun retyped = CliRun.of("train", data.toString(), "--from", base.toString(), "--channels", "8,16",
+                "--out", out.resolve("x.onnx").toString());
+        assertEquals(2, retyped.exitCode());
+        assertTrue(retyped.err().contains("--from takes the spectrogram and network from base.onnx's card"),
+                retyped.err());
     }
 
     @Test
@@ -108,11 +119,12 @@ class TrainCommandTest {
         assertEquals(1.0, probabilities.get("tones").asDouble() + probabilities.get("noise").asDouble(), 1e-5);
         assertEquals(2, CliRun.of("train", data.toString(), "--seeds", "0").exitCode());
 
-        // fine-tuning from an ensemble starts from its first network
-        Path tuned = out.resolve("tuned.onnx");
-        CliRun fineTune = CliRun.of(concat(new String[] {"train", data.toString(), "--from", model.toString(),
-            "--out", tuned.toString()}, SMALL));
-        assertEquals(0, fineTune.exitCode(), fineTune.err());
+        // an average of separately trained models is not one network to fine-tune: refused, saying what to do
+        CliRun fineTune = CliRun.of("train", data.toString(), "--from", model.toString(), "--out",
+                out.resolve("tuned.onnx").toString());
+        assertEquals(2, fineTune.exitCode(), fineTune.err());
+        assertTrue(fineTune.err().contains("cannot be fine-tuned: it averages 3 separately trained models"),
+                fineTune.err());
     }
 
     @Test

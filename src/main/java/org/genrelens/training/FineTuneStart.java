@@ -1,0 +1,76 @@
+package org.genrelens.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.genrelens.features.FeatureSpec;
+import org.genrelens.inference.ModelCard;
+
+/**
+ * A model to fine-tune, read from its card: the FeatureSpec and network it was trained with, its labels and training
+ * settings, so that nothing has to be typed again. Refuses, saying why, a model that is not one network this project
+ * trained (a statistics baseline, an averaged ensemble, a card without a network description).
+ *
+ * @param model    the ONNX file
+ * @param card     its card
+ * @param network  its network, as the card describes it
+ * @param settings the settings it was trained with, if the card records them in the current form
+ */
+public record FineTuneStart(Path model, ModelCard card, ModelSpec network, java.util.Optional<TrainingSettings> settings) {
+
+    /**
+     * @throws IllegalArgumentException saying why the model cannot be fine-tuned and what to do instead
+     * @throws IOException              if the model or its card cannot be read
+     */
+    public static FineTuneStart read(Path model) throws IOException {
+        if (!Files.isRegularFile(model)) {
+            throw new NoSuchFileException(model.toString(), null, "no such model file; pick a .onnx file");
+        }
+        ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
+        Map<String, Object> spec = card.modelSpec();
+        if ("statistics-logistic-regression".equals(spec.get("family"))) {
+            throw refused(model, "it is the statistics baseline (a logistic regression), not a network; train a network "
+                    + "from scratch instead");
+        }
+        if (spec.get("ensemble") instanceof Map<?, ?> ensemble) {
+            Object members = ensemble.get("members");
+            int count = members instanceof List<?> list ? list.size() : 0;
+            throw refused(model, "it averages " + count + " separately trained models in one graph; fine-tune one "
+                    + "network (a model trained without --seeds or --cepstral-member), or train from scratch");
+        }
+        ModelSpec network;
+        try {
+            network = ModelSpec.fromMap(spec);
+        } catch (IllegalArgumentException e) {
+            throw refused(model, "its card does not describe a network (" + e.getMessage() + ")");
+        }
+        FeatureSpec features = card.featureSpec();
+        if (network.inputChannels() != features.channels() || network.classes() != card.labels().size()) {
+            throw refused(model, "its card's network (" + network.inputChannels() + " channel(s), " + network.classes()
+                    + " classes) does not match its tiles and labels; the card was edited or damaged");
+        }
+        return new FineTuneStart(model, card, network, TrainingSettingsCard.read(spec.get("training")));
+    }
+
+    /** The configuration fine-tuning starts from: the model's tiles, network and (when recorded) settings. */
+    public TrainingConfig config(TrainingConfig defaults) {
+        return new TrainingConfig(card.featureSpec(), network, settings.orElse(defaults.settings()),
+                java.util.Optional.empty());
+    }
+
+    public List<String> labels() {
+        return card.labels();
+    }
+
+    /** The weights to start from: the whole network, with a fresh output layer when the genres differ. */
+    public WeightSource weights(List<String> dataLabels) {
+        return WeightSource.fromOnnx(model, !dataLabels.equals(card.labels()));
+    }
+
+    private static IllegalArgumentException refused(Path model, String why) {
+        return new IllegalArgumentException(model + " cannot be fine-tuned: " + why);
+    }
+}
