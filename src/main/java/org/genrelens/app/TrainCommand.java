@@ -16,6 +16,7 @@ import org.genrelens.training.Augmentation;
 import org.genrelens.training.EvaluationReport;
 import org.genrelens.training.ModelSpec;
 import org.genrelens.training.PoolingType;
+import org.genrelens.training.TrainingReadiness;
 import org.genrelens.training.TrainingRecipe;
 import org.genrelens.training.TrainingSettings;
 import org.genrelens.training.WeightSource;
@@ -112,6 +113,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        TrainingReadiness.ofThisMachine().trainingUnavailable().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
         DatasetOptions.Loaded loaded = data.load(spec.commandLine());
         var featureSpec = features.featureSpec(spec.commandLine());
         ModelSpec modelSpec = network.modelSpec(featureSpec.channels(), loaded.labels().size());
