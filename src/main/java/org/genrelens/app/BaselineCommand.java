@@ -85,6 +85,8 @@ final class BaselineCommand implements Callable<Integer> {
             }
         }
         if (notMusicPerKind > 0) {
+            org.genrelens.training.TrainingReadiness.ofThisMachine().speechMissing()
+                    .ifPresent(warning -> err.println("genrelens: warning: " + warning));
             Path generated = java.nio.file.Files.createTempDirectory("genrelens-not-music");
             List<LabeledClip> withNonMusic = new java.util.ArrayList<>(clips);
             withNonMusic.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), seed)

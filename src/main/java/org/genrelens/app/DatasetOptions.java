@@ -14,6 +14,7 @@ import org.genrelens.training.GenreSelection;
 import org.genrelens.training.LabeledClip;
 import org.genrelens.training.NonMusicCorpus;
 import org.genrelens.training.PairsListDataset;
+import org.genrelens.training.TrainingReadiness;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -79,6 +80,8 @@ final class DatasetOptions {
             }
         }
         if (notMusicPerKind > 0) {
+            TrainingReadiness.ofThisMachine().speechMissing()
+                    .ifPresent(warning -> commandLine.getErr().println("genrelens: warning: " + warning));
             Path generated = Files.createTempDirectory("genrelens-not-music");
             List<LabeledClip> all = new ArrayList<>(clips);
             all.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), 42L).write(generated, notMusicPerKind, 15.0));

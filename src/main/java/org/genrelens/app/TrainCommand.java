@@ -16,6 +16,7 @@ import org.genrelens.training.FineTuneStart;
 import org.genrelens.training.TrainingConfig;
 import org.genrelens.training.EvaluationReport;
 import org.genrelens.training.ModelSpec;
+import org.genrelens.training.TrainingReadiness;
 import org.genrelens.training.TrainingRecipe;
 import org.genrelens.training.TrainingSettings;
 import org.genrelens.training.WeightSource;
@@ -88,6 +89,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        TrainingReadiness.ofThisMachine().trainingUnavailable().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
         DatasetOptions.Loaded loaded = data.load(spec.commandLine());
         TrainingConfig config;
         WeightSource initial = WeightSource.RANDOM;

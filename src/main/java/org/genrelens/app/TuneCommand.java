@@ -67,6 +67,9 @@ final class TuneCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "need --minutes > 0, --max-epochs >= 1, --eta >= 2");
         }
         PrintWriter err = spec.commandLine().getErr();
+        org.genrelens.training.TrainingReadiness.ofThisMachine().trainingUnavailable().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
         DatasetOptions.Loaded loaded = data.load(spec.commandLine());
         Cancellation cancellation = new Cancellation();
         ClipTuning tuning = new ClipTuning(new AudioDecoder(), Optional.ofNullable(cache), s -> err.println(

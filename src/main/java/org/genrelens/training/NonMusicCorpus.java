@@ -38,16 +38,18 @@ public final class NonMusicCorpus {
         this.random = new Random(seed);
     }
 
-    /** espeak-ng from PATH, if there is one. */
+    /** espeak-ng from PATH, if there is one ({@code espeak-ng.exe} on Windows). */
     public static Optional<Path> findEspeak() {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
         }
         for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "espeak-ng");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
+            for (String name : List.of("espeak-ng", "espeak-ng.exe")) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
             }
         }
         return Optional.empty();

@@ -122,6 +122,26 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aNotMusicClassBuiltWithoutEspeakSaysSoInsteadOfSilentlyLeavingOutSpeech(@TempDir Path noPrograms)
+            throws Exception {
+        // a child JVM, because only it can be given a PATH without espeak-ng
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "evaluate", "--model",
+                model.toString(), "--not-music", "1", data.toString()).redirectErrorStream(true);
+        builder.environment().put("PATH", noPrograms.toString());
+        Process child = builder.start();
+        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertEquals(1, child.waitFor(), output);
+        assertTrue(output.contains("genrelens: warning: espeak-ng is not installed, so the not-music class is built "
+                + "without speech"), output);
+        if (org.genrelens.training.NonMusicCorpus.findEspeak().isPresent()) {
+            CliRun withEspeak = CliRun.of("evaluate", "--model", model.toString(), "--not-music", "1", data.toString());
+            assertTrue(!withEspeak.err().contains("espeak-ng is not installed"), withEspeak.err());
+        }
+    }
+
+    @Test
     void usageErrorsExitWithTwo(@TempDir Path list) throws IOException {
         Path pairs = Files.writeString(list.resolve("p.csv"), "a.wav,low\n");
         assertEquals(2, CliRun.of("evaluate", "--model", model.toString()).exitCode(), "no dataset");

@@ -93,6 +93,12 @@ public final class TrainView extends SplitPane {
         folds.getValueFactory().valueProperty().addListener((o, b, a) -> model.foldsProperty().set(a));
         CheckBox notMusic = new CheckBox("Add a not-music class (generated speech, noise, tones)");
         notMusic.selectedProperty().bindBidirectional(model.notMusicProperty());
+        Label notice = new Label();
+        notice.setId("train-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         Spinner<Integer> minutes = intSpinner(1, 600, model.tuneMinutesProperty().get(), 1);
         minutes.getValueFactory().valueProperty().addListener((o, b, a) -> model.tuneMinutesProperty().set(a));
 
@@ -124,7 +130,7 @@ public final class TrainView extends SplitPane {
         HBox actions = new HBox(8, train, tune, cancel);
 
         VBox form = new VBox(8, heading("Dataset"), source, folderRow, load, genres, heading("Settings"), settings,
-                notMusic);
+                notMusic, notice);
         form.setPadding(new Insets(10));
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);

@@ -28,6 +28,7 @@ import org.genrelens.training.ConfusionHeatmap;
 import org.genrelens.training.EpochReport;
 import org.genrelens.training.HyperbandTuner;
 import org.genrelens.training.LabeledClip;
+import org.genrelens.training.TrainingReadiness;
 import org.genrelens.training.TrainingRecipe;
 import org.genrelens.ui.common.BackgroundRunner;
 import org.genrelens.ui.common.ErrorReporter;
@@ -85,6 +86,8 @@ public final class TrainViewModel {
     private final ObjectProperty<Path> trainedModel = new SimpleObjectProperty<>();
     private final ObservableList<InstalledModels.InstalledModel> models = FXCollections.observableArrayList();
     private final StringProperty activeModel = new SimpleStringProperty("");
+    private final TrainingReadiness readiness = TrainingReadiness.ofThisMachine();
+    private final StringProperty notice = new SimpleStringProperty("");
     private List<LabeledClip> loadedClips = List.of();
     private String datasetName = "";
 
@@ -94,6 +97,10 @@ public final class TrainViewModel {
         this.runner = runner;
         this.errors = errors;
         this.reanalyse = reanalyse;
+        // said before a run starts: no PyTorch for this platform, or no espeak-ng for the not-music speech
+        notMusic.addListener((o, before, after) -> notice.set(readiness.trainingUnavailable()
+                .or(() -> after ? readiness.speechMissing() : java.util.Optional.empty()).orElse("")));
+        notice.set(readiness.trainingUnavailable().or(readiness::speechMissing).orElse(""));
         // a cancelled job calls neither callback; the status bar's task ending is the one sure signal
         runner.activity().runningProperty().addListener((o, before, after) -> {
             if (!after) {
@@ -125,6 +132,10 @@ public final class TrainViewModel {
 
     /** Trains with live curves; with folds >= 2 the evaluation is cross-validated by clip. */
     public void train() {
+        if (readiness.trainingUnavailable().isPresent()) {
+            result.set(notice.get());
+            return;
+        }
         List<LabeledClip> clips = includedClips();
         if (clips.isEmpty()) {
             result.set("Load a dataset and include at least two genres.");
@@ -203,6 +214,10 @@ public final class TrainViewModel {
 
     /** Hyperband tuning within the time budget; the best settings are copied into the form. */
     public void tune() {
+        if (readiness.trainingUnavailable().isPresent()) {
+            result.set(notice.get());
+            return;
+        }
         List<LabeledClip> clips = includedClips();
         if (clips.isEmpty()) {
             result.set("Load a dataset and include at least two genres.");
@@ -320,4 +335,5 @@ public final class TrainViewModel {
     public ObjectProperty<Path> trainedModelProperty() { return trainedModel; }
     public ObservableList<InstalledModels.InstalledModel> models() { return models; }
     public StringProperty activeModelProperty() { return activeModel; }
+    public StringProperty noticeProperty() { return notice; }
 }
