@@ -14,12 +14,12 @@ import java.util.concurrent.Callable;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.inference.AtomicFiles;
 import org.genrelens.task.Cancellation;
-import org.genrelens.training.Augmentation;
+import org.genrelens.training.TrainingConfig;
+import org.genrelens.training.TrainingConfigFile;
 import org.genrelens.training.ClipTuning;
 import org.genrelens.training.SearchSpace;
 import org.genrelens.training.DatasetSplit;
 import org.genrelens.training.HyperbandTuner;
-import org.genrelens.training.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,8 +58,16 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Keep computed spectra here for later runs")
     Path cache;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, sampling and training")
-    long seed;
+    @Option(names = "--seed", description = "Seed of the split, sampling and training (default: the configuration's)")
+    Long seed;
+
+    @Option(names = "--config", paramLabel = "FILE.json",
+            description = "Search around this configuration instead of the defaults")
+    Path config;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.json",
+            description = "Write the winner as a configuration that `genrelens train --config FILE.json` trains exactly")
+    Path out;
 
     @Override
     public Integer call() throws IOException {
@@ -74,9 +82,8 @@ final class TuneCommand implements Callable<Integer> {
         Cancellation cancellation = new Cancellation();
         ClipTuning tuning = new ClipTuning(new AudioDecoder(), Optional.ofNullable(cache), s -> err.println(
                 "computing features: " + s.type() + ", " + s.bands() + " bands, FFT " + s.fftSizes()));
-        ClipTuning.Outcome outcome = tuning.tune(loaded.clips(),
-                SearchSpace.standard(features.featureSpec(spec.commandLine())),
-                TrainingSettings.defaults().withSeed(seed).withAugmentation(Augmentation.standard()),
+        TrainingConfig base = base();
+        ClipTuning.Outcome outcome = tuning.tune(loaded.clips(), SearchSpace.standard(base),
                 new HyperbandTuner.Budget(maxEpochs, eta, Duration.ofSeconds(Math.round(minutes * 60))),
                 (trial, finished) -> err.printf(Locale.ROOT, "trial %3d (bracket %d, %d epochs, %ds): valid loss %.3f "
                                 + "balanced acc %.3f  %s%n", trial.id(), trial.bracket(), trial.epochs(),
@@ -84,29 +91,46 @@ final class TuneCommand implements Callable<Integer> {
                         describe(trial)), cancellation);
         HyperbandTuner.Result result = outcome.result();
         DatasetSplit split = outcome.split();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         if (result.best() == null) {
             err.println("genrelens: no trial finished within the budget");
             return ExitCodes.FAILURES;
         }
-        out.println("best of " + result.trials().size() + " trials" + (result.stoppedEarly() ? " (time budget reached)" : "")
-                + ": " + describe(result.best()));
-        out.printf(Locale.ROOT, "  validation loss %.3f, balanced accuracy %.3f on %s%n", result.best().validLoss(),
-                result.best().validBalancedAccuracy(), split.name());
+        stdout.println("best of " + result.trials().size() + " trials"
+                + (result.stoppedEarly() ? " (time budget reached)" : "") + ": " + describe(result.best()));
+        stdout.printf(Locale.ROOT, "  validation loss %.3f, balanced accuracy %.3f on %s%n",
+                result.best().validLoss(), result.best().validBalancedAccuracy(), split.name());
         if (json != null) {
             writeJson(result, split.name());
-            out.println("wrote " + json);
+            stdout.println("wrote " + json);
+        }
+        if (out != null) {
+            TrainingConfigFile.write(outcome.chosen().orElseThrow(), out);
+            stdout.println("wrote " + out + "; train it with: genrelens train DATASET --config " + out);
         }
         return ExitCodes.OK;
     }
 
+    /** The defaults or --config, with the spectrogram options and --seed given. */
+    private TrainingConfig base() {
+        RecipeOptions recipe = new RecipeOptions();
+        recipe.config = config;
+        recipe.seed = seed;
+        TrainingConfig start = recipe.base(spec.commandLine());
+        return recipe.apply(spec.commandLine(), start, features.featureSpec(spec.commandLine(), start.featureSpec()));
+    }
+
     private static String describe(HyperbandTuner.Trial trial) {
-        var config = trial.config();
-        var model = config.modelSpec();
-        return String.format(Locale.ROOT, "%s %d bands FFT %s | channels %s k%d %s %s dense %d | lr %.1e",
+        TrainingConfig config = trial.config();
+        var model = config.network();
+        var settings = config.settings();
+        return String.format(Locale.ROOT, "%s %d bands FFT %s hop %d | channels %s k%d %s %s dense %d dropout %.2f "
+                        + "statistics %d/%d | lr %.1e wd %.0e | %s",
                 config.featureSpec().type(), config.featureSpec().bands(), config.featureSpec().fftSizes(),
-                model.blockChannels(), model.kernelSize(), model.residual() ? "residual" : "plain",
-                model.pooling(), model.denseWidth(), config.learningRate());
+                config.featureSpec().hopLength(), model.blockChannels(), model.kernelSize(),
+                model.residual() ? "residual" : "plain", model.pooling(), model.denseWidth(), model.dropout(),
+                model.statistics().coefficients(), model.statistics().width(), settings.learningRate(),
+                settings.weightDecay(), settings.augmentation().partNames());
     }
 
     private void writeJson(HyperbandTuner.Result result, String splitName) throws IOException {
@@ -116,8 +140,9 @@ final class TuneCommand implements Callable<Integer> {
         report.put("stoppedEarly", result.stoppedEarly());
         report.put("trials", result.trials().stream().map(t -> Map.of("id", t.id(), "bracket", t.bracket(),
                 "epochs", t.epochs(), "validLoss", t.validLoss(), "validBalancedAccuracy",
-                t.validBalancedAccuracy(), "seconds", t.duration().toSeconds(), "config", t.config().toMap())).toList());
-        report.put("best", result.best().config().toMap());
+                t.validBalancedAccuracy(), "seconds", t.duration().toSeconds(), "config",
+                TrainingConfigFile.toMap(t.config()))).toList());
+        report.put("best", TrainingConfigFile.toMap(result.best().config()));
         AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
     }
 }

@@ -20,8 +20,11 @@ import org.genrelens.task.ProgressListener;
  */
 public final class ClipTuning {
 
-    /** The split the trials were scored on, and the tuner's result. */
-    public record Outcome(DatasetSplit split, HyperbandTuner.Result result) {
+    /**
+     * The split the trials were scored on, the tuner's result, and the winner as a configuration that records how
+     * it was chosen (empty when no trial finished).
+     */
+    public record Outcome(DatasetSplit split, HyperbandTuner.Result result, Optional<TrainingConfig> chosen) {
     }
 
     private final AudioDecoder decoder;
@@ -39,13 +42,14 @@ public final class ClipTuning {
     }
 
     /** Tunes over the space (usually {@link SearchSpace#standard} around the user's spectrogram settings). */
-    public Outcome tune(List<LabeledClip> clips, SearchSpace space, TrainingSettings settings,
-            HyperbandTuner.Budget budget, HyperbandTuner.TuningProgress progress, Cancellation cancellation) {
+    public Outcome tune(List<LabeledClip> clips, SearchSpace space, HyperbandTuner.Budget budget,
+            HyperbandTuner.TuningProgress progress, Cancellation cancellation) {
+        long seed = space.base().settings().seed();
         List<String> labels = List.copyOf(new TreeSet<>(clips.stream().map(LabeledClip::genre).toList()));
         if (labels.size() < 2) {
             throw new IllegalArgumentException("tuning needs clips of at least two genres, found " + labels);
         }
-        DatasetSplit split = StratifiedSplit.split(clips, 0.2, 0.0, settings.seed());
+        DatasetSplit split = StratifiedSplit.split(clips, 0.2, 0.0, seed);
         Map<FeatureSpec, HyperbandTuner.SplitData> computed = new HashMap<>();
         HyperbandTuner tuner = new HyperbandTuner(featureSpec -> computed.computeIfAbsent(featureSpec, spec -> {
             onFeatures.accept(spec);
@@ -53,8 +57,13 @@ public final class ClipTuning {
                     cancellation);
             return new HyperbandTuner.SplitData(all.subset(present(all, split.train())),
                     all.subset(present(all, split.valid())));
-        }), settings);
-        return new Outcome(split, tuner.tune(space, labels.size(), budget, progress, cancellation));
+        }), seed);
+        HyperbandTuner.Result result = tuner.tune(space, labels.size(), budget, progress, cancellation);
+        Optional<TrainingConfig> chosen = Optional.ofNullable(result.best()).map(best -> best.config().withTuning(
+                new TuningRecord(space.describe(), budget.timeLimit().toSeconds() / 60.0, budget.maxEpochsPerTrial(),
+                        budget.eta(), result.trials().size(), best.validBalancedAccuracy(), best.validLoss(),
+                        split.name(), split.valid().stream().map(TuningRecord::clipName).toList(), seed)));
+        return new Outcome(split, result, chosen);
     }
 
     /** Clips that could not be read are left out of both sides. */

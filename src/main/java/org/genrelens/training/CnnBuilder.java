@@ -1,6 +1,5 @@
 package org.genrelens.training;
 
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -36,6 +35,14 @@ public final class CnnBuilder {
     static {
         // before any DJL network exists in this process: see NativeAllocations
         NativeAllocations.zeroFill();
+        // one PyTorch thread unless the user chose otherwise: with two, the same seed trained different weights
+        // (CnnTrainerTest), and on a busy 2-core machine every step was slower (README, Benchmarks)
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
     }
 
     private CnnBuilder() {
@@ -43,16 +50,16 @@ public final class CnnBuilder {
 
     /**
      * The DJL network: input [N, inputChannels, H, W] float32 → logits [N, classes] (NO softmax). With a
-     * statistics branch: [ParallelBlock(concat)[trunk, {@link StatisticsBranch}], classifier Linear], the trunk
-     * being the network without its classifier.
+     * statistics branch: ParallelBlock(sum)[[the network without it], [{@link StatisticsBranch}, its own output
+     * Linear]]: the two heads' logits are added, so each part can be frozen or started on its own.
      */
     public static Block build(ModelSpec spec) {
+        SequentialBlock trunk = trunk(spec).add(classifier(spec));
         if (!spec.statistics().present()) {
-            return trunk(spec).add(classifier(spec));
+            return trunk;
         }
-        Block both = new ParallelBlock(CnnBuilder::concat,
-                List.of(trunk(spec), StatisticsBranch.build(spec.statistics())));
-        return new SequentialBlock().add(both).add(classifier(spec));
+        SequentialBlock statistics = StatisticsBranch.build(spec.statistics()).add(classifier(spec));
+        return new ParallelBlock(CnnBuilder::add, List.of(trunk, statistics));
     }
 
     private static Block classifier(ModelSpec spec) {
@@ -75,11 +82,6 @@ public final class CnnBuilder {
             net.add(Dropout.builder().optRate((float) spec.dropout()).build());
         }
         return net;
-    }
-
-    private static NDList concat(List<NDList> branches) {
-        return new NDList(NDArrays.concat(new NDList(branches.get(0).singletonOrThrow(),
-                branches.get(1).singletonOrThrow()), 1));
     }
 
     private static Block plainBlock(ModelSpec spec, int out) {

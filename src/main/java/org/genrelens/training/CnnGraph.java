@@ -49,14 +49,12 @@ final class CnnGraph {
     }
 
     private void nodes(long[] inputShape) {
-        String trunk = trunk();
-        String features = trunk;
+        String logits = gemm(trunk(), CnnLayout.CLASSIFIER);
         if (spec.statistics().present()) {
-            String statistics = statistics(inputShape);
-            graph.node("Concat", new String[] {trunk, statistics}, "classifier.input", integer("axis", 1));
-            features = "classifier.input";
+            String statistics = gemm(statistics(inputShape), CnnLayout.STATISTICS_HEAD);
+            graph.node("Add", new String[] {logits, statistics}, "logits");
+            logits = "logits";
         }
-        String logits = gemm(features, CnnLayout.CLASSIFIER);
         graph.node("Softmax", new String[] {logits}, OUTPUT, integer("axis", 1));
     }
 

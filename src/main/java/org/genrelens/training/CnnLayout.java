@@ -18,8 +18,8 @@ import java.util.List;
  * <p>Names: {@code block<i>.conv1.weight}, {@code block<i>.bn1.{gamma,beta,mean,var}}, for residual blocks
  * also {@code conv2}/{@code bn2} and {@code block<i>.shortcut.{conv,bn}} when the channels change; then
  * {@code dense.{weight,bias}}; with a statistics branch {@code statistics.dct.weight} [coefficients, bands],
- * {@code statistics.standardiser.{mean,scale}} and {@code statistics.dense.{weight,bias}}; then
- * {@code classifier.{weight,bias}} (its input: the trunk's features, then the branch's).
+ * {@code statistics.standardiser.{mean,scale}}, {@code statistics.dense.{weight,bias}} and the branch's own output
+ * layer {@code statistics.head.{weight,bias}}, whose logits are added to the classifier's.
  */
 final class CnnLayout {
 
@@ -29,12 +29,14 @@ final class CnnLayout {
     static final String STATISTICS_DCT = STATISTICS + ".dct";
     static final String STATISTICS_STANDARDISER = STATISTICS + ".standardiser";
     static final String STATISTICS_DENSE = STATISTICS + ".dense";
+    static final String STATISTICS_HEAD = STATISTICS + ".head";
 
     /** A parameter with its ONNX name and the shape the spec gives it. */
     record NamedParameter(String name, Parameter parameter, long[] expectedShape) {
 
+        /** An output layer: replaced when a model is fine-tuned on other genres. */
         boolean isClassifier() {
-            return name.startsWith(CLASSIFIER + ".");
+            return name.startsWith(CLASSIFIER + ".") || name.startsWith(STATISTICS_HEAD + ".");
         }
     }
 
@@ -70,12 +72,15 @@ final class CnnLayout {
             linear(top.get(top.size() - 1), CLASSIFIER, spec.classes(), spec.classifierInputWidth());
             return;
         }
-        List<Block> top = children(net, SequentialBlock.class, "the network", 2);
-        List<Block> branches = children(top.get(0), ParallelBlock.class, "trunk and statistics", 2);
-        walkTrunk(children(branches.get(0), SequentialBlock.class, "the trunk", trunkLayers));
-        walkStatistics(children(branches.get(1), SequentialBlock.class, STATISTICS,
-                StatisticsBranch.layerCount(spec.statistics())));
-        linear(top.get(1), CLASSIFIER, spec.classes(), spec.classifierInputWidth());
+        List<Block> branches = children(net, ParallelBlock.class, "trunk and statistics", 2);
+        List<Block> trunk = children(branches.get(0), SequentialBlock.class, "the trunk", trunkLayers + 1);
+        walkTrunk(trunk);
+        linear(trunk.get(trunkLayers), CLASSIFIER, spec.classes(), spec.classifierInputWidth());
+        int statisticsLayers = StatisticsBranch.layerCount(spec.statistics());
+        List<Block> statistics = children(branches.get(1), SequentialBlock.class, STATISTICS, statisticsLayers + 1);
+        walkStatistics(statistics);
+        linear(statistics.get(statisticsLayers), STATISTICS_HEAD, spec.classes(),
+                spec.statistics().outputWidth(spec.inputChannels()));
     }
 
     private void walkStatistics(List<Block> branch) {

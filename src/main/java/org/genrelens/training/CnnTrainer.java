@@ -137,7 +137,7 @@ public final class CnnTrainer {
             }
             best.restoreInto(block);
             return new TrainedModel(model, block, spec, featureSpec, train.labels(), history, bestEpoch, bestLoss,
-                    cancelled);
+                    bestBalanced, cancelled);
         } catch (RuntimeException e) {
             model.close();
             throw e;

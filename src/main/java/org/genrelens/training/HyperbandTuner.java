@@ -31,7 +31,7 @@ public final class HyperbandTuner {
     public record SplitData(CachedDataset train, CachedDataset valid) {
     }
 
-    public record Trial(int id, int bracket, TrialConfig config, int epochs, double validLoss,
+    public record Trial(int id, int bracket, TrainingConfig config, int epochs, double validLoss,
             double validBalancedAccuracy, Duration duration) {
     }
 
@@ -44,31 +44,36 @@ public final class HyperbandTuner {
         void onTrial(Trial trial, int finished);
     }
 
-    private final Function<FeatureSpec, SplitData> data;
-    private final TrainingSettings baseSettings;
+    /** As the trainer picks its best epoch: balanced accuracy on the validation clips, the loss breaking ties. */
+    static final Comparator<Trial> BEST_FIRST = Comparator.comparingDouble(Trial::validBalancedAccuracy).reversed()
+            .thenComparingDouble(Trial::validLoss);
 
-    public HyperbandTuner(Function<FeatureSpec, SplitData> data, TrainingSettings baseSettings) {
+    private final Function<FeatureSpec, SplitData> data;
+    private final long seed;
+
+    /** @param seed seed of the sampling (each configuration's own seed trains it) */
+    public HyperbandTuner(Function<FeatureSpec, SplitData> data, long seed) {
         this.data = Objects.requireNonNull(data, "data");
-        this.baseSettings = Objects.requireNonNull(baseSettings, "baseSettings");
+        this.seed = seed;
     }
 
     public Result tune(SearchSpace space, int classes, Budget budget, TuningProgress progress,
             Cancellation cancellation) {
-        Random random = new Random(baseSettings.seed());
+        Random random = new Random(seed);
         int sMax = (int) Math.floor(Math.log(budget.maxEpochsPerTrial()) / Math.log(budget.eta()) + 1e-9);
         double total = (sMax + 1.0) * budget.maxEpochsPerTrial();
         long deadline = System.nanoTime() + budget.timeLimit().toNanos();
         List<Trial> trials = new ArrayList<>();
         for (int s = sMax; s >= 0; s--) {
             int n = (int) Math.ceil(total / budget.maxEpochsPerTrial() * Math.pow(budget.eta(), s) / (s + 1));
-            List<TrialConfig> configs = new ArrayList<>();
+            List<TrainingConfig> configs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 configs.add(space.sample(random, classes));
             }
             for (int round = 0; round <= s && !configs.isEmpty(); round++) {
                 int epochs = (int) Math.max(1, Math.round(budget.maxEpochsPerTrial() * Math.pow(budget.eta(), round - s)));
                 List<Trial> results = new ArrayList<>();
-                for (TrialConfig config : configs) {
+                for (TrainingConfig config : configs) {
                     if (cancellation.isCancelled() || System.nanoTime() > deadline) {
                         return finish(trials, true);
                     }
@@ -77,7 +82,7 @@ public final class HyperbandTuner {
                     results.add(trial);
                     progress.onTrial(trial, trials.size());
                 }
-                results.sort(Comparator.comparingDouble(Trial::validLoss));
+                results.sort(BEST_FIRST);
                 int keep = (int) Math.floor(configs.size() / (double) budget.eta());
                 configs = results.subList(0, Math.min(keep, results.size())).stream().map(Trial::config).toList();
             }
@@ -85,21 +90,23 @@ public final class HyperbandTuner {
         return finish(trials, false);
     }
 
-    private Trial run(int id, int bracket, TrialConfig config, int epochs, Cancellation cancellation) {
+    private Trial run(int id, int bracket, TrainingConfig config, int epochs, Cancellation cancellation) {
         long started = System.nanoTime();
         SplitData split = data.apply(config.featureSpec());
-        TrainingSettings settings = baseSettings.withLearningRate(config.learningRate()).withMaxEpochs(epochs);
-        try (TrainedModel model = new CnnTrainer(settings).train(split.train(), split.valid(), config.modelSpec(),
-                WeightSource.RANDOM, TrainingProgress.NONE, cancellation)) {
-            double balanced = model.history().stream().filter(EpochReport::best)
-                    .mapToDouble(EpochReport::validBalancedAccuracy).reduce((a, b) -> b).orElse(0);
-            double loss = model.bestEpoch() == 0 ? Double.POSITIVE_INFINITY : model.bestValidLoss();
+        TrainingSettings settings = config.settings().withMaxEpochs(epochs);
+        // a trial starts as the real training would: a statistics network from its regression
+        WeightSource start = NetworkStart.fresh(config.featureSpec(), config.network(), split.train(), settings.seed(),
+                cancellation);
+        try (TrainedModel model = new CnnTrainer(settings).train(split.train(), split.valid(), config.network(),
+                start, TrainingProgress.NONE, cancellation)) {
+            double balanced = model.bestValidBalancedAccuracy();
+            double loss = model.bestValidLoss();
             return new Trial(id, bracket, config, epochs, loss, balanced, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
     private static Result finish(List<Trial> trials, boolean stoppedEarly) {
-        Trial best = trials.stream().min(Comparator.comparingDouble(Trial::validLoss)).orElse(null);
+        Trial best = trials.stream().min(BEST_FIRST).orElse(null);
         return new Result(List.copyOf(trials), best, stoppedEarly);
     }
 }

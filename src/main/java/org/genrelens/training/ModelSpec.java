@@ -15,7 +15,7 @@ import java.util.Objects;
  * {@code residual} a second Conv → BatchNorm added to a shortcut (identity, or 1×1 Conv → BatchNorm when the
  * channel count changes) → ReLU; then 2×2 stride-2 pooling. After the blocks: global average pool →
  * (if {@code denseWidth > 0}: Dense → ReLU → Dropout) → Dense(classes). With a {@link StatisticsPath}, the
- * statistics branch runs beside that trunk and the classifier sees both, concatenated (trunk first).
+ * statistics branch runs beside that network with its own Dense(classes), and the two logits are added.
  *
  * @param inputChannels channels of an input tile (FeatureSpec.channels()), 1..3
  * @param classes       labels the model scores, at least 2
@@ -85,9 +85,9 @@ public record ModelSpec(int inputChannels, int classes, List<Integer> blockChann
         return denseWidth > 0 ? denseWidth : featureWidth();
     }
 
-    /** The classifier's input: trunk, then the statistics branch. */
+    /** The classifier's input: the trunk's features (the statistics branch has its own output layer). */
     public int classifierInputWidth() {
-        return trunkWidth() + statistics.outputWidth(inputChannels);
+        return trunkWidth();
     }
 
     /** Input tiles must be at least this high and wide: every block halves both sides. */

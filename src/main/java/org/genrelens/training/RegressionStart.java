@@ -1,15 +1,14 @@
 package org.genrelens.training;
 
 import ai.djl.nn.Block;
-import java.util.Arrays;
 import java.util.Objects;
 import org.genrelens.training.CnnLayout.NamedParameter;
 
 /**
  * Starts a network with a statistics branch where a fitted logistic regression on the same cepstral statistics
  * already is (decision record 12): the branch's cepstrum layer holds the DCT, its standardiser the regression's
- * feature standardisation, and the classifier the regression's weights on the statistics columns and zeros on the
- * trunk's, so the untrained network gives the regression's probabilities; training then only has to improve on them.
+ * feature standardisation, its output layer the regression's weights, and the trunk's classifier zeros, so the
+ * untrained network gives the regression's probabilities; training then only has to improve on them.
  */
 public final class RegressionStart implements WeightSource {
 
@@ -43,9 +42,12 @@ public final class RegressionStart implements WeightSource {
                 case CnnLayout.STATISTICS_STANDARDISER + ".mean" -> named.parameter().getArray().set(fit.featureMean());
                 case CnnLayout.STATISTICS_STANDARDISER + ".scale" ->
                         named.parameter().getArray().set(fit.featureScale());
-                case CnnLayout.CLASSIFIER + ".weight" -> named.parameter().getArray().set(classifier(trunk,
-                        statistics));
-                case CnnLayout.CLASSIFIER + ".bias" -> named.parameter().getArray().set(fit.bias());
+                case CnnLayout.STATISTICS_HEAD + ".weight" -> named.parameter().getArray().set(flat(fit.weights()));
+                case CnnLayout.STATISTICS_HEAD + ".bias" -> named.parameter().getArray().set(fit.bias());
+                // the trunk adds nothing until it has learnt something
+                case CnnLayout.CLASSIFIER + ".weight" -> named.parameter().getArray().set(new float[spec.classes()
+                        * trunk]);
+                case CnnLayout.CLASSIFIER + ".bias" -> named.parameter().getArray().set(new float[spec.classes()]);
                 default -> {
                 }
             }
@@ -66,13 +68,11 @@ public final class RegressionStart implements WeightSource {
         return rows;
     }
 
-    private float[] classifier(int trunk, int statistics) {
-        int width = trunk + statistics;
-        float[] weights = new float[fit.weights().length * width];
-        for (int k = 0; k < fit.weights().length; k++) {
-            Arrays.fill(weights, k * width, k * width + trunk, 0f);
-            System.arraycopy(fit.weights()[k], 0, weights, k * width + trunk, statistics);
+    private static float[] flat(float[][] rows) {
+        float[] flat = new float[rows.length * rows[0].length];
+        for (int k = 0; k < rows.length; k++) {
+            System.arraycopy(rows[k], 0, flat, k * rows[0].length, rows[0].length);
         }
-        return weights;
+        return flat;
     }
 }

@@ -26,7 +26,7 @@ final class StatisticsBranch {
     private StatisticsBranch() {
     }
 
-    static Block build(StatisticsPath path) {
+    static SequentialBlock build(StatisticsPath path) {
         SequentialBlock branch = new SequentialBlock()
                 .add(LambdaBlock.singleton(x -> x.transpose(0, 1, 3, 2), "frames"))
                 .add(Linear.builder().setUnits(path.coefficients()).optBias(false).build())
@@ -40,19 +40,20 @@ final class StatisticsBranch {
     }
 
     /**
-     * Freezes or unfreezes the branch's trainable layers (the cepstrum and the hidden dense layer); the standardiser
-     * is never trained.
+     * Freezes or unfreezes the branch's trainable layers (the cepstrum, the hidden dense layer and its output layer);
+     * the standardiser is never trained.
      */
     static void freeze(Block network, ModelSpec spec, boolean frozen) {
         for (CnnLayout.NamedParameter named : CnnLayout.parameters(spec, network)) {
             if (named.name().startsWith(CnnLayout.STATISTICS_DCT + ".")
-                    || named.name().startsWith(CnnLayout.STATISTICS_DENSE + ".")) {
+                    || named.name().startsWith(CnnLayout.STATISTICS_DENSE + ".")
+                    || named.name().startsWith(CnnLayout.STATISTICS_HEAD + ".")) {
                 named.parameter().freeze(frozen);
             }
         }
     }
 
-    /** Layers in the branch: 4, or 6 with a hidden width. */
+    /** Layers in the branch before its output layer: 4, or 6 with a hidden width. */
     static int layerCount(StatisticsPath path) {
         return path.width() > 0 ? 6 : 4;
     }

@@ -24,10 +24,12 @@ public final class TrainedModel implements AutoCloseable {
     private final List<EpochReport> history;
     private final int bestEpoch;
     private final double bestValidLoss;
+    private final double bestValidBalancedAccuracy;
     private final boolean cancelled;
 
     TrainedModel(Model model, Block block, ModelSpec spec, FeatureSpec featureSpec, List<String> labels,
-            List<EpochReport> history, int bestEpoch, double bestValidLoss, boolean cancelled) {
+            List<EpochReport> history, int bestEpoch, double bestValidLoss, double bestValidBalancedAccuracy,
+            boolean cancelled) {
         this.model = model;
         this.block = block;
         this.spec = spec;
@@ -36,6 +38,7 @@ public final class TrainedModel implements AutoCloseable {
         this.history = List.copyOf(history);
         this.bestEpoch = bestEpoch;
         this.bestValidLoss = bestValidLoss;
+        this.bestValidBalancedAccuracy = bestValidBalancedAccuracy;
         this.cancelled = cancelled;
     }
 
@@ -76,6 +79,11 @@ public final class TrainedModel implements AutoCloseable {
 
     public double bestValidLoss() {
         return bestValidLoss;
+    }
+
+    /** The best epoch's track-level balanced accuracy on the validation clips (epoch 0: the starting weights'). */
+    public double bestValidBalancedAccuracy() {
+        return bestValidBalancedAccuracy;
     }
 
     public boolean cancelled() {

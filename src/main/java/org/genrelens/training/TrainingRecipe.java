@@ -232,14 +232,10 @@ public final class TrainingRecipe {
      * classifier, a logistic regression fitted on the same training clips (decision record 12).
      */
     private WeightSource start(Plan plan, ModelSpec modelSpec, CachedDataset training, Cancellation cancellation) {
-        if (plan.initialWeights() != WeightSource.RANDOM || !modelSpec.statistics().acceptsRegression()) {
+        if (plan.initialWeights() != WeightSource.RANDOM) {
             return plan.initialWeights();
         }
-        BaselineTrainer.Settings defaults = BaselineTrainer.Settings.defaults();
-        BaselineTrainer regression = new BaselineTrainer(decoder, new BaselineTrainer.Settings(plan.featureSpec(),
-                2, plan.settings().seed(), defaults.l2(), defaults.iterations(), defaults.learningRate(),
-                modelSpec.statistics().coefficients()));
-        return new RegressionStart(regression.fit(training, cancellation));
+        return NetworkStart.fresh(plan.featureSpec(), modelSpec, training, plan.settings().seed(), cancellation);
     }
 
     /** Member 0 uses the plan's seed, so one seed reproduces the single-network recipe exactly. */

@@ -13,33 +13,36 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.genrelens.audio.AudioDecoder;
-import org.genrelens.features.FeatureSpec;
 import org.genrelens.task.Cancellation;
-import org.genrelens.training.Augmentation;
+import org.genrelens.training.FineTuneStart;
+import org.genrelens.training.TrainingConfig;
 import org.genrelens.training.ClipTuning;
 import org.genrelens.training.SearchSpace;
 import org.genrelens.training.FolderDataset;
 import org.genrelens.training.HyperbandTuner;
 import org.genrelens.training.LabeledClip;
-import org.genrelens.training.ModelSpec;
 import org.genrelens.training.NonMusicCorpus;
 import org.genrelens.training.TrainingRecipe;
-import org.genrelens.training.TrainingSettings;
 import org.genrelens.training.WeightSource;
 
 /** Training and tuning as the desktop app's Train tab runs them: datasets, the not-music class, and where models go. */
 public final class TrainingJobs {
 
-    /** What the user asked for in the Train tab. */
-    public record TrainRequest(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec,
-            double learningRate, int epochs, int folds, int notMusicPerKind, long seed) {
+    /**
+     * What the user asked for in the Train tab.
+     *
+     * @param config       the recipe, from {@link TrainingConfig#defaults()} as the form edited it
+     * @param fineTuneFrom the model to fine-tune (its spectrogram and network replace the config's), or empty to
+     *                     train from scratch
+     */
+    public record TrainRequest(List<LabeledClip> clips, String datasetName, TrainingConfig config,
+            Optional<Path> fineTuneFrom, int folds, int notMusicPerKind) {
         public TrainRequest {
             clips = List.copyOf(clips);
-            if (epochs < 1) {
-                throw new IllegalArgumentException("train for at least one epoch");
-            }
-            if (!(learningRate > 0)) {
-                throw new IllegalArgumentException("the learning rate must be positive");
+            java.util.Objects.requireNonNull(config, "config");
+            java.util.Objects.requireNonNull(fineTuneFrom, "fineTuneFrom");
+            if (folds == 1 || folds < 0) {
+                throw new IllegalArgumentException("folds must be 0 (no evaluation) or at least 2");
             }
         }
     }
@@ -79,13 +82,17 @@ public final class TrainingJobs {
             Cancellation cancellation) throws IOException {
         List<LabeledClip> clips = withNotMusic(request.clips(), request.notMusicPerKind());
         requireTwoGenres(clips);
-        TrainingSettings settings = TrainingSettings.defaults().withMaxEpochs(request.epochs())
-                .withLearningRate(request.learningRate()).withSeed(request.seed())
-                .withAugmentation(Augmentation.parts(List.of("offsets")));
-        int classes = labels(clips).size();
-        TrainingRecipe.Plan plan = new TrainingRecipe.Plan(clips, request.datasetName(), request.featureSpec(),
-                ModelSpec.small(request.featureSpec().channels(), classes), settings, request.folds(), 0.15,
-                WeightSource.RANDOM, Optional.empty());
+        List<String> labels = labels(clips);
+        TrainingConfig config = request.config();
+        WeightSource initial = WeightSource.RANDOM;
+        if (request.fineTuneFrom().isPresent()) {
+            FineTuneStart start = FineTuneStart.read(request.fineTuneFrom().get());
+            config = start.config(config).withSettings(config.settings());
+            initial = start.weights(labels);
+        }
+        TrainingRecipe.Plan plan = new TrainingRecipe.Plan(clips, request.datasetName(), config.featureSpec(),
+                config.network().withClasses(labels.size()), config.settings(), request.folds(), 0.15, initial,
+                Optional.empty(), 1, 0, 0, config.tuning());
         // the file name becomes the card's name, which the status bar shows
         Path scratch = Files.createDirectories(workspace.paths().modelsDirectory().resolve(".training")
                 .resolve(Long.toString(System.currentTimeMillis())));
@@ -94,13 +101,15 @@ public final class TrainingJobs {
         return new TrainingRecipe(workspace.decoder()).run(plan, target, listener, cancellation);
     }
 
-    /** Hyperband over the standard search space on a stratified 80/20 split by clip, within the time budget. */
-    public HyperbandTuner.Result tune(List<LabeledClip> datasetClips, FeatureSpec base, Duration budget,
-            int maxEpochsPerTrial, long seed, HyperbandTuner.TuningProgress progress, Cancellation cancellation) {
+    /**
+     * Hyperband over the standard search space around {@code base} on a stratified 80/20 split by clip, within the
+     * time budget, as `genrelens tune` runs it.
+     */
+    public ClipTuning.Outcome tune(List<LabeledClip> datasetClips, TrainingConfig base, Duration budget,
+            int maxEpochsPerTrial, HyperbandTuner.TuningProgress progress, Cancellation cancellation) {
         ClipTuning tuning = new ClipTuning(workspace.decoder(), Optional.empty(), spec -> { });
-        return tuning.tune(datasetClips, SearchSpace.standard(base), TrainingSettings.defaults().withSeed(seed)
-                        .withAugmentation(Augmentation.standard()), new HyperbandTuner.Budget(maxEpochsPerTrial, 3,
-                        budget), progress, cancellation).result();
+        return tuning.tune(datasetClips, SearchSpace.standard(base), new HyperbandTuner.Budget(maxEpochsPerTrial, 3,
+                budget), progress, cancellation);
     }
 
     private static List<LabeledClip> withNotMusic(List<LabeledClip> clips, int perKind) throws IOException {

@@ -88,11 +88,8 @@ public final class MainViewModel {
         if (metrics == null) {
             return "";
         }
-        Object balanced = metrics.get("balancedAccuracyMean");
-        if (balanced instanceof Number number) {
-            return String.format(Locale.ROOT, " (balanced accuracy %.2f, cross-validated)", number.doubleValue());
-        }
-        return "";
+        // the same figure README and the Train tab quote, with its protocol
+        return org.genrelens.training.ModelScore.of(metrics).map(score -> " (" + score.describe() + ")").orElse("");
     }
 
     /** Remembers the folders and scans + analyses them. */

@@ -10,7 +10,9 @@ import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -72,22 +74,6 @@ public final class TrainView extends SplitPane {
         genres.setCellFactory(CheckBoxListCell.forListView(GenreChoice::includedProperty));
         genres.setPlaceholder(new Label("Load a dataset to choose genres"));
 
-        ChoiceBox<SpectrogramType> type = new ChoiceBox<>();
-        type.getItems().setAll(SpectrogramType.values());
-        type.valueProperty().bindBidirectional(model.spectrogramTypeProperty());
-        Spinner<Integer> bands = intSpinner(16, 256, model.bandsProperty().get(), 16);
-        bands.getValueFactory().valueProperty().addListener((o, b, a) -> model.bandsProperty().set(a));
-        model.bandsProperty().addListener((o, b, a) -> bands.getValueFactory().setValue(a.intValue()));
-        Spinner<Integer> hop = intSpinner(128, 4096, model.hopLengthProperty().get(), 128);
-        hop.getValueFactory().valueProperty().addListener((o, b, a) -> model.hopLengthProperty().set(a));
-        model.hopLengthProperty().addListener((o, b, a) -> hop.getValueFactory().setValue(a.intValue()));
-        TextField rate = new TextField();
-        rate.setId("learning-rate");
-        rate.textProperty().bindBidirectional(model.learningRateProperty(), new NumberStringConverter("0.#####"));
-        Spinner<Integer> epochs = intSpinner(1, 500, model.epochsProperty().get(), 1);
-        epochs.setId("epochs");
-        epochs.getValueFactory().valueProperty().addListener((o, b, a) -> model.epochsProperty().set(a));
-        model.epochsProperty().addListener((o, b, a) -> epochs.getValueFactory().setValue(a.intValue()));
         Spinner<Integer> folds = intSpinner(0, 10, model.foldsProperty().get(), 1);
         folds.setId("folds");
         folds.getValueFactory().valueProperty().addListener((o, b, a) -> model.foldsProperty().set(a));
@@ -102,17 +88,14 @@ public final class TrainView extends SplitPane {
         Spinner<Integer> minutes = intSpinner(1, 600, model.tuneMinutesProperty().get(), 1);
         minutes.getValueFactory().valueProperty().addListener((o, b, a) -> model.tuneMinutesProperty().set(a));
 
-        GridPane settings = new GridPane();
-        settings.setHgap(8);
-        settings.setVgap(6);
-        int row = 0;
-        settings.addRow(row++, new Label("Spectrogram"), type);
-        settings.addRow(row++, new Label("Bands"), bands);
-        settings.addRow(row++, new Label("Hop (samples)"), hop);
-        settings.addRow(row++, new Label("Learning rate"), rate);
-        settings.addRow(row++, new Label("Epochs (most)"), epochs);
-        settings.addRow(row++, new Label("Cross-validation folds"), folds);
-        settings.addRow(row, new Label("Tuning budget (minutes)"), minutes);
+        ChoiceBox<TrainViewModel.Start> start = new ChoiceBox<>();
+        start.setId("train-start");
+        start.getItems().setAll(TrainViewModel.Start.values());
+        start.valueProperty().bindBidirectional(model.startProperty());
+        RecipeFormView settings = new RecipeFormView(model.form(),
+                model.startProperty().isEqualTo(TrainViewModel.Start.FINE_TUNE));
+        settings.addRow("Cross-validation folds", folds);
+        settings.addRow("Tuning budget (minutes)", minutes);
 
         Button train = new Button("Train", Icons.icon(Icons.TRAIN));
         train.setId("train");
@@ -129,7 +112,7 @@ public final class TrainView extends SplitPane {
         cancel.setOnAction(event -> model.cancel());
         HBox actions = new HBox(8, train, tune, cancel);
 
-        VBox form = new VBox(8, heading("Dataset"), source, folderRow, load, genres, heading("Settings"), settings,
+        VBox form = new VBox(8, heading("Dataset"), source, folderRow, load, genres, heading("Settings"), start, settings,
                 notMusic, notice);
         form.setPadding(new Insets(10));
         ScrollPane formScroll = new ScrollPane(form);
@@ -174,6 +157,21 @@ public final class TrainView extends SplitPane {
         use.setId("use-model");
         use.disableProperty().bind(model.trainedModelProperty().isNull().or(model.runningProperty()));
         use.setOnAction(event -> model.useTrainedModel());
+        Label comparison = new Label();
+        comparison.setId("model-comparison");
+        comparison.setWrapText(true);
+        comparison.textProperty().bind(model.comparisonProperty());
+        // a worse (or unmeasured) model is installed only after a yes
+        model.installQuestionProperty().addListener((o, before, question) -> {
+            if (question == null || question.isEmpty()) {
+                return;
+            }
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.YES, ButtonType.NO);
+            ask.setHeaderText("Use the trained model?");
+            ask.initOwner(getScene().getWindow());
+            ask.showAndWait().filter(ButtonType.YES::equals).ifPresentOrElse(yes -> model.confirmInstall(),
+                    model::declineInstall);
+        });
 
         ChoiceBox<InstalledModels.InstalledModel> installed = new ChoiceBox<>(model.models());
         installed.setConverter(new javafx.util.StringConverter<>() {
@@ -198,7 +196,7 @@ public final class TrainView extends SplitPane {
 
         HBox evaluation = new HBox(10, metrics, heatmap);
         HBox.setHgrow(metrics, Priority.ALWAYS);
-        VBox right = new VBox(8, stage, new HBox(8, lossChart, accuracyChart), result, evaluation, use,
+        VBox right = new VBox(8, stage, new HBox(8, lossChart, accuracyChart), result, evaluation, comparison, use,
                 heading("Models"), modelsRow);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);

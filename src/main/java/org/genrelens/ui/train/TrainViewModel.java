@@ -9,24 +9,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.genrelens.features.FeatureSpec;
-import org.genrelens.features.FrequencyScale;
-import org.genrelens.features.SpectrogramType;
 import org.genrelens.training.ClassificationMetrics;
 import org.genrelens.training.ConfusionHeatmap;
 import org.genrelens.training.EpochReport;
-import org.genrelens.training.HyperbandTuner;
+import java.util.Optional;
+import org.genrelens.training.ClipTuning;
+import org.genrelens.training.FineTuneStart;
+import org.genrelens.training.ModelScore;
+import org.genrelens.training.TrainingConfig;
 import org.genrelens.training.LabeledClip;
 import org.genrelens.training.TrainingReadiness;
 import org.genrelens.training.TrainingRecipe;
@@ -60,6 +59,23 @@ public final class TrainViewModel {
         }
     }
 
+    /** What a training run starts from. */
+    public enum Start {
+        FINE_TUNE("Fine-tune the active model"),
+        SCRATCH("Train from scratch");
+
+        private final String text;
+
+        Start(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     private final Workspace workspace;
     private final TrainingJobs jobs;
     private final BackgroundRunner runner;
@@ -69,12 +85,11 @@ public final class TrainViewModel {
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.FOLDER);
     private final StringProperty folder = new SimpleStringProperty("");
     private final ObservableList<GenreChoice> genres = FXCollections.observableArrayList();
-    private final ObjectProperty<SpectrogramType> spectrogramType = new SimpleObjectProperty<>(SpectrogramType.MEL);
-    private final IntegerProperty bands = new SimpleIntegerProperty(64);
-    private final IntegerProperty hopLength = new SimpleIntegerProperty(1024);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(0.001);
-    private final IntegerProperty epochs = new SimpleIntegerProperty(20);
+    private final ObjectProperty<Start> start = new SimpleObjectProperty<>(Start.FINE_TUNE);
+    private final RecipeForm form = new RecipeForm();
     private final IntegerProperty folds = new SimpleIntegerProperty(3);
+    private final StringProperty comparison = new SimpleStringProperty("");
+    private final StringProperty installQuestion = new SimpleStringProperty("");
     private final BooleanProperty notMusic = new SimpleBooleanProperty(true);
     private final IntegerProperty tuneMinutes = new SimpleIntegerProperty(10);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -88,6 +103,7 @@ public final class TrainViewModel {
     private final StringProperty activeModel = new SimpleStringProperty("");
     private final TrainingReadiness readiness = TrainingReadiness.ofThisMachine();
     private final StringProperty notice = new SimpleStringProperty("");
+    private TrainingRecipe.Outcome trained;
     private List<LabeledClip> loadedClips = List.of();
     private String datasetName = "";
 
@@ -101,6 +117,8 @@ public final class TrainViewModel {
         notMusic.addListener((o, before, after) -> notice.set(readiness.trainingUnavailable()
                 .or(() -> after ? readiness.speechMissing() : java.util.Optional.empty()).orElse("")));
         notice.set(readiness.trainingUnavailable().or(readiness::speechMissing).orElse(""));
+        // fine-tuning trains the active model's own spectrogram and network: the form shows them
+        start.addListener((o, before, after) -> showStartingPoint());
         // a cancelled job calls neither callback; the status bar's task ending is the one sure signal
         runner.activity().runningProperty().addListener((o, before, after) -> {
             if (!after) {
@@ -143,8 +161,13 @@ public final class TrainViewModel {
         }
         TrainingJobs.TrainRequest request;
         try {
-            request = new TrainingJobs.TrainRequest(clips, datasetName, featureSpec(), learningRate.get(),
-                    epochs.get(), folds.get() < 2 ? 0 : folds.get(), notMusic.get() ? 2 : 0, 42L);
+            Optional<Path> from = start.get() == Start.FINE_TUNE ? activeModelFile() : Optional.empty();
+            if (start.get() == Start.FINE_TUNE && from.isEmpty()) {
+                result.set("No model is in use to fine-tune; choose \"Train from scratch\".");
+                return;
+            }
+            request = new TrainingJobs.TrainRequest(clips, datasetName, form.config(), from,
+                    folds.get() < 2 ? 0 : folds.get(), notMusic.get() ? 2 : 0);
         } catch (IllegalArgumentException e) {
             errors.show("These settings cannot be used", e);
             return;
@@ -153,6 +176,8 @@ public final class TrainViewModel {
         metrics.clear();
         heatmap.set(null);
         trainedModel.set(null);
+        trained = null;
+        comparison.set("");
         result.set("");
         running.set(true);
         runner.run("Training", (progress, cancellation) -> jobs.train(request, new TrainingRecipe.Listener() {
@@ -187,7 +212,9 @@ public final class TrainViewModel {
 
     private void showOutcome(TrainingRecipe.Outcome outcome) {
         running.set(false);
+        trained = outcome;
         trainedModel.set(outcome.model());
+        comparison.set(ModelChoice.compare(candidateScore(), activeScore()).text());
         StringBuilder text = new StringBuilder(outcome.cancelled() ? "Stopped early; the best epoch was kept. " : "");
         outcome.crossValidation().ifPresentOrElse(report -> {
             ClassificationMetrics track = report.trackLevel();
@@ -212,7 +239,7 @@ public final class TrainViewModel {
         result.set(text.toString());
     }
 
-    /** Hyperband tuning within the time budget; the best settings are copied into the form. */
+    /** Hyperband tuning within the time budget; every winning setting is put into the form. */
     public void tune() {
         if (readiness.trainingUnavailable().isPresent()) {
             result.set(notice.get());
@@ -223,11 +250,17 @@ public final class TrainViewModel {
             result.set("Load a dataset and include at least two genres.");
             return;
         }
-        FeatureSpec base = featureSpec();
+        TrainingConfig base;
+        try {
+            base = form.config();
+        } catch (IllegalArgumentException e) {
+            errors.show("These settings cannot be used", e);
+            return;
+        }
         Duration budget = Duration.ofMinutes(Math.max(1, tuneMinutes.get()));
         running.set(true);
         result.set("");
-        runner.run("Tuning", (progress, cancellation) -> jobs.tune(clips, base, budget, Math.max(3, epochs.get()), 42L,
+        runner.run("Tuning", (progress, cancellation) -> jobs.tune(clips, base, budget, 9,
                 (trial, finished) -> progress.onProgress(finished, -1, String.format(Locale.ROOT,
                         "Tuning: trial %d, balanced accuracy %.3f", trial.id(), trial.validBalancedAccuracy())),
                 cancellation), this::showTuning, error -> {
@@ -236,30 +269,48 @@ public final class TrainViewModel {
                 });
     }
 
-    private void showTuning(HyperbandTuner.Result tuning) {
+    private void showTuning(ClipTuning.Outcome tuning) {
         running.set(false);
-        if (tuning.best() == null) {
+        if (tuning.chosen().isEmpty()) {
             result.set("No trial finished within the budget; give it more minutes.");
             return;
         }
-        var best = tuning.best().config();
-        spectrogramType.set(best.featureSpec().type());
-        bands.set(best.featureSpec().bands());
-        hopLength.set(best.featureSpec().hopLength());
-        learningRate.set(best.learningRate());
-        result.set(String.format(Locale.ROOT, "Best of %d trials%s: %s, %d bands, learning rate %.4f, channels %s "
-                        + "(validation balanced accuracy %.3f). These settings are now in the form: press Train.",
-                tuning.trials().size(), tuning.stoppedEarly() ? " (time budget reached)" : "",
-                best.featureSpec().type(), best.featureSpec().bands(), best.learningRate(),
-                best.modelSpec().blockChannels(), tuning.best().validBalancedAccuracy()));
+        TrainingConfig best = tuning.chosen().get();
+        // a tuned network starts from scratch: it is not the active model's network
+        start.set(Start.SCRATCH);
+        form.show(best);
+        result.set(String.format(Locale.ROOT, "Best of %d trials%s: %s, %d bands, channels %s, statistics %d, "
+                        + "learning rate %.4f (validation balanced accuracy %.3f on %s). Every setting is now in the "
+                        + "form: press Train.", tuning.result().trials().size(),
+                tuning.result().stoppedEarly() ? " (time budget reached)" : "", best.featureSpec().type(),
+                best.featureSpec().bands(), best.network().blockChannels(),
+                best.network().statistics().coefficients(), best.settings().learningRate(),
+                tuning.result().best().validBalancedAccuracy(), tuning.split().name()));
     }
 
     public void cancel() {
         runner.activity().cancel();
     }
 
-    /** Installs the trained model, switches to it and re-analyses the library in the background. */
+    /**
+     * "Use this model": installs at once when the candidate scores at least as well as the model in use; otherwise
+     * sets {@link #installQuestionProperty()} and waits for {@link #confirmInstall()} (the view asks the user).
+     */
     public void useTrainedModel() {
+        if (trainedModel.get() == null) {
+            return;
+        }
+        ModelChoice choice = ModelChoice.compare(candidateScore(), activeScore());
+        if (choice.askFirst()) {
+            installQuestion.set(choice.text() + " Install it anyway?");
+            return;
+        }
+        confirmInstall();
+    }
+
+    /** Installs the trained model, switches to it and re-analyses the library in the background. */
+    public void confirmInstall() {
+        installQuestion.set("");
         Path model = trainedModel.get();
         if (model == null) {
             return;
@@ -273,6 +324,42 @@ public final class TrainViewModel {
             refreshModels();
             reanalyse.run();
         }, error -> errors.show("Could not use the model", error));
+    }
+
+    public void declineInstall() {
+        installQuestion.set("");
+    }
+
+    private Optional<ModelScore> candidateScore() {
+        if (trained == null) {
+            return Optional.empty();
+        }
+        return trained.withoutTuningClips().or(trained::crossValidation).map(ModelScore::of);
+    }
+
+    private Optional<ModelScore> activeScore() {
+        return workspace.models().active(workspace.settings()).flatMap(m -> ModelScore.of(m.card()));
+    }
+
+    private Optional<Path> activeModelFile() {
+        return workspace.models().active(workspace.settings()).map(InstalledModels.InstalledModel::file);
+    }
+
+    /** In fine-tune mode the form shows the active model's spectrogram and network (and keeps the settings). */
+    private void showStartingPoint() {
+        if (start.get() != Start.FINE_TUNE) {
+            return;
+        }
+        activeModelFile().ifPresent(file -> {
+            try {
+                TrainingConfig current = form.config();
+                form.show(FineTuneStart.read(file).config(current).withSettings(current.settings()));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                start.set(Start.SCRATCH);
+                result.set("The model in use cannot be fine-tuned (" + ErrorReporter.readable(e)
+                        + "); training starts from scratch.");
+            }
+        });
     }
 
     /** Switches back (or forward) to any installed model and re-analyses. */
@@ -292,7 +379,9 @@ public final class TrainViewModel {
     public void refreshModels() {
         runner.load((progress, cancellation) -> workspace.models().list(), list -> {
             models.setAll(list);
-            workspace.models().active(workspace.settings()).ifPresent(m -> activeModel.set(m.displayName()));
+            workspace.models().active(workspace.settings()).ifPresent(m -> activeModel.set(m.displayName()
+                    + ModelScore.of(m.card()).map(score -> ", " + score.describe()).orElse("")));
+            showStartingPoint();
         }, error -> errors.show("Could not list the models", error));
     }
 
@@ -305,24 +394,13 @@ public final class TrainViewModel {
         return loadedClips.stream().filter(clip -> included.contains(clip.genre())).toList();
     }
 
-    FeatureSpec featureSpec() {
-        FeatureSpec base = FeatureSpec.defaultMel();
-        SpectrogramType type = spectrogramType.get();
-        List<Integer> ffts = type == SpectrogramType.MULTI_STFT ? List.of(512, 1024, 2048) : base.fftSizes();
-        FrequencyScale scale = type == SpectrogramType.STFT ? FrequencyScale.LOG : base.stftScale();
-        return new FeatureSpec(type, base.sampleRate(), base.windowSeconds(), base.windowHopSeconds(), ffts,
-                hopLength.get(), bands.get(), base.fMin(), base.fMax(), scale, base.dbReference(), base.topDb(),
-                base.normMean(), base.normStd());
-    }
-
     public ObjectProperty<Source> sourceProperty() { return source; }
     public StringProperty folderProperty() { return folder; }
     public ObservableList<GenreChoice> genres() { return genres; }
-    public ObjectProperty<SpectrogramType> spectrogramTypeProperty() { return spectrogramType; }
-    public IntegerProperty bandsProperty() { return bands; }
-    public IntegerProperty hopLengthProperty() { return hopLength; }
-    public DoubleProperty learningRateProperty() { return learningRate; }
-    public IntegerProperty epochsProperty() { return epochs; }
+    public ObjectProperty<Start> startProperty() { return start; }
+    public RecipeForm form() { return form; }
+    public StringProperty comparisonProperty() { return comparison; }
+    public StringProperty installQuestionProperty() { return installQuestion; }
     public IntegerProperty foldsProperty() { return folds; }
     public BooleanProperty notMusicProperty() { return notMusic; }
     public IntegerProperty tuneMinutesProperty() { return tuneMinutes; }
