@@ -36,9 +36,8 @@ class ClipTuningTest {
         List<FeatureSpec> computed = new ArrayList<>();
 
         ClipTuning.Outcome outcome = new ClipTuning(new AudioDecoder(), Optional.empty(), computed::add).tune(clips,
-                HyperbandTunerTest.tinySpace(), CnnTrainerTest.SETTINGS,
-                new HyperbandTuner.Budget(3, 3, Duration.ofMinutes(10)), (trial, finished) -> { },
-                Cancellation.none());
+                HyperbandTunerTest.tinySpace(), new HyperbandTuner.Budget(3, 3, Duration.ofMinutes(10)),
+                (trial, finished) -> { }, Cancellation.none());
 
         assertNotNull(outcome.result().best());
         assertEquals(6, outcome.result().trials().size());
@@ -46,6 +45,13 @@ class ClipTuningTest {
         Set<LabeledClip> train = new HashSet<>(outcome.split().train());
         assertTrue(outcome.split().valid().stream().noneMatch(train::contains), "no clip on both sides");
         assertEquals(16, outcome.split().train().size() + outcome.split().valid().size());
+        TrainingConfig chosen = outcome.chosen().orElseThrow();
+        assertEquals(outcome.result().best().config().featureSpec(), chosen.featureSpec());
+        TuningRecord record = chosen.tuning().orElseThrow();
+        assertEquals(6, record.trials());
+        assertEquals(outcome.split().valid().stream().map(TuningRecord::clipName).toList(), record.validationClips(),
+                "the clips the winner was chosen on are named, so a later score can leave them out");
+        assertEquals(outcome.result().best().validBalancedAccuracy(), record.bestBalancedAccuracy());
     }
 
     @Test
@@ -54,7 +60,7 @@ class ClipTuningTest {
                 8_000, dir.resolve("a.wav")), "tones"));
 
         var error = assertThrows(IllegalArgumentException.class, () -> new ClipTuning(new AudioDecoder(),
-                Optional.empty(), spec -> { }).tune(clips, HyperbandTunerTest.tinySpace(), CnnTrainerTest.SETTINGS,
+                Optional.empty(), spec -> { }).tune(clips, HyperbandTunerTest.tinySpace(),
                 new HyperbandTuner.Budget(3, 3, Duration.ofMinutes(1)), (trial, finished) -> { },
                 Cancellation.none()));
 

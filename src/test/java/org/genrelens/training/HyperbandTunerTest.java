@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,11 @@ class HyperbandTunerTest {
     }
 
     static SearchSpace tinySpace() {
-        return new SearchSpace(CnnTrainerTest.SPEC, List.of(SpectrogramType.MEL), List.of(16, 32), List.of(),
-                List.of(), List.of(List.of(4), List.of(4, 8)), 1e-3, 5e-3);
+        TrainingConfig base = new TrainingConfig(CnnTrainerTest.SPEC, CnnTrainerTest.NET, CnnTrainerTest.SETTINGS,
+                Optional.empty());
+        return new SearchSpace(base, List.of(SpectrogramType.MEL), List.of(16, 32), List.of(), List.of(),
+                List.of(128), List.of(List.of(4), List.of(4, 8)), List.of(3), List.of(0), List.of(0, 8), List.of(0),
+                0.1, 0.3, 1e-3, 5e-3, 1e-5, 1e-4, List.of(List.of("none")));
     }
 
     @Test
@@ -60,7 +64,7 @@ class HyperbandTunerTest {
             return new HyperbandTuner.SplitData(
                     loader.load(trainClips, labels, ProgressListener.NONE, Cancellation.none()),
                     loader.load(validClips, labels, ProgressListener.NONE, Cancellation.none()));
-        }), CnnTrainerTest.SETTINGS);
+        }), 7L);
         List<HyperbandTuner.Trial> seen = new ArrayList<>();
 
         HyperbandTuner.Result result = tuner.tune(tinySpace(), 2, new HyperbandTuner.Budget(3, 3, Duration.ofMinutes(10)),
@@ -70,8 +74,9 @@ class HyperbandTunerTest {
         assertEquals(6, result.trials().size());
         assertEquals(result.trials(), seen);
         assertEquals(List.of(1, 1, 1, 3, 3, 3), result.trials().stream().map(HyperbandTuner.Trial::epochs).toList());
-        assertEquals(result.trials().stream().min(Comparator.comparingDouble(HyperbandTuner.Trial::validLoss))
-                .orElseThrow(), result.best());
+        assertEquals(result.trials().stream().min(HyperbandTuner.BEST_FIRST).orElseThrow(), result.best());
+        assertTrue(result.trials().stream().allMatch(t -> t.validBalancedAccuracy() <= result.best()
+                .validBalancedAccuracy()), "the winner has the best validation balanced accuracy");
         assertTrue(computations.values().stream().allMatch(n -> n == 1), computations.toString());
         assertTrue(!result.stoppedEarly());
     }
@@ -80,7 +85,7 @@ class HyperbandTunerTest {
     void anExhaustedTimeBudgetStopsBeforeTheNextTrial() {
         HyperbandTuner tuner = new HyperbandTuner(spec -> {
             throw new AssertionError("no trial may start");
-        }, CnnTrainerTest.SETTINGS);
+        }, 7L);
 
         HyperbandTuner.Result result = tuner.tune(tinySpace(), 2, new HyperbandTuner.Budget(3, 3, Duration.ZERO),
                 (trial, finished) -> { }, Cancellation.none());
@@ -92,15 +97,28 @@ class HyperbandTunerTest {
 
     @Test
     void sampledConfigurationsStayInsideTheSpace() {
-        SearchSpace space = SearchSpace.standard(FeatureSpec.defaultMel());
+        SearchSpace space = SearchSpace.standard(TrainingConfig.defaults());
         Random random = new Random(1);
-        for (int i = 0; i < 200; i++) {
-            TrialConfig config = space.sample(random, 11);
-            assertEquals(11, config.modelSpec().classes());
-            assertEquals(config.featureSpec().channels(), config.modelSpec().inputChannels());
+        Set<SpectrogramType> types = new HashSet<>();
+        Set<Integer> coefficients = new HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            TrainingConfig config = space.sample(random, 11);
+            assertEquals(11, config.network().classes());
+            assertEquals(config.featureSpec().channels(), config.network().inputChannels());
             assertTrue(space.types().contains(config.featureSpec().type()));
-            assertTrue(config.learningRate() >= 3e-4 && config.learningRate() <= 3e-3);
+            assertTrue(space.bands().contains(config.featureSpec().bands()));
+            assertTrue(space.hopLengths().contains(config.featureSpec().hopLength()));
+            assertTrue(space.blockChannels().contains(config.network().blockChannels()));
+            assertTrue(config.network().statistics().coefficients() <= config.featureSpec().height());
+            assertTrue(config.settings().learningRate() >= 3e-4 && config.settings().learningRate() <= 3e-3);
+            assertTrue(config.settings().weightDecay() >= 1e-5 && config.settings().weightDecay() <= 1e-3);
+            assertTrue(config.network().dropout() >= 0.1 && config.network().dropout() <= 0.5);
+            assertTrue(space.augmentations().contains(config.settings().augmentation().partNames()));
             assertEquals(5.0, config.featureSpec().windowSeconds());
+            types.add(config.featureSpec().type());
+            coefficients.add(config.network().statistics().coefficients());
         }
+        assertEquals(Set.of(SpectrogramType.values()), types, "every spectrogram type is tried");
+        assertEquals(Set.of(0, 20, 40), coefficients, "with and without the statistics branch");
     }
 }

@@ -32,6 +32,10 @@ class TrainTabTest extends DesktopTestBase {
         String bundledSha = workspace.classifier().card().sha256();
 
         robot.clickOn("#train-tab");
+        // this test's model is not a network this project trained: the tab says so and trains from scratch
+        waitFor(() -> app.train().startProperty().get() == org.genrelens.ui.train.TrainViewModel.Start.SCRATCH);
+        assertTrue(app.train().resultProperty().get().contains("cannot be fine-tuned"),
+                app.train().resultProperty().get());
         robot.clickOn("#dataset-folder").write(dataset.toString());
         robot.clickOn("#load-dataset");
         ListView<GenreChoice> genres = robot.lookup("#train-genres").queryListView();
@@ -39,10 +43,11 @@ class TrainTabTest extends DesktopTestBase {
         robot.interact(() -> {
             app.train().notMusicProperty().set(false);
             app.train().foldsProperty().set(0);
-            app.train().epochsProperty().set(200);
+            app.train().form().epochsProperty().set(200);
             // small tiles keep each step short on a 2-core CI machine
-            app.train().bandsProperty().set(32);
-            app.train().hopLengthProperty().set(2048);
+            app.train().form().bandsProperty().set(32);
+            app.train().form().hopLengthProperty().set(2048);
+            app.train().form().statisticsProperty().set(16);
         });
         robot.clickOn("#train");
         waitFor(() -> !app.train().curve().isEmpty());
@@ -52,6 +57,11 @@ class TrainTabTest extends DesktopTestBase {
         assertTrue(robot.lookup("#train-result").queryAs(Label.class).getText().startsWith("Stopped early"));
         assertTrue(app.train().curve().size() < 200);
         robot.clickOn("#use-model");
+        // not cross-validated: the tab says it cannot compare the two and asks first
+        waitFor(() -> !app.train().installQuestionProperty().get().isEmpty());
+        assertTrue(app.train().installQuestionProperty().get().contains("was not cross-validated"),
+                app.train().installQuestionProperty().get());
+        robot.clickOn("Yes");
         waitFor(() -> app.train().models().size() == 2 && !app.main().runner().activity().isRunning());
         assertNotEquals(bundledSha, workspace.classifier().card().sha256());
         assertEquals(List.of("high", "low"), workspace.classifier().labels());
