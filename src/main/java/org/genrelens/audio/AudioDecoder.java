@@ -247,7 +247,7 @@ public final class AudioDecoder {
         }
         try {
             PcmResult result = jvm.decodeWithin(file, format, structure, targetRate, deadline, cancellation);
-            boolean complete = structure.expectedFrames() <= 0 || result.sourceFrames() >= structure.expectedFrames();
+            boolean complete = structure.complete(result.sourceFrames());
             boolean usable = !result.failed() && result.sourceFrames() > 0 && complete;
             if (usable || structure.truncated() || deadline.expired() || !ffmpegAvailable()) {
                 return result;
@@ -297,7 +297,7 @@ public final class AudioDecoder {
         if (structure.truncated()) {
             throw new AudioDecodeException(file, Reason.TRUNCATED, structure.truncatedBecause(), partial, null);
         }
-        if (structure.expectedFrames() > 0 && result.sourceFrames() < structure.expectedFrames()) {
+        if (!structure.complete(result.sourceFrames())) {
             // with the end of the file seen intact, a shortfall is the decoder's failure, not a cut file
             if (structure.damaged()) {
                 throw new AudioDecodeException(file, Reason.CORRUPT, structure.damagedBecause() + "; "
