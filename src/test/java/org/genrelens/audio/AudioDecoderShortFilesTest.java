@@ -36,6 +36,7 @@ class AudioDecoderShortFilesTest {
      */
     @ParameterizedTest(name = "{0} s of {1} via {2}")
     @CsvSource({
+        "0.05,ogg,jvm", "0.15,ogg,jvm", "1.0,ogg,jvm",
         "0.05,ogg,jvm-then-ffmpeg", "0.15,ogg,jvm-then-ffmpeg", "1.0,ogg,jvm-then-ffmpeg",
         "0.05,ogg,ffmpeg-first", "0.15,ogg,ffmpeg-first", "1.0,ogg,ffmpeg-first",
         "0.05,mp3,jvm", "0.15,mp3,jvm", "1.0,mp3,jvm",
