@@ -176,11 +176,17 @@ public final class AudioDecoder {
         } catch (IOException e) {
             throw new AudioDecodeException(file, Reason.UNREADABLE, e.getMessage(), e);
         }
+        Duration limit = baseTimeout.plus(TIMEOUT_PER_MB.multipliedBy(size / (1024 * 1024)));
         if (sniff.format() == ContainerFormat.UNKNOWN) {
+            if (!sniff.looksLikeText() && ffmpegAvailable()) {
+                // ffmpeg knows far more formats than the signatures here (ADIF AAC, DTS, Musepack, ...)
+                return new Inspected(new ContentSniffer.Sniff(ContainerFormat.OTHER, 0, false),
+                        StructureInspector.Structure.UNKNOWN, limit);
+            }
             throw new AudioDecodeException(file, Reason.NOT_AUDIO, sniff.looksLikeText()
                     ? "it holds text" : "its first bytes match no audio format (wav, aiff, au, mp3, flac, ogg, mp4, ...)");
         }
-        return new Inspected(sniff, structure, baseTimeout.plus(TIMEOUT_PER_MB.multipliedBy(size / (1024 * 1024))));
+        return new Inspected(sniff, structure, limit);
     }
 
     /**
@@ -236,6 +242,9 @@ public final class AudioDecoder {
                     ? new FfmpegFastPath(ffmpeg()).resampled(file, format, header.get(), targetRate, deadline,
                             cancellation)
                     : ffmpeg(file, format, targetRate, deadline, cancellation);
+            if (format == ContainerFormat.OTHER) {
+                return recognisedByFfmpeg(file, result);
+            }
             return FfmpegFastPath.checkAnnouncedLength(result, header, targetRate);
         }
         if (tryFastPath && !structure.truncated() && !structure.damaged()) {
@@ -268,6 +277,20 @@ public final class AudioDecoder {
             LOG.log(System.Logger.Level.DEBUG, () -> "Java readers refused " + file + "; using ffmpeg");
             return ffmpeg(file, format, targetRate, deadline, cancellation);
         }
+    }
+
+    /**
+     * Content none of our signatures match is audio only when ffmpeg decodes it cleanly: any complaint, or no
+     * samples, means it is not audio (ffmpeg's decoders find "frames" in random bytes and complain about them).
+     */
+    private static PcmResult recognisedByFfmpeg(Path file, PcmResult result) throws AudioDecodeException {
+        String complaint = result.failed() ? result.error() : result.concealed();
+        if (complaint.isBlank() && result.sourceFrames() > 0) {
+            return result;
+        }
+        String first = complaint.isBlank() ? "it decoded no samples" : complaint.lines().findFirst().orElse("").strip();
+        throw new AudioDecodeException(file, Reason.NOT_AUDIO, "its first bytes match no audio format we know, and"
+                + " ffmpeg does not read it as audio either (" + first + ")");
     }
 
     /** The ffmpeg process runner; only when {@link #ffmpegAvailable()}. */

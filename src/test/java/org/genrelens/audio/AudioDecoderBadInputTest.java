@@ -37,13 +37,20 @@ class AudioDecoderBadInputTest {
     }
 
     @ParameterizedTest(name = "random bytes named .{0}")
-    @ValueSource(strings = {"wav", "mp3", "flac", "ogg", "m4a", "opus"})
+    @ValueSource(strings = {"wav", "mp3", "flac", "ogg", "m4a", "opus", "ac3", "aac", "mp2", "dts", "amr", "bin"})
     void randomBytesAreNotAudioWhateverTheirName(String extension) throws Exception {
-        byte[] bytes = new byte[200_000];
-        new Random(42).nextBytes(bytes);
-        Path file = Files.write(dir.resolve("noise." + extension), bytes);
+        for (long seed = 1; seed <= 5; seed++) {
+            byte[] bytes = new byte[200_000];
+            new Random(seed).nextBytes(bytes);
+            Path file = Files.write(dir.resolve("noise" + seed + "." + extension), bytes);
 
-        assertFails(decoder, file, Reason.NOT_AUDIO);
+            // ffmpeg is asked about content no signature matches, and must not pass noise off as audio
+            AudioDecodeException withFfmpeg = assertFails(decoder, file, Reason.NOT_AUDIO);
+            assertFails(new AudioDecoder(Optional.empty()), file, Reason.NOT_AUDIO);
+
+            assertTrue(withFfmpeg.getMessage().contains("ffmpeg does not read it as audio either"),
+                    withFfmpeg.getMessage());
+        }
     }
 
     @Test
