@@ -17,10 +17,12 @@ import org.genrelens.task.Cancellation;
  * Decodes any audio file to mono float PCM at a requested rate.
  *
  * <p><b>Routing.</b> The format is recognised from the file's bytes ({@link ContentSniffer}), never from its name.
- * WAV, AU, AIFF, MP3, FLAC and Ogg Vorbis are read by the pure-Java JavaSound providers; everything else (MP4/M4A,
- * Opus, WMA, ...) through an ffmpeg process, when an {@code ffmpeg} binary is on PATH (nothing is ever
- * downloaded). A JVM-format file the Java readers refuse (ADPCM WAV, compressed AIFF-C, ...) or fail on is retried
- * with ffmpeg when there is one. Content that matches no known signature is {@link Reason#NOT_AUDIO} at once.
+ * WAV, AU, AIFF, MP3, FLAC and Ogg Vorbis are read by the pure-Java decoders (JavaSound providers, JOrbis for
+ * Vorbis); everything else (MP4/M4A, Opus, WMA, AC-3, ...) through an ffmpeg process, when an {@code ffmpeg} binary
+ * is on PATH (nothing is ever downloaded). A JVM-format file the Java readers refuse (ADPCM WAV, compressed AIFF-C,
+ * ...) or fail on is retried with ffmpeg when there is one. Content that matches no known signature is handed to
+ * ffmpeg, and is audio only if ffmpeg decodes it without a complaint; text, and anything without ffmpeg, is
+ * {@link Reason#NOT_AUDIO} at once.
  *
  * <p><b>Output.</b> Channels are averaged (not summed) and the result is resampled with a band-limited sinc
  * resampler; the same code does this for both decoders.
@@ -30,8 +32,14 @@ import org.genrelens.task.Cancellation;
  * end-of-stream flag of an Ogg file, MP4 box sizes). A file that is cut short always fails with
  * {@link Reason#TRUNCATED}; it is never returned as if it were a shorter song. What could be decoded is attached
  * as {@link AudioDecodeException#partialAudio()}, so a caller that prefers part of a song to nothing may use it.
- * A valid file shorter than a few milliseconds is not an error (callers pad); a file with no samples at all is
- * {@link Reason#CORRUPT}.
+ * A valid file however short is not an error (analysis pads it to one window and flags it); a file with no samples
+ * at all is {@link Reason#CORRUPT}.
+ *
+ * <p><b>Codec start-up is not damage</b> (decision record 0013). Decoded lengths are compared with what the headers
+ * announce less what the codec may legitimately leave out: Vorbis's first packet (from the block sizes in its
+ * identification header; ffmpeg decodes short Vorbis files that much short), MP3's LAME encoder delay and padding
+ * (subtracted from the Xing frame count), Opus's pre-skip (subtracted from the last granule position), and for
+ * MP4 2% of the length plus 0.1 s (AAC priming and padding). A shortfall beyond that is damage, as before.
  *
  * <p><b>Damaged files.</b> FLAC frames carry checksums, and every frame is checked before the Java decoder sees the
  * file ({@link FlacFrameScanner}; on the ffmpeg-first route of {@link #preferringFfmpeg()} only when ffmpeg fails or
