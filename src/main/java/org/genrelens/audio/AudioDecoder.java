@@ -17,10 +17,12 @@ import org.genrelens.task.Cancellation;
  * Decodes any audio file to mono float PCM at a requested rate.
  *
  * <p><b>Routing.</b> The format is recognised from the file's bytes ({@link ContentSniffer}), never from its name.
- * WAV, AU, AIFF, MP3, FLAC and Ogg Vorbis are read by the pure-Java JavaSound providers; everything else (MP4/M4A,
- * Opus, WMA, ...) through an ffmpeg process, when an {@code ffmpeg} binary is on PATH (nothing is ever
- * downloaded). A JVM-format file the Java readers refuse (ADPCM WAV, compressed AIFF-C, ...) or fail on is retried
- * with ffmpeg when there is one. Content that matches no known signature is {@link Reason#NOT_AUDIO} at once.
+ * WAV, AU, AIFF, MP3, FLAC and Ogg Vorbis are read by the pure-Java decoders (JavaSound providers, JOrbis for
+ * Vorbis); everything else (MP4/M4A, Opus, WMA, AC-3, ...) through an ffmpeg process, when an {@code ffmpeg} binary
+ * is on PATH (nothing is ever downloaded). A JVM-format file the Java readers refuse (ADPCM WAV, compressed AIFF-C,
+ * ...) or fail on is retried with ffmpeg when there is one. Content that matches no known signature is handed to
+ * ffmpeg, and is audio only if ffmpeg decodes it without a complaint; text, and anything without ffmpeg, is
+ * {@link Reason#NOT_AUDIO} at once.
  *
  * <p><b>Output.</b> Channels are averaged (not summed) and the result is resampled with a band-limited sinc
  * resampler; the same code does this for both decoders.
@@ -30,8 +32,14 @@ import org.genrelens.task.Cancellation;
  * end-of-stream flag of an Ogg file, MP4 box sizes). A file that is cut short always fails with
  * {@link Reason#TRUNCATED}; it is never returned as if it were a shorter song. What could be decoded is attached
  * as {@link AudioDecodeException#partialAudio()}, so a caller that prefers part of a song to nothing may use it.
- * A valid file shorter than a few milliseconds is not an error (callers pad); a file with no samples at all is
- * {@link Reason#CORRUPT}.
+ * A valid file however short is not an error (analysis pads it to one window and flags it); a file with no samples
+ * at all is {@link Reason#CORRUPT}.
+ *
+ * <p><b>Codec start-up is not damage</b> (decision record 0013). Decoded lengths are compared with what the headers
+ * announce less what the codec may legitimately leave out: Vorbis's first packet (from the block sizes in its
+ * identification header; ffmpeg decodes short Vorbis files that much short), MP3's LAME encoder delay and padding
+ * (subtracted from the Xing frame count), Opus's pre-skip (subtracted from the last granule position), and for
+ * MP4 2% of the length plus 0.1 s (AAC priming and padding). A shortfall beyond that is damage, as before.
  *
  * <p><b>Damaged files.</b> FLAC frames carry checksums, and every frame is checked before the Java decoder sees the
  * file ({@link FlacFrameScanner}; on the ffmpeg-first route of {@link #preferringFfmpeg()} only when ffmpeg fails or
@@ -176,11 +184,17 @@ public final class AudioDecoder {
         } catch (IOException e) {
             throw new AudioDecodeException(file, Reason.UNREADABLE, e.getMessage(), e);
         }
+        Duration limit = baseTimeout.plus(TIMEOUT_PER_MB.multipliedBy(size / (1024 * 1024)));
         if (sniff.format() == ContainerFormat.UNKNOWN) {
+            if (!sniff.looksLikeText() && ffmpegAvailable()) {
+                // ffmpeg knows far more formats than the signatures here (ADIF AAC, DTS, Musepack, ...)
+                return new Inspected(new ContentSniffer.Sniff(ContainerFormat.OTHER, 0, false),
+                        StructureInspector.Structure.UNKNOWN, limit);
+            }
             throw new AudioDecodeException(file, Reason.NOT_AUDIO, sniff.looksLikeText()
                     ? "it holds text" : "its first bytes match no audio format (wav, aiff, au, mp3, flac, ogg, mp4, ...)");
         }
-        return new Inspected(sniff, structure, baseTimeout.plus(TIMEOUT_PER_MB.multipliedBy(size / (1024 * 1024))));
+        return new Inspected(sniff, structure, limit);
     }
 
     /**
@@ -236,6 +250,9 @@ public final class AudioDecoder {
                     ? new FfmpegFastPath(ffmpeg()).resampled(file, format, header.get(), targetRate, deadline,
                             cancellation)
                     : ffmpeg(file, format, targetRate, deadline, cancellation);
+            if (format == ContainerFormat.OTHER) {
+                return recognisedByFfmpeg(file, result);
+            }
             return FfmpegFastPath.checkAnnouncedLength(result, header, targetRate);
         }
         if (tryFastPath && !structure.truncated() && !structure.damaged()) {
@@ -247,7 +264,7 @@ public final class AudioDecoder {
         }
         try {
             PcmResult result = jvm.decodeWithin(file, format, structure, targetRate, deadline, cancellation);
-            boolean complete = structure.expectedFrames() <= 0 || result.sourceFrames() >= structure.expectedFrames();
+            boolean complete = structure.complete(result.sourceFrames());
             boolean usable = !result.failed() && result.sourceFrames() > 0 && complete;
             if (usable || structure.truncated() || deadline.expired() || !ffmpegAvailable()) {
                 return result;
@@ -268,6 +285,20 @@ public final class AudioDecoder {
             LOG.log(System.Logger.Level.DEBUG, () -> "Java readers refused " + file + "; using ffmpeg");
             return ffmpeg(file, format, targetRate, deadline, cancellation);
         }
+    }
+
+    /**
+     * Content none of our signatures match is audio only when ffmpeg decodes it cleanly: any complaint, or no
+     * samples, means it is not audio (ffmpeg's decoders find "frames" in random bytes and complain about them).
+     */
+    private static PcmResult recognisedByFfmpeg(Path file, PcmResult result) throws AudioDecodeException {
+        String complaint = result.failed() ? result.error() : result.concealed();
+        if (complaint.isBlank() && result.sourceFrames() > 0) {
+            return result;
+        }
+        String first = complaint.isBlank() ? "it decoded no samples" : complaint.lines().findFirst().orElse("").strip();
+        throw new AudioDecodeException(file, Reason.NOT_AUDIO, "its first bytes match no audio format we know, and"
+                + " ffmpeg does not read it as audio either (" + first + ")");
     }
 
     /** The ffmpeg process runner; only when {@link #ffmpegAvailable()}. */
@@ -297,7 +328,7 @@ public final class AudioDecoder {
         if (structure.truncated()) {
             throw new AudioDecodeException(file, Reason.TRUNCATED, structure.truncatedBecause(), partial, null);
         }
-        if (structure.expectedFrames() > 0 && result.sourceFrames() < structure.expectedFrames()) {
+        if (!structure.complete(result.sourceFrames())) {
             // with the end of the file seen intact, a shortfall is the decoder's failure, not a cut file
             if (structure.damaged()) {
                 throw new AudioDecodeException(file, Reason.CORRUPT, structure.damagedBecause() + "; "

@@ -24,6 +24,8 @@ enum ContainerFormat {
     WAVPACK("wavpack", false),
     AC3("ac3", false),
     AMR("amr", false),
+    /** Content that matches none of the signatures above, handed to ffmpeg to recognise (when there is one). */
+    OTHER("other", false),
     UNKNOWN("unknown", false);
 
     private final String label;

@@ -54,7 +54,7 @@ final class ContentSniffer {
                 }
                 return new Sniff(ContainerFormat.UNKNOWN, 0, false);
             }
-            ContainerFormat byMagic = byMagic(head);
+            ContainerFormat byMagic = byMagic(head, size);
             if (byMagic != ContainerFormat.UNKNOWN) {
                 return new Sniff(byMagic, 0, false);
             }
@@ -69,7 +69,7 @@ final class ContentSniffer {
         }
     }
 
-    private static ContainerFormat byMagic(byte[] b) {
+    private static ContainerFormat byMagic(byte[] b, long fileSize) {
         if (startsWith(b, 0, "RIFF") && startsWith(b, 8, "WAVE")) {
             return ContainerFormat.WAV;
         }
@@ -110,7 +110,7 @@ final class ContentSniffer {
         if (startsWith(b, 0, "#!AMR")) {
             return ContainerFormat.AMR;
         }
-        if (b.length >= 8 && b[0] == 0x0B && (b[1] & 0xFF) == 0x77 && ac3Chain(b)) {
+        if (b.length >= 8 && b[0] == 0x0B && (b[1] & 0xFF) == 0x77 && ac3Chain(b, fileSize)) {
             return ContainerFormat.AC3;
         }
         return ContainerFormat.UNKNOWN;
@@ -194,19 +194,38 @@ final class ContentSniffer {
         return true;
     }
 
-    /** AC-3 sync frames: 0x0B77, then a frame size code; two frames in a row. */
-    private static boolean ac3Chain(byte[] b) {
-        int code = b[4] & 0x3F;
-        int rate = (b[4] & 0xFF) >> 6;
-        if (code > 37 || rate == 3) {
+    /** AC-3 frame sizes in 16-bit words, by sample-rate code (48, 44.1, 32 kHz) and frame-size code (A/52 5.4.1.4). */
+    private static final int[][] AC3_WORDS = {
+        {64, 64, 80, 80, 96, 96, 112, 112, 128, 128, 160, 160, 192, 192, 224, 224, 256, 256, 320, 320, 384, 384, 448,
+            448, 512, 512, 640, 640, 768, 768, 896, 896, 1024, 1024, 1152, 1152, 1280, 1280},
+        {69, 70, 87, 88, 104, 105, 121, 122, 139, 140, 174, 175, 208, 209, 243, 244, 278, 279, 348, 349, 417, 418, 487,
+            488, 557, 558, 696, 697, 835, 836, 975, 976, 1114, 1115, 1253, 1254, 1393, 1394},
+        {96, 96, 120, 120, 144, 144, 168, 168, 192, 192, 240, 240, 288, 288, 336, 336, 384, 384, 480, 480, 576, 576, 672,
+            672, 768, 768, 960, 960, 1152, 1152, 1344, 1344, 1536, 1536, 1728, 1728, 1920, 1920}};
+
+    /**
+     * AC-3 or E-AC-3 sync frames: 0x0B77, a frame size (AC-3: from the rate and frame-size codes; E-AC-3, bitstream
+     * id 11-16: an 11-bit word count), then the next frame's sync word, or the end of a file that ends there.
+     */
+    private static boolean ac3Chain(byte[] b, long fileSize) {
+        int bsid = (b[5] & 0xFF) >> 3;
+        int words;
+        if (bsid <= 10) {
+            int rate = (b[4] & 0xFF) >> 6;
+            int code = b[4] & 0x3F;
+            if (rate == 3 || code > 37) {
+                return false;
+            }
+            words = AC3_WORDS[rate][code];
+        } else if (bsid <= 16) {
+            words = (((b[2] & 0x07) << 8) | (b[3] & 0xFF)) + 1;
+        } else {
             return false;
         }
-        int[] words48k = {64, 64, 80, 80, 96, 96, 112, 112, 128, 128, 160, 160, 192, 192, 224, 224, 256, 256, 320,
-            320, 384, 384, 448, 448, 512, 512, 640, 640, 768, 768, 896, 896, 1024, 1024, 1152, 1152, 1280, 1280};
-        if (rate != 0) {
-            return false; // only 48 kHz is checked; the rest is rare enough to leave to the NOT_AUDIO path
+        int next = words * 2;
+        if (next == fileSize) {
+            return true;
         }
-        int next = words48k[code] * 2;
         return next + 2 <= b.length && b[next] == 0x0B && (b[next + 1] & 0xFF) == 0x77;
     }
 

@@ -42,6 +42,7 @@ final class FfmpegDecoder {
     PcmResult decode(Path file, ContainerFormat format, int targetRate, Deadline deadline,
             Cancellation cancellation) throws IOException {
         List<String> arguments = new ArrayList<>(ONE_THREAD);
+        arguments.addAll(demuxer(format));
         arguments.addAll(List.of("-i", input(file), "-map", "0:a:0"));
         return run(file, format, targetRate, arguments, 0, deadline, cancellation);
     }
@@ -67,6 +68,7 @@ final class FfmpegDecoder {
     PcmResult decodeResampled(Path file, ContainerFormat format, int targetRate, int channels, long expectedSamples,
             Deadline deadline, Cancellation cancellation) throws IOException {
         List<String> arguments = new ArrayList<>(ONE_THREAD);
+        arguments.addAll(demuxer(format));
         arguments.addAll(List.of("-i", input(file), "-map", "0:a:0"));
         String pan = channels > 1 && channels <= 8 ? mono(channels) : "";
         if (!pan.isEmpty()) {
@@ -109,6 +111,14 @@ final class FfmpegDecoder {
         arguments.addAll(List.of("-filter_complex", graph.toString(), "-map", "[out]"));
         Path first = sources.get(0).file();
         return run(first, ContainerFormat.UNKNOWN, targetRate, arguments, (long) samples * n, deadline, cancellation);
+    }
+
+    /**
+     * The demuxer to use where ffmpeg's own probe is unreliable: raw AC-3 of one or two frames scores too low to be
+     * recognised unless the name ends in .ac3/.eac3 (the sniffer has checked the frame chain already).
+     */
+    private static List<String> demuxer(ContainerFormat format) {
+        return format == ContainerFormat.AC3 ? List.of("-f", "ac3") : List.of();
     }
 
     /** The path as ffmpeg's input argument: {@code file:} first, so no name is taken for a protocol. */

@@ -47,7 +47,7 @@ final class FfmpegFastPath {
         long expected = structure.expectedFrames();
         if (expected > 0) {
             // the resampler's output length is the input's times the ratio, give or take a few samples
-            if (sourceFrames + Math.ceil(4 * ratio) < expected) {
+            if (!structure.complete(sourceFrames + (long) Math.ceil(4 * ratio))) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "ffmpeg decoded " + file + " short; using the Java decoder");
                 return Optional.empty();
             }

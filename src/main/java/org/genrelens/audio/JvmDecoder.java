@@ -17,20 +17,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 import javax.sound.sampled.spi.AudioFileReader;
 import javazoom.spi.mpeg.sampled.file.MpegAudioFileReader;
-import javazoom.spi.vorbis.sampled.file.VorbisAudioFileReader;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.CancelledException;
 import org.jflac.sound.spi.FlacAudioFileReader;
 
 /**
- * The pure-Java path: JavaSound readers (the JDK's for WAV/AU/AIFF, mp3spi, vorbisspi, jflac) and their format
- * converters give PCM bytes, TarsosDSP's float converter turns them into floats.
+ * The pure-Java path: JavaSound readers (the JDK's for WAV/AU/AIFF, mp3spi, jflac) and their format converters give
+ * PCM bytes, TarsosDSP's float converter turns them into floats; Ogg Vorbis is decoded by JOrbis directly
+ * ({@link VorbisPcmStream}).
  *
  * <p>Each format goes to its own reader rather than through {@code AudioSystem.getAudioInputStream(File)}: that
  * asks every installed reader in turn, and a WAV the JDK rejects would then be offered to mp3spi, which finds
@@ -118,7 +119,7 @@ final class JvmDecoder {
             }
         });
         try {
-            return read(pcm, source, format, structure, targetRate, deadline, cancellation);
+            return read(pcm, source, format, structure, opened.damage(), targetRate, deadline, cancellation);
         } finally {
             closeQuietly(pcm);
             closeQuietly(encoded);
@@ -128,19 +129,28 @@ final class JvmDecoder {
         }
     }
 
-    /** A decoder's stream, and the file stream under it when we opened that ourselves (else null). */
-    private record Opened(AudioInputStream audio, InputStream raw) {
+    /**
+     * A decoder's stream, the file stream under it when we opened that ourselves (else null), and what the decoder
+     * found wrong with the data while it went on decoding (null when nothing, or when the decoder cannot tell).
+     */
+    private record Opened(AudioInputStream audio, InputStream raw, Supplier<String> damage) {
+        Opened(AudioInputStream audio, InputStream raw) {
+            this(audio, raw, () -> null);
+        }
     }
 
     private static PcmResult read(AudioInputStream pcm, AudioFormat source, ContainerFormat format,
-            StructureInspector.Structure structure, int targetRate, Deadline deadline, Cancellation cancellation) {
+            StructureInspector.Structure structure, Supplier<String> damage, int targetRate, Deadline deadline,
+            Cancellation cancellation) {
         AudioFormat f = pcm.getFormat();
         int channels = f.getChannels();
         int frameSize = f.getFrameSize();
         TarsosDSPAudioFloatConverter converter = TarsosDSPAudioFloatConverter.getConverter(tarsosFormat(f));
         boolean mp3 = format == ContainerFormat.MP3;
+        // MP3's encoder padding and Vorbis's last packet run past the length the headers announce: cut there
+        boolean trimmed = mp3 || format == ContainerFormat.OGG_VORBIS;
         MonoResamplingSink sink = new MonoResamplingSink(channels, f.getSampleRate(), targetRate,
-                mp3 ? structure.jvmSkipFrames() : 0, mp3 ? structure.expectedFrames() : -1);
+                mp3 ? structure.jvmSkipFrames() : 0, trimmed ? structure.expectedFrames() : -1);
         String error = null;
         try {
             PcmPump.pump(pcm, converter, channels, frameSize, sink, deadline, cancellation);
@@ -150,6 +160,9 @@ final class JvmDecoder {
             }
             // decoders of damaged files fail in many ways (EOFException, ArrayIndexOutOfBounds in JLayer...)
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        if (error == null) {
+            error = damage.get();
         }
         int bits = switch (format) {
             case MP3, OGG_VORBIS -> 0;
@@ -171,9 +184,13 @@ final class JvmDecoder {
                 return new Opened(new FlacAudioFileReader().getAudioInputStream(
                         new BufferedInputStream(raw, 1 << 16)), raw);
             }
+            if (format == ContainerFormat.OGG_VORBIS) {
+                VorbisPcmStream vorbis = VorbisPcmStream.open(new BufferedInputStream(
+                        java.nio.file.Files.newInputStream(file), 1 << 16));
+                return new Opened(vorbis.audio(), null, vorbis::damage);
+            }
             return new Opened(switch (format) {
                 case MP3 -> new MpegAudioFileReader().getAudioInputStream(file.toFile());
-                case OGG_VORBIS -> new VorbisAudioFileReader().getAudioInputStream(file.toFile());
                 case WAV, AIFF, AU -> openWithJdk(file);
                 default -> throw new RejectedException("the JVM path does not read " + format.label(), null);
             }, null);

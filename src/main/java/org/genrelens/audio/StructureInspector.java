@@ -25,14 +25,38 @@ final class StructureInspector {
      * @param intactBytes      how many bytes from the start of the file the Java decoder may read: for FLAC, up to
      *                         the first frame that fails its checksums ({@link FlacFrameScanner}); -1 for all
      * @param damagedBecause   why the file's data is known to be damaged (not cut short), or null
+     * @param startupFrames    frames of the codec's start-up that a sound decoder may leave out of
+     *                         {@code expectedFrames} without the file being damaged: for Vorbis, what its first
+     *                         packet spans (decoders discard that packet's output, and ffmpeg counts it against the
+     *                         stream's length in short files); 0 where the headers already account for it
      */
     record Structure(String truncatedBecause, long expectedFrames, int bitsPerSample, long jvmSkipFrames,
-            boolean endVerified, long intactBytes, String damagedBecause) {
+            boolean endVerified, long intactBytes, String damagedBecause, long startupFrames) {
         static final Structure UNKNOWN = new Structure(null, -1, 0, 0, false);
+
+        Structure {
+            if (startupFrames < 0) {
+                throw new IllegalArgumentException("startupFrames must be >= 0, was " + startupFrames);
+            }
+        }
 
         Structure(String truncatedBecause, long expectedFrames, int bitsPerSample, long jvmSkipFrames,
                 boolean endVerified) {
-            this(truncatedBecause, expectedFrames, bitsPerSample, jvmSkipFrames, endVerified, -1, null);
+            this(truncatedBecause, expectedFrames, bitsPerSample, jvmSkipFrames, endVerified, -1, null, 0);
+        }
+
+        Structure(String truncatedBecause, long expectedFrames, int bitsPerSample, long jvmSkipFrames,
+                boolean endVerified, long intactBytes, String damagedBecause) {
+            this(truncatedBecause, expectedFrames, bitsPerSample, jvmSkipFrames, endVerified, intactBytes,
+                    damagedBecause, 0);
+        }
+
+        /**
+         * True when {@code decodedFrames} is every frame the headers announce, less at most the codec's start-up:
+         * a shortfall beyond that is a cut or damaged file. Always true when the headers announce no length.
+         */
+        boolean complete(long decodedFrames) {
+            return expectedFrames <= 0 || decodedFrames + startupFrames >= expectedFrames;
         }
 
         static Structure truncated(String why) {
@@ -241,10 +265,31 @@ final class StructureInspector {
                 // for Vorbis the last granule position is the stream's length in samples per channel
                 long granule = java.nio.ByteBuffer.wrap(tail, i + 6, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
                         .getLong();
-                return new Structure(null, vorbis && granule > 0 ? granule : -1, 0, 0, true);
+                long expected = vorbis && granule > 0 ? granule : -1;
+                return new Structure(null, expected, 0, 0, true, -1, null, vorbis ? vorbisStartup(channel) : 0);
             }
         }
         return Structure.truncated("the file ends inside an Ogg page");
+    }
+
+    /**
+     * What a Vorbis stream's first packet spans: a quarter of the previous (short) block plus a quarter of its own
+     * (at most long) block, from the block sizes in the identification header (byte 28: two 4-bit exponents). The
+     * decoder discards that packet's output by design; ffmpeg still counts it against a short file's length, so it
+     * decodes up to this many frames fewer than the last granule position says (measured: 128 at 44.1 kHz, 256 at
+     * 22.05 kHz, where the short blocks are 256 and 512). When the header cannot be read, the largest blocks
+     * Vorbis allows (8192) are assumed.
+     */
+    static long vorbisStartup(SeekableByteChannel channel) throws IOException {
+        byte[] page = ContentSniffer.read(channel, 0, 27 + 255 + 30);
+        int body = page.length > 26 ? 27 + (page[26] & 0xFF) : page.length;
+        if (body + 29 > page.length || page[body] != 1 || !ContentSniffer.startsWith(page, body + 1, "vorbis")) {
+            return (8192 + 8192) / 4;
+        }
+        int sizes = page[body + 28] & 0xFF;
+        long shortBlock = 1L << (sizes & 0x0F);
+        long longBlock = 1L << (sizes >> 4);
+        return (shortBlock + longBlock) / 4;
     }
 
     /** MP4: top-level boxes, each with its size; a box running past the end of the file means a cut file. */

@@ -189,6 +189,39 @@ class AudioDecoderDamagedDataTest {
         }
     }
 
+    /**
+     * The codec start-up allowed for short files must not let real damage through: a Vorbis or MP3 file cut in
+     * half is truncated on every route (the Ogg end-of-stream page or the Xing byte count is missing).
+     */
+    @ParameterizedTest(name = "{0} cut in half via {1}")
+    @CsvSource({"ogg,jvm", "ogg,jvm-then-ffmpeg", "ogg,ffmpeg-first", "mp3,jvm", "mp3,jvm-then-ffmpeg",
+        "mp3,ffmpeg-first"})
+    void vorbisAndMp3CutInHalfAreTruncatedOnEveryRoute(String format, String route) throws Exception {
+        byte[] bytes = Files.readAllBytes(encoded(format));
+        Path half = Files.write(dir.resolve("half." + format), Arrays.copyOf(bytes, bytes.length / 2));
+
+        AudioDecodeException e = failsInTime(decoder(route), half);
+
+        assertEquals(Reason.TRUNCATED, e.reason(), route + ": " + e.getMessage());
+    }
+
+    /**
+     * A flipped bit in an Ogg page breaks the page's checksum: the Java decoder drops the page, says why and comes
+     * out short, so the file is damaged on every route (ffmpeg, which decodes the page, is tried and also refused).
+     */
+    @ParameterizedTest(name = "via {0}")
+    @CsvSource({"jvm", "jvm-then-ffmpeg", "ffmpeg-first"})
+    void vorbisWithOneFlippedBitIsDamagedOnEveryRoute(String route) throws Exception {
+        byte[] bytes = Files.readAllBytes(encoded("ogg"));
+        bytes[bytes.length / 2] ^= 0x04;
+        Path flipped = Files.write(dir.resolve("flipped.ogg"), bytes);
+
+        AudioDecodeException e = failsInTime(decoder(route), flipped);
+
+        assertEquals(Reason.CORRUPT, e.reason(), route + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains("samples per channel but only"), e.getMessage());
+    }
+
     /** jvm: no ffmpeg; jvm-then-ffmpeg: the Java decoders first, ffmpeg when they fail; ffmpeg-first: analysis's. */
     private static AudioDecoder decoder(String route) {
         return switch (route) {

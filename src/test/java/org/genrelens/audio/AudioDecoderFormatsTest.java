@@ -122,6 +122,40 @@ class AudioDecoderFormatsTest {
         assertEquals(2, audio.source().channels());
     }
 
+    /** AC-3 used to be recognised at 48 kHz only, and a file of one or two frames not at all. */
+    @ParameterizedTest(name = "{0} at {1} Hz, {2} s")
+    @CsvSource({"ac3,48000,3.0", "ac3,44100,3.0", "ac3,32000,3.0", "ac3,44100,0.05", "ac3,48000,0.02",
+        "eac3,48000,3.0", "eac3,44100,0.05"})
+    void ac3AndEac3AreRecognisedAtEveryRateAndLengthAndDecodedByFfmpeg(String format, int rate, double seconds)
+            throws Exception {
+        float[] tone = TestAudio.sine(1000, seconds, rate, 0.5);
+        Path file = FfmpegEncoder.encode(TestAudio.writeWav(tone, rate, dir.resolve("t.wav")), format,
+                dir.resolve("tone." + format));
+        Path unnamed = java.nio.file.Files.copy(file, dir.resolve("tone-without-extension"));
+
+        DecodedAudio audio = decoder.decode(unnamed, TARGET);
+
+        assertEquals("ac3", audio.source().format());
+        assertEquals(AudioSource.FFMPEG, audio.source().decoder());
+        // AC-3 codes whole blocks of 1536 samples: a short file comes out up to one block longer
+        assertTrue(audio.durationSeconds() >= seconds - 0.01 && audio.durationSeconds() <= seconds + 1536.0 / rate
+                + 0.01, "duration " + audio.durationSeconds());
+        assertTrue(SignalMeasure.bandShare(audio.samples(), TARGET, 1000) > 0.3, "the tone is there");
+    }
+
+    /** Formats whose signatures the sniffer does not know are left to ffmpeg, which reads them. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tta", "sox", "w64"})
+    void contentOnlyFfmpegRecognisesIsDecodedByFfmpeg(String format) throws Exception {
+        float[] tone = TestAudio.sine(1000, SECONDS, 44_100, 0.5);
+        Path file = FfmpegEncoder.encode(TestAudio.writeWav(tone, 44_100, dir.resolve("t.wav")), format,
+                dir.resolve("tone." + format));
+
+        DecodedAudio audio = decoder.decode(file, TARGET);
+
+        assertSameTone(tone, audio, "other", AudioSource.FFMPEG);
+    }
+
     @Test
     void flacNamedMp3IsDecodedByItsContent() throws Exception {
         float[] tone = TestAudio.sine(1000, SECONDS, 44_100, 0.5);

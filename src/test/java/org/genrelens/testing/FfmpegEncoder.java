@@ -35,7 +35,7 @@ public final class FfmpegEncoder {
 
     /**
      * Encodes {@code wav} into {@code target}; the format is chosen by {@code format}: mp3, flac, ogg (vorbis), m4a
-     * (aac), opus, aiff, wma, wav-s24, wav-f32, wav-u8 or wav-adpcm.
+     * (aac), opus, aiff, wma, wav-s24, wav-f32, wav-u8, wav-adpcm, ac3, eac3, tta, sox or w64.
      */
     public static Path encode(Path wav, String format, Path target) throws IOException {
         List<String> args = new ArrayList<>(List.of(ffmpeg().toString(), "-nostdin", "-hide_banner", "-loglevel",
@@ -49,6 +49,11 @@ public final class FfmpegEncoder {
             case "aiff" -> List.of("-f", "aiff");
             case "wma" -> List.of("-c:a", "wmav2", "-b:a", "192k", "-f", "asf");
             case "wav-adpcm" -> List.of("-c:a", "adpcm_ms", "-f", "wav");
+            case "ac3" -> List.of("-c:a", "ac3", "-f", "ac3");
+            case "eac3" -> List.of("-c:a", "eac3", "-f", "eac3");
+            case "tta" -> List.of("-c:a", "tta", "-f", "tta");
+            case "sox" -> List.of("-c:a", "pcm_s32le", "-f", "sox");
+            case "w64" -> List.of("-c:a", "pcm_s16le", "-f", "w64");
             default -> throw new IllegalArgumentException("unknown test format " + format);
         });
         args.add(target.toString());
