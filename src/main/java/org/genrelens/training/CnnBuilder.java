@@ -33,16 +33,7 @@ public final class CnnBuilder {
     static final float BATCH_NORM_MOMENTUM = 0.9f;
 
     static {
-        // before any DJL network exists in this process: see NativeAllocations
-        NativeAllocations.zeroFill();
-        // one PyTorch thread unless the user chose otherwise: with two, the same seed trained different weights
-        // (CnnTrainerTest), and on a busy 2-core machine every step was slower (README, Benchmarks)
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
-        }
-        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
+        PyTorchSetup.prepare();
     }
 
     private CnnBuilder() {

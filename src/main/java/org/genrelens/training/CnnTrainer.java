@@ -24,7 +24,7 @@ import org.genrelens.task.Cancellation;
 /**
  * Trains a {@link ModelSpec} CNN with DJL: Adam, learning-rate reduction on plateau, early stopping, the best epoch
  * by validation loss (the starting weights included, as epoch 0) kept and restored, seeded. A
- * statistics branch can stay frozen for the first epochs and join at a lower rate (decision record 12). Cancelling stops at the next step and still
+ * statistics branch can stay frozen for the first epochs and join at a lower rate (decision record 16). Cancelling stops at the next step and still
  * returns the best epoch so far, so a cancelled run leaves a usable model.
  */
 public final class CnnTrainer {
@@ -32,6 +32,7 @@ public final class CnnTrainer {
     static {
         // never reach for the network: the CPU natives come from the pytorch-native-cpu jar
         System.setProperty("ai.djl.offline", "true");
+        PyTorchSetup.prepare();
     }
 
     private static final System.Logger LOG = System.getLogger(CnnTrainer.class.getName());
@@ -110,7 +111,7 @@ public final class CnnTrainer {
                 ValidationRun.Result checked = validation.run(trainer, valid);
                 // best by the class-balanced validation loss: on a few dozen validation clips balanced accuracy
                 // jumps by a genre's whole recall per clip, and picking its maximum over 40 epochs picks noise
-                // (decision record 12); the start is epoch 0
+                // (decision record 16); the start is epoch 0
                 boolean improved = checked.loss() < bestLoss;
                 if (improved) {
                     bestLoss = checked.loss();

@@ -46,7 +46,7 @@ public final class HyperbandTuner {
 
     /**
      * As the trainer picks its best epoch: the class-balanced validation loss, smoother than balanced accuracy on a
-     * few dozen clips (decision record 12); balanced accuracy breaks ties.
+     * few dozen clips (decision record 16); balanced accuracy breaks ties.
      */
     static final Comparator<Trial> BEST_FIRST = Comparator.comparingDouble(Trial::validLoss)
             .thenComparing(Comparator.comparingDouble(Trial::validBalancedAccuracy).reversed());

@@ -10,7 +10,7 @@ import java.lang.System.Logger.Level;
  * PyTorch 2.7.1's CPU backward reads memory it did not write: once ONNX Runtime has run in the same process (the
  * app analyses, the tests compare), freed buffers come back holding NaN bit patterns and the first Adam step turns
  * every weight into NaN, or silently skews it. Zero-filled allocations give the results PyTorch gives on fresh
- * memory. Only glibc has this switch; elsewhere this does nothing. Decision record 12 has the measurements.
+ * memory. Only glibc has this switch; elsewhere this does nothing. Decision record 16 has the measurements.
  */
 final class NativeAllocations {
 

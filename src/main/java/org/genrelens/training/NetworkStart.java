@@ -3,7 +3,7 @@ package org.genrelens.training;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.task.Cancellation;
 
-/** Where a fresh network starts (decision record 12), the same for a training run and a tuning trial. */
+/** Where a fresh network starts (decision record 16), the same for a training run and a tuning trial. */
 final class NetworkStart {
 
     private NetworkStart() {

@@ -6,7 +6,7 @@ import org.genrelens.training.CnnLayout.NamedParameter;
 
 /**
  * Starts a network with a statistics branch where a fitted logistic regression on the same cepstral statistics
- * already is (decision record 12): the branch's cepstrum layer holds the DCT, its standardiser the regression's
+ * already is (decision record 16): the branch's cepstrum layer holds the DCT, its standardiser the regression's
  * feature standardisation, its output layer the regression's weights, and the trunk's classifier zeros, so the
  * untrained network gives the regression's probabilities; training then only has to improve on them.
  */

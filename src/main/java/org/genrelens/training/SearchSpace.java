@@ -8,7 +8,7 @@ import org.genrelens.features.FrequencyScale;
 import org.genrelens.features.SpectrogramType;
 
 /**
- * What the tuner may vary (decision record 12): the spectrogram (type; mel or log bands; the three windows of the
+ * What the tuner may vary (decision record 16): the spectrogram (type; mel or log bands; the three windows of the
  * multi-STFT, the STFT window; the hop), the network (trunk widths, kernel, residual, pooling, dense width, dropout,
  * the statistics branch and its width), the learning rate and weight decay (log-uniform) and the augmentation set.
  * Everything else comes from {@code base}, the configuration a plain {@code train} would use.

@@ -1,7 +1,7 @@
 package org.genrelens.training;
 
 /**
- * The statistics branch of a {@link ModelSpec} network (decision record 12): a learnable convolution across all
+ * The statistics branch of a {@link ModelSpec} network (decision record 16): a learnable convolution across all
  * bands of each frame, initialised to the orthonormal DCT-II so that its outputs start as {@code coefficients}
  * cepstral coefficients per input channel; their frame-to-frame deltas; the mean and standard deviation of both over
  * the tile's frames; a fixed standardisation; then, if {@code width > 0}, Dense → ReLU. Its output is

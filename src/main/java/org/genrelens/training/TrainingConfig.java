@@ -8,7 +8,7 @@ import org.genrelens.features.FeatureSpec;
 /**
  * Everything that decides how a model is trained: the tiles, the network, the training settings, and, when a tuner
  * chose them, how. One recipe for `genrelens train` and the Train tab; {@link #defaults()} is the one place that
- * defines their defaults (decision record 12). Written and read by {@link TrainingConfigFile}.
+ * defines their defaults (decision record 16). Written and read by {@link TrainingConfigFile}.
  *
  * @param featureSpec how audio becomes tiles
  * @param network     the network; its input channels follow the FeatureSpec, its classes are set by the data when

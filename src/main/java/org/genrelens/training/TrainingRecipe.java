@@ -229,7 +229,7 @@ public final class TrainingRecipe {
 
     /**
      * Where a network starts: the plan's weights (fine-tuning), or, for a fresh network whose statistics reach its
-     * classifier, a logistic regression fitted on the same training clips (decision record 12).
+     * classifier, a logistic regression fitted on the same training clips (decision record 16).
      */
     private WeightSource start(Plan plan, ModelSpec modelSpec, CachedDataset training, Cancellation cancellation) {
         if (plan.initialWeights() != WeightSource.RANDOM) {
