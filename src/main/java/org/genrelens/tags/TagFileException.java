@@ -22,6 +22,7 @@ public final class TagFileException extends Exception {
 
     private final Path file;
     private final Reason reason;
+    private final String detail;
 
     public TagFileException(Path file, Reason reason, String message) {
         this(file, reason, message, null);
@@ -31,6 +32,12 @@ public final class TagFileException extends Exception {
         super(file + ": " + message, cause);
         this.file = Objects.requireNonNull(file, "file");
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.detail = message;
+    }
+
+    /** The message without the file name in front, for lists that already show the file. */
+    public String detail() {
+        return detail;
     }
 
     public Path file() {

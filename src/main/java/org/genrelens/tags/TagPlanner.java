@@ -55,7 +55,7 @@ public final class TagPlanner {
                 changes.add(change);
                 stamps.put(request.file(), stamp);
             } catch (TagFileException e) {
-                skipped.add(new TagPlan.Skipped(request.file(), e.getMessage(), true));
+                skipped.add(new TagPlan.Skipped(request.file(), e.detail(), true));
             } catch (IOException e) {
                 skipped.add(new TagPlan.Skipped(request.file(), "cannot read: " + e.getMessage(), true));
             }
