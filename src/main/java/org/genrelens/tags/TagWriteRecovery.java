@@ -21,6 +21,9 @@ final class TagWriteRecovery {
     static int recover(TagJournal journal) {
         int removed = 0;
         for (TagJournal.Batch batch : journal.batches()) {
+            if (batch.entries() == batch.applied() + batch.undone()) {
+                continue; // every write of it finished, and a finished write removes its own copies
+            }
             for (JournalEntry entry : journal.entries(batch.id())) {
                 WriteRecord record = entry.record();
                 if (record == null) {
