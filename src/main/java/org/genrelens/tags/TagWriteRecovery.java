@@ -30,8 +30,12 @@ final class TagWriteRecovery {
                     continue;
                 }
                 if (record.backup() != null && Files.exists(record.backup())) {
-                    if (entry.state() == JournalEntry.State.PENDING && !restore(entry, record, journal)) {
-                        continue; // keep the backup: it is the only intact copy
+                    boolean pending = entry.state() == JournalEntry.State.PENDING;
+                    if (pending ? !restore(entry, record, journal) : !sameBytes(record)) {
+                        // the only intact copy: a failed write could not put it back, and the file differs now
+                        LOG.log(Level.ERROR, "{0}: keeping {1}, the copy of the file before an interrupted write",
+                                record.target(), record.backup());
+                        continue;
                     }
                     removed += delete(record.backup().toString()) ? 1 : 0;
                 }
@@ -53,6 +57,14 @@ final class TagWriteRecovery {
         } catch (IOException e) {
             LOG.log(Level.ERROR, "{0}: cannot put back the backup copy {1} after an interrupted write ({2}); "
                     + "copy it over the file by hand", record.target(), record.backup(), e.getMessage());
+            return false;
+        }
+    }
+
+    private static boolean sameBytes(WriteRecord record) {
+        try {
+            return Files.mismatch(record.backup(), record.target()) == -1;
+        } catch (IOException e) {
             return false;
         }
     }
