@@ -33,7 +33,7 @@ final class RichTracks {
 
     /** Each layout's name is its file name; the extension picks the format. */
     static final List<String> LAYOUTS = List.of("id3v23.mp3", "id3v24.mp3", "id3v22.mp3", "id3v1-only.mp3",
-            "id3v1-and-id3v23.mp3", "id3v23-and-ape.mp3", "rich.flac", "rich.ogg", "rich.m4a", "rich.wav",
+            "id3v1-and-id3v23.mp3", "id3v23-and-ape.mp3", "hand-built-id3v23-and-id3v1.mp3", "rich.flac", "rich.ogg", "rich.m4a", "rich.wav",
             "rich.aiff");
 
     /** Placeholder text of the MP4 freeform atom that {@link #patchMp4BinaryFreeform} turns into binary data. */
@@ -67,7 +67,8 @@ final class RichTracks {
         String layout = target.getFileName().toString();
         List<String> args = new ArrayList<>(List.of(FfmpegEncoder.ffmpeg().toString(), "-nostdin", "-loglevel",
                 "error", "-y", "-i", wav.toString()));
-        boolean ffmpegCover = layout.matches("id3v2[34].*|.*-and-.*|rich\\.(flac|m4a|aiff)");
+        boolean handBuilt = layout.startsWith("hand-built");
+        boolean ffmpegCover = !handBuilt && layout.matches("id3v2[34].*|.*-and-.*|rich\\.(flac|m4a|aiff)");
         if (ffmpegCover) {
             args.addAll(List.of("-i", cover.toString(), "-map", "0", "-map", "1", "-c:v", "copy",
                     "-disposition:v", "attached_pic"));
@@ -76,7 +77,8 @@ final class RichTracks {
             case "id3v23.mp3", "id3v1-and-id3v23.mp3", "id3v23-and-ape.mp3" ->
                     List.of("-c:a", "libmp3lame", "-f", "mp3", "-id3v2_version", "3");
             case "id3v24.mp3" -> List.of("-c:a", "libmp3lame", "-f", "mp3", "-id3v2_version", "4");
-            case "id3v22.mp3", "id3v1-only.mp3" -> List.of("-c:a", "libmp3lame", "-f", "mp3", "-id3v2_version", "0");
+            case "id3v22.mp3", "id3v1-only.mp3", "hand-built-id3v23-and-id3v1.mp3" ->
+                    List.of("-c:a", "libmp3lame", "-f", "mp3", "-id3v2_version", "0");
             case "rich.flac" -> List.of("-c:a", "flac", "-f", "flac");
             case "rich.ogg" -> List.of("-c:a", "libvorbis", "-f", "ogg");
             case "rich.m4a" -> List.of("-c:a", "aac", "-f", "ipod");
@@ -84,18 +86,22 @@ final class RichTracks {
             case "rich.aiff" -> List.of("-f", "aiff", "-write_id3v2", "1");
             default -> throw new IllegalArgumentException(layout);
         });
-        if (layout.contains("id3v1")) {
+        if (layout.contains("id3v1") && !handBuilt) {
             args.addAll(List.of("-write_id3v1", "1"));
         }
         if (layout.contains("ape")) {
             args.addAll(List.of("-write_apetag", "1"));
         }
-        if (!layout.equals("id3v22.mp3")) {
+        if (!layout.equals("id3v22.mp3") && !handBuilt) {
             args.addAll(metadata(layout));
         }
         args.add(target.toString());
         FfmpegEncoder.run(args);
-        addWhatFfmpegCannot(target, cover);
+        if (handBuilt) {
+            HandBuiltId3.wrap(target);
+        } else {
+            addWhatFfmpegCannot(target, cover);
+        }
     }
 
     private static List<String> metadata(String layout) {
