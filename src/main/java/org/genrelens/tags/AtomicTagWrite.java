@@ -118,7 +118,8 @@ final class AtomicTagWrite {
                 intact = restoreFromBackup(p);
             }
             throw new TagFileException(file, TagFileException.Reason.WRITE_FAILED, "cannot write "
-                    + (p.backup() == null ? "beside it" : "it in place") + " (" + e.getMessage() + "); "
+                    + (p.backup() == null ? "beside it" : "it in place") + " (" + TagFileException.describe(e, p.target())
+                    + "); "
                     + (intact ? "it is untouched; " : "its backup is kept at " + p.backup() + "; ")
                     + "check free space and the folder's permissions", e);
         } finally {
@@ -181,7 +182,7 @@ final class AtomicTagWrite {
                     : "no such file; rescan the library", e);
         } catch (IOException e) {
             throw new TagFileException(file, TagFileException.Reason.UNREADABLE, "cannot resolve it ("
-                    + e.getMessage() + ")", e);
+                    + TagFileException.describe(e, file) + ")", e);
         }
     }
 

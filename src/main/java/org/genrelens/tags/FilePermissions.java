@@ -44,7 +44,7 @@ final class FilePermissions {
             }
         } catch (IOException e) {
             throw new TagFileException(shownAs, TagFileException.Reason.UNREADABLE, "cannot read its attributes ("
-                    + e.getMessage() + ")", e);
+                    + TagFileException.describe(e, file) + ")", e);
         }
         if (readOnly || !Files.isWritable(file)) {
             throw new TagFileException(shownAs, TagFileException.Reason.READ_ONLY,
@@ -61,7 +61,7 @@ final class FilePermissions {
             return 1; // no unix view (Windows): GenreLens does not see hard links there
         } catch (IOException e) {
             throw new TagFileException(shownAs, TagFileException.Reason.UNREADABLE, "cannot read its attributes ("
-                    + e.getMessage() + ")", e);
+                    + TagFileException.describe(e, file) + ")", e);
         }
     }
 

@@ -121,7 +121,7 @@ public final class TagUndo {
                 now = FileStamp.of(file);
             } catch (IOException e) {
                 throw new TagFileException(file, TagFileException.Reason.UNREADABLE, "cannot read it ("
-                        + e.getMessage() + ")", e);
+                        + TagFileException.describe(e, file) + ")", e);
             }
             if (!now.equals(entry.after())) {
                 throw new TagFileException(file, TagFileException.Reason.CHANGED,

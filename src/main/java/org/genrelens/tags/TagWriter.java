@@ -81,7 +81,7 @@ public final class TagWriter {
             now = FileStamp.of(file);
         } catch (IOException e) {
             throw new TagFileException(file, TagFileException.Reason.UNREADABLE, "it is gone or unreadable ("
-                    + e.getMessage() + "); rescan the library", e);
+                    + TagFileException.describe(e, file) + "); rescan the library", e);
         }
         if (!now.equals(expected)) {
             throw new TagFileException(file, TagFileException.Reason.CHANGED, "it changed since it was scanned "

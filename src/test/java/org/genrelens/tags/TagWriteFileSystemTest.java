@@ -195,12 +195,16 @@ class TagWriteFileSystemTest {
     @Test
     void aFailureMessageNamesTheFileOnce() throws Exception {
         Path broken = Files.write(dir.resolve("broken.mp3"), new byte[] {1, 2, 3});
+        Path missing = dir.resolve("missing.flac");
 
-        TagPlan plan = plan(broken);
+        TagPlan plan = plan(broken, missing);
 
-        String reason = plan.skipped().get(0).reason();
-        assertFalse(reason.contains(broken.toString()), reason);
-        assertEquals(1, countOf(plan.describe().get(0), broken.toString()), plan.describe().get(0));
+        for (int i = 0; i < 2; i++) {
+            Path file = i == 0 ? broken : missing;
+            assertFalse(plan.skipped().get(i).reason().contains(file.toString()), plan.skipped().get(i).reason());
+            assertEquals(1, countOf(plan.describe().get(i), file.toString()), plan.describe().get(i));
+        }
+        assertTrue(plan.skipped().get(1).reason().contains("no such file"), plan.skipped().get(1).reason());
     }
 
     private static int countOf(String text, String part) {
