@@ -1,7 +1,10 @@
 package org.genrelens.tags;
 
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,6 +16,10 @@ import org.jaudiotagger.tag.FieldDataInvalidException;
 import org.jaudiotagger.tag.FieldKey;
 import org.jaudiotagger.tag.Tag;
 import org.jaudiotagger.tag.TagField;
+import org.jaudiotagger.tag.flac.FlacTag;
+import org.jaudiotagger.tag.vorbiscomment.VorbisCommentFieldKey;
+import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
+import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTagField;
 import org.jaudiotagger.tag.id3.AbstractID3v2Frame;
 import org.jaudiotagger.tag.id3.AbstractID3v2Tag;
 import org.jaudiotagger.tag.id3.AbstractTagFrameBody;
@@ -24,19 +31,23 @@ import org.jaudiotagger.tag.mp4.field.Mp4TagReverseDnsField;
 
 /**
  * Replaces the genre values of an opened file and leaves every other field as JAudioTagger found it, working around
- * the three places where a plain {@code setField(GENRE)} loses data:
+ * the places where a plain {@code setField(GENRE)} loses data:
  * <ul>
  * <li>an MP3 with only an ID3v1 tag gets a new ID3v2 tag for the genre (ID3v1 holds one of 192 fixed genres);
  * readers then prefer that tag, so it is given copies of the ID3v1 fields, and the ID3v1 tag stays as it was;</li>
  * <li>a replaced ID3 genre frame keeps the text encoding of the frame it replaces, so undo gives back its bytes;</li>
  * <li>MP4 freeform ({@code ----}) items are written back from their bytes on disk: JAudioTagger decodes them as
- * text, which turns binary data into something else.</li>
+ * text, which turns binary data into something else;</li>
+ * <li>Vorbis comments likewise: JAudioTagger upper-cases their names and re-encodes their values as UTF-8.</li>
  * </ul>
  * What this misses, the write's field-by-field check still catches ({@link TagSnapshot}).
  */
 final class GenreEdit {
 
     /** The ID3v1 fields copied into an ID3v2 tag made beside it. */
+    private static final String VENDOR = VorbisCommentFieldKey.VENDOR.getFieldName();
+    private static final String GENRE = VorbisCommentFieldKey.GENRE.getFieldName();
+
     private static final List<FieldKey> ID3V1_FIELDS = List.of(FieldKey.TITLE, FieldKey.ARTIST, FieldKey.ALBUM,
             FieldKey.YEAR, FieldKey.TRACK, FieldKey.COMMENT);
 
@@ -59,10 +70,18 @@ final class GenreEdit {
         if (tag instanceof Mp4Tag mp4) {
             keepFreeformBytes(mp4, file);
         }
+        VorbisCommentTag vorbis = tag instanceof FlacTag flac ? flac.getVorbisCommentTag()
+                : tag instanceof VorbisCommentTag comments ? comments : null;
+        String vorbisGenreName = vorbis == null ? null : keepVorbisBytes(vorbis, file);
         Byte encoding = genreFrameEncoding(tag);
         tag.deleteField(FieldKey.GENRE);
         for (String genre : genres) {
-            tag.addField(FieldKey.GENRE, genre);
+            if (vorbis != null) {
+                // spelled as the file spelled it ("genre=" stays lower case), so undo gives back the same bytes
+                vorbis.addField(new RawVorbisComment((vorbisGenreName + "=" + genre).getBytes(StandardCharsets.UTF_8)));
+            } else {
+                tag.addField(FieldKey.GENRE, genre);
+            }
         }
         if (encoding != null) {
             setGenreFrameEncoding(tag, encoding);
@@ -123,6 +142,52 @@ final class GenreEdit {
             }
         }
         return null;
+    }
+
+    /**
+     * Swaps JAudioTagger's decoded comments for the comments' bytes on disk (name case and encoding kept); returns
+     * the genre field's name as the file spells it ("GENRE" when it has none).
+     */
+    private static String keepVorbisBytes(VorbisCommentTag tag, Path file) throws IOException {
+        VorbisComments comments = VorbisComments.read(file);
+        if (comments == null) {
+            return GENRE;
+        }
+        List<String> ids = new ArrayList<>();
+        for (Iterator<TagField> it = tag.getFields(); it.hasNext(); ) {
+            String id = it.next().getId();
+            if (!id.equals(VENDOR) && !ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        ids.forEach(tag::deleteField);
+        String genreName = GENRE;
+        for (byte[] entry : comments.entries()) {
+            String name = VorbisComments.name(entry);
+            if (name.equals(GENRE) && genreName.equals(GENRE)) {
+                genreName = new String(entry, StandardCharsets.UTF_8).substring(0, GENRE.length());
+            }
+            if (!name.equals(VENDOR)) {
+                tag.addField(new RawVorbisComment(entry));
+            }
+        }
+        return genreName;
+    }
+
+    /** A Vorbis comment written back as the exact bytes it was read from. */
+    private static final class RawVorbisComment extends VorbisCommentTagField {
+        private final byte[] entry;
+
+        RawVorbisComment(byte[] entry) throws UnsupportedEncodingException {
+            super(entry);
+            this.entry = entry.clone();
+        }
+
+        @Override
+        public byte[] getRawContent() {
+            return ByteBuffer.allocate(4 + entry.length).order(ByteOrder.LITTLE_ENDIAN).putInt(entry.length)
+                    .put(entry).array();
+        }
     }
 
     /** Swaps JAudioTagger's decoded freeform fields for the items' bytes as they are on disk. */

@@ -29,10 +29,11 @@ import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
 import org.jaudiotagger.tag.wav.WavTag;
 
 /**
- * Takes a {@link TagSnapshot} of a file. ID3v2, Vorbis comments and WAV INFO come from JAudioTagger's parsed frames
- * (re-serialised, which is exact for these); tags JAudioTagger does not read or re-writes in its own way are read as
- * raw bytes straight from the file: the ID3v1 tag, an APE tag at the end of an MP3, and every MP4 {@code ilst} item
- * (JAudioTagger turns binary freeform data into text).
+ * Takes a {@link TagSnapshot} of a file. ID3v2 frames, FLAC pictures and WAV INFO come from JAudioTagger's parsed
+ * frames (re-serialised whole, which is exact for these); tags JAudioTagger does not read or re-writes in its own way
+ * are read as raw bytes straight from the file: the ID3v1 tag, an APE tag at the end of an MP3, every MP4 {@code
+ * ilst} item (JAudioTagger turns binary freeform data into text) and every Vorbis comment (it upper-cases names and
+ * decodes values as UTF-8).
  */
 final class TagSnapshots {
 
@@ -55,12 +56,12 @@ final class TagSnapshots {
             } else {
                 Tag tag = audio.getTag();
                 if (tag instanceof FlacTag flac) {
-                    vorbis(flac.getVorbisCommentTag(), tags, fields);
+                    vorbis(file, tags, fields);
                     for (MetadataBlockDataPicture picture : flac.getImages()) {
                         add(fields, "FLAC PICTURE", picture.getRawContent());
                     }
-                } else if (tag instanceof VorbisCommentTag vorbis) {
-                    vorbis(vorbis, tags, fields);
+                } else if (tag instanceof VorbisCommentTag) {
+                    vorbis(file, tags, fields);
                 } else if (tag instanceof WavTag wav) {
                     if (wav.isExistingId3Tag() && wav.getID3Tag() != null) {
                         id3v2(wav.getID3Tag(), tags, fields);
@@ -90,10 +91,17 @@ final class TagSnapshots {
         generic(name, tag, tags, fields);
     }
 
-    private static void vorbis(VorbisCommentTag tag, List<String> tags, SortedMap<String, List<String>> fields)
-            throws UnsupportedEncodingException {
-        generic("Vorbis", tag, tags, fields);
-        add(fields, "Vorbis vendor", tag.getVendor().getBytes(StandardCharsets.UTF_8));
+    private static void vorbis(Path file, List<String> tags, SortedMap<String, List<String>> fields)
+            throws IOException {
+        VorbisComments comments = VorbisComments.read(file);
+        if (comments == null) {
+            return;
+        }
+        tags.add("Vorbis");
+        add(fields, "Vorbis vendor", comments.vendor());
+        for (byte[] entry : comments.entries()) {
+            add(fields, "Vorbis " + VorbisComments.name(entry), entry);
+        }
     }
 
     private static void generic(String name, Tag tag, List<String> tags, SortedMap<String, List<String>> fields)

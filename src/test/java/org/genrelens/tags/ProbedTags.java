@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A file's tags and streams as ffprobe (another program than the one under test) reads them, genre left out: the
  * view of the file's fields that a tag write must not change.
  *
- * @param tags    container tags by lower-case key (Vorbis field names are case-insensitive, and JAudioTagger writes
- *                them upper case), without genre
+ * @param tags    container tags by key, without genre
  * @param streams codec of every stream, cover art included
  */
 record ProbedTags(Map<String, String> tags, List<String> streams) {
@@ -34,7 +33,7 @@ record ProbedTags(Map<String, String> tags, List<String> streams) {
             Map<String, String> tags = new TreeMap<>();
             json.path("format").path("tags").fields().forEachRemaining(e -> {
                 if (!e.getKey().equalsIgnoreCase("genre")) {
-                    tags.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText());
+                    tags.put(e.getKey(), e.getValue().asText());
                 }
             });
             List<String> streams = new ArrayList<>();

@@ -39,6 +39,9 @@ final class RichTracks {
     /** Placeholder text of the MP4 freeform atom that {@link #patchMp4BinaryFreeform} turns into binary data. */
     private static final String BINARY_PLACEHOLDER = "BINARY-PLACEHOLDER";
 
+    /** Text of a FLAC comment that {@link #patchLatin1Comment} turns into Latin-1 (invalid UTF-8), as old taggers wrote. */
+    private static final String LATIN1_PLACEHOLDER = "Cafe!";
+
     private RichTracks() {
     }
 
@@ -120,6 +123,9 @@ final class RichTracks {
             put(m, "REPLAYGAIN_TRACK_GAIN", "-6.50 dB");
             put(m, "REPLAYGAIN_TRACK_PEAK", "0.988");
             put(m, "MY_CUSTOM_FIELD", "custom ü value");
+            if (layout.endsWith(".flac")) {
+                put(m, "LEGACY_LATIN1", LATIN1_PLACEHOLDER);
+            }
         }
         return m;
     }
@@ -131,7 +137,11 @@ final class RichTracks {
 
     private static void addWhatFfmpegCannot(Path file, Path cover) throws Exception {
         String name = file.getFileName().toString();
-        if (name.equals("id3v23-and-ape.mp3") || name.equals("rich.flac") || name.equals("rich.aiff")) {
+        if (name.equals("rich.flac")) {
+            patchLatin1Comment(file);
+            return;
+        }
+        if (name.equals("id3v23-and-ape.mp3") || name.equals("rich.aiff")) {
             return;
         }
         AudioFile audio = AudioFileIO.read(file.toFile());
@@ -203,6 +213,17 @@ final class RichTracks {
         AbstractID3v2Frame frame = tag.createFrame("COMM");
         frame.setBody(new FrameBodyCOMM((byte) 0, "eng", "iTunNORM", " 00000A2C 00000B1D 0000A8F2 0000C4B0"));
         tag.addField(frame);
+    }
+
+    /** "Cafe!" becomes "Café!" in Latin-1: the 0xE9 byte is no UTF-8, so a decoder would replace it. */
+    private static void patchLatin1Comment(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int at = indexOf(bytes, ("LEGACY_LATIN1=" + LATIN1_PLACEHOLDER).getBytes(StandardCharsets.US_ASCII));
+        if (at < 0) {
+            throw new IOException("no Latin-1 placeholder comment found");
+        }
+        bytes[at + "LEGACY_LATIN1=Caf".length()] = (byte) 0xE9;
+        Files.write(file, bytes);
     }
 
     /** Turns the placeholder freeform atom into binary data (type 0) of the same length, bytes no text decoder keeps. */
