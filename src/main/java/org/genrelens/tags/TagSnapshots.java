@@ -1,6 +1,5 @@
 package org.genrelens.tags;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
@@ -22,18 +21,15 @@ import org.jaudiotagger.tag.Tag;
 import org.jaudiotagger.tag.TagField;
 import org.jaudiotagger.tag.aiff.AiffTag;
 import org.jaudiotagger.tag.flac.FlacTag;
-import org.jaudiotagger.tag.id3.AbstractID3v2Frame;
-import org.jaudiotagger.tag.id3.AbstractID3v2Tag;
-import org.jaudiotagger.tag.id3.AggregatedFrame;
 import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
 import org.jaudiotagger.tag.wav.WavTag;
 
 /**
- * Takes a {@link TagSnapshot} of a file. ID3v2 frames, FLAC pictures and WAV INFO come from JAudioTagger's parsed
- * frames (re-serialised whole, which is exact for these); tags JAudioTagger does not read or re-writes in its own way
- * are read as raw bytes straight from the file: the ID3v1 tag, an APE tag at the end of an MP3, every MP4 {@code
- * ilst} item (JAudioTagger turns binary freeform data into text) and every Vorbis comment (it upper-cases names and
- * decodes values as UTF-8).
+ * Takes a {@link TagSnapshot} of a file. Tags are read as raw bytes straight from the file wherever JAudioTagger
+ * would hide a change behind its parsing: ID3v2 frames (text frames without their optional trailing NUL, which
+ * JAudioTagger drops), the ID3v1 tag, an APE tag at the end of an MP3, every MP4 {@code ilst} item (JAudioTagger
+ * turns binary freeform data into text) and every Vorbis comment (it upper-cases names and decodes values as UTF-8).
+ * FLAC pictures and WAV INFO fields come from JAudioTagger, re-serialised.
  */
 final class TagSnapshots {
 
@@ -46,10 +42,8 @@ final class TagSnapshots {
         List<String> tags = new ArrayList<>();
         SortedMap<String, List<String>> fields = new TreeMap<>();
         try {
-            if (audio instanceof MP3File mp3) {
-                if (mp3.hasID3v2Tag()) {
-                    id3v2(mp3.getID3v2Tag(), tags, fields);
-                }
+            if (audio instanceof MP3File) {
+                id3v2(file, tags, fields);
                 RawTrailingTags.read(file, tags, fields);
             } else if (AudioTags.extension(file).matches("m4a|m4b|mp4|aac")) {
                 Mp4Items.read(file, tags, fields);
@@ -63,16 +57,12 @@ final class TagSnapshots {
                 } else if (tag instanceof VorbisCommentTag) {
                     vorbis(file, tags, fields);
                 } else if (tag instanceof WavTag wav) {
-                    if (wav.isExistingId3Tag() && wav.getID3Tag() != null) {
-                        id3v2(wav.getID3Tag(), tags, fields);
-                    }
+                    id3v2(file, tags, fields);
                     if (wav.isExistingInfoTag() && wav.getInfoTag() != null) {
                         generic("INFO", wav.getInfoTag(), tags, fields);
                     }
-                } else if (tag instanceof AiffTag aiff) {
-                    if (aiff.isExistingId3Tag() && aiff.getID3Tag() != null) {
-                        id3v2(aiff.getID3Tag(), tags, fields);
-                    }
+                } else if (tag instanceof AiffTag) {
+                    id3v2(file, tags, fields);
                 } else if (tag != null) {
                     generic(tag.getClass().getSimpleName(), tag, tags, fields);
                 }
@@ -84,11 +74,15 @@ final class TagSnapshots {
         return new TagSnapshot(tags, fields);
     }
 
-    private static void id3v2(AbstractID3v2Tag tag, List<String> tags, SortedMap<String, List<String>> fields)
-            throws UnsupportedEncodingException {
-        // ID3v22Tag -> ID3v2.2
-        String name = tag.getClass().getSimpleName().replaceAll("ID3v2(\\d)Tag", "ID3v2.$1");
-        generic(name, tag, tags, fields);
+    private static void id3v2(Path file, List<String> tags, SortedMap<String, List<String>> fields)
+            throws IOException {
+        RawId3v2 id3 = RawId3v2.read(file);
+        if (id3 != null) {
+            tags.add(id3.version());
+            for (RawId3v2.Frame frame : id3.frames()) {
+                add(fields, id3.version() + " " + frame.id(), withoutTerminator(frame));
+            }
+        }
     }
 
     private static void vorbis(Path file, List<String> tags, SortedMap<String, List<String>> fields)
@@ -109,25 +103,8 @@ final class TagSnapshots {
         tags.add(name);
         for (Iterator<TagField> it = tag.getFields(); it.hasNext(); ) {
             TagField field = it.next();
-            add(fields, name + " " + field.getId(), bytes(field));
+            add(fields, name + " " + field.getId(), field.getRawContent());
         }
-    }
-
-    /** ID3v2 frames serialise whole (header flags and text encoding included); other fields as their raw content. */
-    private static byte[] bytes(TagField field) throws UnsupportedEncodingException {
-        if (field instanceof AbstractID3v2Frame frame) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            frame.write(out);
-            return out.toByteArray();
-        }
-        if (field instanceof AggregatedFrame aggregated) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (AbstractID3v2Frame frame : aggregated.getFrames()) {
-                frame.write(out);
-            }
-            return out.toByteArray();
-        }
-        return field.getRawContent();
     }
 
     /** The MP4 freeform ({@code ----}) items of a file as bytes on disk, in file order. */
@@ -142,6 +119,22 @@ final class TagSnapshots {
             }
         }
         return freeform;
+    }
+
+    /**
+     * A text or URL frame's body without its trailing NULs: the terminator is optional, ffmpeg writes it and
+     * JAudioTagger drops it, and either way the value is the same.
+     */
+    private static byte[] withoutTerminator(RawId3v2.Frame frame) {
+        byte[] body = frame.body();
+        if (!frame.id().startsWith("T") && !frame.id().startsWith("W")) {
+            return body;
+        }
+        int end = body.length;
+        while (end > 1 && body[end - 1] == 0) {
+            end--;
+        }
+        return java.util.Arrays.copyOf(body, end);
     }
 
     static void add(SortedMap<String, List<String>> fields, String key, byte[] value) {
