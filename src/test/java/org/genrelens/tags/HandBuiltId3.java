@@ -27,7 +27,19 @@ final class HandBuiltId3 {
         frames.writeBytes(frame("COMM", comment("iTunNORM", " 00000A2C 00000B1D 0000A8F2 0000C4B0")));
         frames.writeBytes(frame("COMM", comment("", "Comment text")));
         frames.writeBytes(frame("TCON", text("Blues")));
-        byte[] body = frames.toByteArray();
+        wrap(mp3, frames.toByteArray(), id3v1());
+    }
+
+    /** Puts an ID3v2.3 tag holding just these frames (see {@link #frame}) before the audio of an untagged MP3. */
+    static void wrapInId3v23(Path mp3, byte[]... frames) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (byte[] frame : frames) {
+            body.writeBytes(frame);
+        }
+        wrap(mp3, body.toByteArray(), new byte[0]);
+    }
+
+    private static void wrap(Path mp3, byte[] body, byte[] id3v1) throws IOException {
         int size = body.length + 512; // padding, as taggers leave room to grow
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         file.writeBytes(new byte[] {'I', 'D', '3', 3, 0, 0, (byte) (size >> 21 & 0x7f), (byte) (size >> 14 & 0x7f),
@@ -35,11 +47,12 @@ final class HandBuiltId3 {
         file.writeBytes(body);
         file.writeBytes(new byte[512]);
         file.writeBytes(Files.readAllBytes(mp3));
-        file.writeBytes(id3v1());
+        file.writeBytes(id3v1);
         Files.write(mp3, file.toByteArray());
     }
 
-    private static byte[] frame(String id, byte[] body) {
+    /** An ID3v2.3 frame: id, 4-byte size, no flags, body. */
+    static byte[] frame(String id, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(id.getBytes(StandardCharsets.ISO_8859_1));
         out.writeBytes(new byte[] {(byte) (body.length >>> 24), (byte) (body.length >>> 16), (byte) (body.length >>> 8),
@@ -49,7 +62,7 @@ final class HandBuiltId3 {
     }
 
     /** ISO-8859-1 text (encoding byte 0). */
-    private static byte[] text(String value) {
+    static byte[] text(String value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0);
         out.writeBytes(value.getBytes(StandardCharsets.ISO_8859_1));

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
+import org.genrelens.testing.FfmpegEncoder;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -62,6 +66,31 @@ class OtherFieldsSurviveTest {
         assertEquals(before, snapshot(file), "every tag, genre included, after the undo");
         assertEquals(probedBefore, ProbedTags.of(file), "fields as ffprobe reads them, after the undo");
         assertArrayEquals(audio, AudioPayload.of(file), "audio after the undo");
+    }
+
+    @Test
+    void aWriteThatWouldReEncodeAnotherFrameIsRefusedNamingItAndTheFileIsUntouched() throws Exception {
+        // some taggers write UTF-8 (encoding 3) into ID3v2.3, which only knows Latin-1 and UTF-16; JAudioTagger
+        // converts such a frame when it writes the tag
+        Path file = FfmpegEncoder.encode(sources.resolve("plain.wav"), "mp3", dir.resolve("utf8-in-v23.mp3"));
+        byte[] utf8 = ("\u0003" + "Ärtist").getBytes(StandardCharsets.UTF_8); // encoding byte 3, then UTF-8
+        HandBuiltId3.wrapInId3v23(file, HandBuiltId3.frame("TPE1", utf8),
+                HandBuiltId3.frame("TCON", HandBuiltId3.text("Blues")));
+        Path other = RichTracks.copy(sources, "id3v24.mp3", dir.resolve("other.mp3"));
+        byte[] original = Files.readAllBytes(file);
+        TagPlan plan = new TagPlanner(new TagPolicy(TagPolicy.Mode.OVERWRITE, 0f)).plan(
+                List.of(TagRequest.chosen(file, "Jazz"), TagRequest.chosen(other, "Jazz")), ProgressListener.NONE,
+                Cancellation.none());
+
+        WriteReport report = new TagWriter().apply(plan, FileTagJournal.open(dir.resolve("journal.jsonl")),
+                plan.stamps(), ProgressListener.NONE, Cancellation.none());
+
+        assertEquals(1, report.failures().size(), report.failures().toString());
+        assertEquals(TagFileException.Reason.WRITE_FAILED, report.failures().get(0).reason());
+        assertEquals("writing the genre would also change other tags (ID3v2.3 TPE1 changed); nothing was changed",
+                report.failures().get(0).message());
+        assertArrayEquals(original, Files.readAllBytes(file));
+        assertEquals(List.of("Jazz"), new TagReader().read(other).genres(), "the rest of the batch is written");
     }
 
     private static TagSnapshot snapshot(Path file) throws TagFileException {
