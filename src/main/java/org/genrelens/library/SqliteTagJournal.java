@@ -94,7 +94,8 @@ public final class SqliteTagJournal implements TagJournal {
     public List<JournalEntry> entries(long batchId) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id, batch_id, path, field, old_value, new_value, "
-                    + "state, recorded_at, error, after_size, after_mtime, write_record FROM tag_journal WHERE batch_id = ? "
+                    + "state, recorded_at, error, after_size, after_mtime, write_record FROM tag_journal "
+                    + "WHERE batch_id = ? "
                     + "ORDER BY id")) {
                 s.setLong(1, batchId);
                 List<JournalEntry> out = new ArrayList<>();

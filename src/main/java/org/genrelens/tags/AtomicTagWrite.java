@@ -118,8 +118,8 @@ final class AtomicTagWrite {
                 intact = restoreFromBackup(p);
             }
             throw new TagFileException(file, TagFileException.Reason.WRITE_FAILED, "cannot write "
-                    + (p.backup() == null ? "beside it" : "it in place") + " (" + TagFileException.describe(e, p.target())
-                    + "); "
+                    + (p.backup() == null ? "beside it" : "it in place") + " ("
+                    + TagFileException.describe(e, p.target()) + "); "
                     + (intact ? "it is untouched; " : "its backup is kept at " + p.backup() + "; ")
                     + "check free space and the folder's permissions", e);
         } finally {

@@ -33,13 +33,13 @@ final class RichTracks {
 
     /** Each layout's name is its file name; the extension picks the format. */
     static final List<String> LAYOUTS = List.of("id3v23.mp3", "id3v24.mp3", "id3v22.mp3", "id3v1-only.mp3",
-            "id3v1-and-id3v23.mp3", "id3v23-and-ape.mp3", "hand-built-id3v23-and-id3v1.mp3", "rich.flac", "rich.ogg", "rich.m4a", "rich.wav",
-            "rich.aiff");
+            "id3v1-and-id3v23.mp3", "id3v23-and-ape.mp3", "hand-built-id3v23-and-id3v1.mp3", "rich.flac",
+            "rich.ogg", "rich.m4a", "rich.wav", "rich.aiff");
 
     /** Placeholder text of the MP4 freeform atom that {@link #patchMp4BinaryFreeform} turns into binary data. */
     private static final String BINARY_PLACEHOLDER = "BINARY-PLACEHOLDER";
 
-    /** Text of a FLAC comment that {@link #patchLatin1Comment} turns into Latin-1 (invalid UTF-8), as old taggers wrote. */
+    /** A FLAC comment that {@link #patchLatin1Comment} turns into Latin-1 (invalid UTF-8), as old taggers wrote. */
     private static final String LATIN1_PLACEHOLDER = "Cafe!";
 
     private RichTracks() {
@@ -226,7 +226,7 @@ final class RichTracks {
         Files.write(file, bytes);
     }
 
-    /** Turns the placeholder freeform atom into binary data (type 0) of the same length, bytes no text decoder keeps. */
+    /** Turns the placeholder freeform atom into binary data (type 0) of the same length, bytes no decoder keeps. */
     private static void patchMp4BinaryFreeform(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         byte[] placeholder = BINARY_PLACEHOLDER.getBytes(StandardCharsets.US_ASCII);

@@ -47,7 +47,8 @@ class TagWriteRecoveryTest {
             journal.recordPending(batch, change(file), prepared.record());
             Files.copy(file, temp); // ... and the process is killed while tagging the copy
         }
-        assertTrue(temp.getFileName().toString().matches("\\.a\\.ogg\\.genrelens-[0-9a-f-]{36}\\.ogg"), temp.toString());
+        assertTrue(temp.getFileName().toString().matches("\\.a\\.ogg\\.genrelens-[0-9a-f-]{36}\\.ogg"),
+                temp.toString());
         Path other = TestTracks.copy(sources, "ogg", dir.resolve("b.ogg"));
 
         try (FileTagJournal journal = FileTagJournal.open(journalFile)) {
