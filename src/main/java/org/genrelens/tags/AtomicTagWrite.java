@@ -24,8 +24,8 @@ import org.jaudiotagger.audio.AudioFile;
  * <ul>
  * <li>the copy is renamed over the file (same directory, one filesystem): a crash leaves the old file or the new one,
  * plus at worst the hidden copy, which the journal names so the next run removes it; or</li>
- * <li>for a file with more than one hard link, where a rename would split the links, the copy's bytes are written
- * into the file itself after a full backup into the journal's work folder, which the journal also names: a crash
+ * <li>for a file with more than one hard link, where a rename would split the links, or one owned by another user
+ * when this process cannot give ownership back (not root), the copy's bytes are written into the file itself after a full backup into the journal's work folder, which the journal also names: a crash
  * mid-write is repaired from it by the next run ({@link TagWriteRecovery}).</li>
  * </ul>
  * A symbolic link is followed: its target is written and the link stays a link. Owner, group, permission bits and
@@ -50,7 +50,8 @@ final class AtomicTagWrite {
         String name = target.getFileName().toString();
         String extension = AudioTags.extension(target);
         String unique = UUID.randomUUID().toString();
-        boolean inPlace = FilePermissions.linkCount(target, file) > 1;
+        // a rename would split hard links, or hand someone else's file to this user when we may not chown it back
+        boolean inPlace = FilePermissions.linkCount(target, file) > 1 || !FilePermissions.canGiveOwnerBack(target);
         // the extension stays last: JAudioTagger picks its reader by it
         Path temp = inPlace ? workFolder.resolve("tagging-" + unique + "." + extension)
                 : target.resolveSibling("." + name + ".genrelens-" + unique + "." + extension);
@@ -99,7 +100,9 @@ final class AtomicTagWrite {
                         + TagPlan.show(writtenGenres) + " instead of " + TagPlan.show(after) + "; nothing was changed");
             }
             refuseOtherChanges(p, TagSnapshots.of(written, p.temp()), restoring);
-            FilePermissions.copyOwnerPermissionsAndAttributes(p.target(), p.temp());
+            if (p.backup() == null) {
+                FilePermissions.copyOwnerPermissionsAndAttributes(p.target(), p.temp());
+            }
             Files.setLastModifiedTime(p.temp(), keepModificationTime ? modified : FileTime.from(Instant.now()));
             force(p.temp());
             if (p.backup() == null) {

@@ -52,6 +52,23 @@ final class FilePermissions {
         }
     }
 
+    /**
+     * Whether a copy of this file, made by this process, can be given the file's owner: always as root, otherwise
+     * only when this user already owns it (only root may chown).
+     */
+    static boolean canGiveOwnerBack(Path file) throws TagFileException {
+        String user = System.getProperty("user.name");
+        if ("root".equals(user) || Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
+            return true;
+        }
+        try {
+            return Files.getOwner(file).getName().equals(user);
+        } catch (IOException e) {
+            throw new TagFileException(file, TagFileException.Reason.UNREADABLE, "cannot read its owner ("
+                    + TagFileException.describe(e, file) + ")", e);
+        }
+    }
+
     /** How many directory entries name this file (1 where the file system cannot say). */
     static int linkCount(Path file, Path shownAs) throws TagFileException {
         try {

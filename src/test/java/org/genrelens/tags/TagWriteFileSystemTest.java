@@ -122,6 +122,26 @@ class TagWriteFileSystemTest {
     }
 
     @Test
+    void aFileOwnedBySomeoneElseIsWrittenInPlaceWhenThisUserCouldNotGiveItBack() throws Exception {
+        Path file = TestTracks.copy(sources, "wav", dir.resolve("theirs.wav"));
+        Object inode = Files.getAttribute(file, "unix:ino");
+        String user = System.getProperty("user.name");
+        // the file's owner (this process's user) becomes "someone else" for the writer: only root may chown
+        System.setProperty("user.name", "genrelens-test-not-the-owner");
+        WriteReport written;
+        try {
+            written = write(journal(), TagWriteOptions.defaults(), file);
+        } finally {
+            System.setProperty("user.name", user);
+        }
+
+        assertTrue(written.allSucceeded(), written.failures().toString());
+        assertEquals(inode, Files.getAttribute(file, "unix:ino"), "written in place, so owner and inode stay");
+        assertEquals(List.of("jazz"), new TagReader().read(file).genres());
+        assertEquals(List.of(), names(dir.resolve("data/journal.jsonl.work")), "its backup copy is gone");
+    }
+
+    @Test
     void ownerGroupPermissionsAndExtendedAttributesSurviveTheWrite() throws Exception {
         Path file = TestTracks.copy(sources, "ogg", dir.resolve("owned.ogg"));
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
