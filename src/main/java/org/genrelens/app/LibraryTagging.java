@@ -9,6 +9,7 @@ import org.genrelens.library.LibraryDatabase;
 import org.genrelens.library.LibraryLocation;
 import org.genrelens.tags.TagPlan;
 import org.genrelens.tags.TagPolicy;
+import org.genrelens.tags.TagWriteOptions;
 import org.genrelens.tags.WriteReport;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
@@ -22,12 +23,14 @@ import org.genrelens.workspace.LibraryTagPlanner;
 final class LibraryTagging {
 
     private final TagPolicy policy;
+    private final TagWriteOptions options;
     private final boolean dryRun;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    LibraryTagging(TagPolicy policy, boolean dryRun, PrintWriter out, PrintWriter err) {
+    LibraryTagging(TagPolicy policy, TagWriteOptions options, boolean dryRun, PrintWriter out, PrintWriter err) {
         this.policy = policy;
+        this.options = options;
         this.dryRun = dryRun;
         this.out = out;
         this.err = err;
@@ -49,7 +52,7 @@ final class LibraryTagging {
             } else if (plan.isEmpty()) {
                 out.println("nothing to change");
             } else {
-                WriteReport report = planner.apply(planned, ProgressListener.NONE, Cancellation.none());
+                WriteReport report = planner.apply(planned, options, ProgressListener.NONE, Cancellation.none());
                 report.failures().forEach(failure -> failures.put(failure.file(), failure.message()));
                 out.printf("tagged %d file(s) in batch %d; undo with: genrelens undo %d --db %s%n",
                         report.applied().size(), report.batchId(), report.batchId(), file);

@@ -20,6 +20,7 @@ import org.genrelens.tags.TagPlanner;
 import org.genrelens.tags.TagPolicy;
 import org.genrelens.tags.TagReader;
 import org.genrelens.tags.TagRequest;
+import org.genrelens.tags.TagWriteOptions;
 import org.genrelens.tags.TagWriter;
 import org.genrelens.tags.WriteReport;
 import org.genrelens.task.Cancellation;
@@ -75,6 +76,10 @@ final class TagCommand implements Callable<Integer> {
             description = "Journal of tag writes (default: $XDG_DATA_HOME/genrelens/tag-journal.jsonl)")
     Path journal;
 
+    @Option(names = "--keep-mtime", description = "Keep each file's modification time (default: it moves to the "
+            + "time of the write, so backup tools and players see the change)")
+    boolean keepModificationTime;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -84,7 +89,8 @@ final class TagCommand implements Callable<Integer> {
             if (!paths.isEmpty() || genre != null || journal != null) {
                 throw new ParameterException(spec.commandLine(), "--library takes no PATH, --genre or --journal");
             }
-            return new LibraryTagging(tagPolicy, dryRun, out, err).run(database);
+            return new LibraryTagging(tagPolicy, new TagWriteOptions(keepModificationTime), dryRun, out, err)
+                    .run(database);
         }
         if (paths.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "name files or folders to tag, or use --library");
@@ -106,8 +112,8 @@ final class TagCommand implements Callable<Integer> {
         } else if (!plan.isEmpty()) {
             Path journalFile = journal != null ? journal : LibraryLocation.defaultTagJournal();
             try (FileTagJournal tagJournal = FileTagJournal.open(journalFile)) {
-                WriteReport report = new TagWriter().apply(plan, tagJournal, plan.stamps(), ProgressListener.NONE,
-                        Cancellation.none());
+                WriteReport report = new TagWriter(new TagWriteOptions(keepModificationTime)).apply(plan, tagJournal,
+                        plan.stamps(), ProgressListener.NONE, Cancellation.none());
                 report.failures().forEach(failure -> failures.put(failure.file(), failure.message()));
                 out.printf("tagged %d file(s) in batch %d; undo with: genrelens undo %d --journal %s%n",
                         report.applied().size(), report.batchId(), report.batchId(), journalFile);

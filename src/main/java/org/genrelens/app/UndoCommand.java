@@ -14,6 +14,7 @@ import org.genrelens.tags.FileTagJournal;
 import org.genrelens.tags.TagJournal;
 import org.genrelens.tags.TagPlan;
 import org.genrelens.tags.TagUndo;
+import org.genrelens.tags.TagWriteOptions;
 import org.genrelens.tags.WriteReport;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
@@ -44,6 +45,9 @@ final class UndoCommand implements Callable<Integer> {
     @Option(names = "--journal", paramLabel = "FILE",
             description = "Journal of tag writes (default: $XDG_DATA_HOME/genrelens/tag-journal.jsonl)")
     Path journal;
+
+    @Option(names = "--keep-mtime", description = "Keep each restored file's modification time")
+    boolean keepModificationTime;
 
     @Option(names = "--db", paramLabel = "FILE",
             description = "Undo writes made with 'tag --library': the journal in this library database")
@@ -82,7 +86,7 @@ final class UndoCommand implements Callable<Integer> {
     }
 
     private int undo(TagJournal tagJournal, PrintWriter out) {
-        TagUndo undo = new TagUndo(tagJournal);
+        TagUndo undo = new TagUndo(tagJournal, new TagWriteOptions(keepModificationTime));
         WriteReport report;
         try {
             report = track == null

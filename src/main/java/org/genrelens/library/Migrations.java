@@ -114,10 +114,14 @@ final class Migrations {
             List.of("ALTER TABLE analyses ADD COLUMN mode TEXT NOT NULL DEFAULT 'FULL' "
                     + "CHECK (mode IN ('FULL', 'QUICK'))"));
 
+    private static final Migration TAG_WRITE_RECORDS = new Migration(5, "where each tag write keeps its temporary "
+            + "and backup copies, and the file's tags before it (decision 0012)",
+            List.of("ALTER TABLE tag_journal ADD COLUMN write_record TEXT"));
+
     private Migrations() {
     }
 
     static List<Migration> all() {
-        return List.of(CATALOGUE, ANALYSES, TAGS, ANALYSIS_MODE);
+        return List.of(CATALOGUE, ANALYSES, TAGS, ANALYSIS_MODE, TAG_WRITE_RECORDS);
     }
 }

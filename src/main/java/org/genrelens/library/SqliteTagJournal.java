@@ -13,6 +13,7 @@ import org.genrelens.model.TagField;
 import org.genrelens.tags.FileStamp;
 import org.genrelens.tags.JournalEntry;
 import org.genrelens.tags.TagJournal;
+import org.genrelens.tags.WriteRecord;
 
 /**
  * The tag-write journal in the library database. Every call is its own committed transaction, and the database
@@ -41,11 +42,11 @@ public final class SqliteTagJournal implements TagJournal {
     }
 
     @Override
-    public long recordPending(long batchId, TagChange change) {
+    public long recordPending(long batchId, TagChange change, WriteRecord record) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO tag_journal (batch_id, track_id, path, field, "
-                    + "old_value, new_value, state, recorded_at, updated_at) VALUES (?, "
-                    + "(SELECT id FROM tracks WHERE path = ?), ?, ?, ?, ?, 'PENDING', ?, ?)",
+                    + "old_value, new_value, state, recorded_at, updated_at, write_record) VALUES (?, "
+                    + "(SELECT id FROM tracks WHERE path = ?), ?, ?, ?, ?, 'PENDING', ?, ?, ?)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
                 long now = System.currentTimeMillis();
                 s.setLong(1, batchId);
@@ -56,6 +57,7 @@ public final class SqliteTagJournal implements TagJournal {
                 s.setString(6, StringLists.toJson(change.after()));
                 s.setLong(7, now);
                 s.setLong(8, now);
+                s.setString(9, record == null ? null : record.toJson());
                 s.executeUpdate();
                 return key(s);
             } catch (SQLException e) {
@@ -65,6 +67,12 @@ public final class SqliteTagJournal implements TagJournal {
                 throw e;
             }
         });
+    }
+
+    /** {@code LIBRARY.db.tag-work} beside the database file. */
+    @Override
+    public Path workFolder() {
+        return db.file().resolveSibling(db.file().getFileName() + ".tag-work");
     }
 
     @Override
@@ -86,7 +94,8 @@ public final class SqliteTagJournal implements TagJournal {
     public List<JournalEntry> entries(long batchId) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id, batch_id, path, field, old_value, new_value, "
-                    + "state, recorded_at, error, after_size, after_mtime FROM tag_journal WHERE batch_id = ? "
+                    + "state, recorded_at, error, after_size, after_mtime, write_record FROM tag_journal "
+                    + "WHERE batch_id = ? "
                     + "ORDER BY id")) {
                 s.setLong(1, batchId);
                 List<JournalEntry> out = new ArrayList<>();
@@ -143,8 +152,10 @@ public final class SqliteTagJournal implements TagJournal {
         long size = rs.getLong(10);
         boolean hasStamp = !rs.wasNull();
         FileStamp after = hasStamp ? new FileStamp(size, rs.getLong(11)) : null;
+        String record = rs.getString(12);
         return new JournalEntry(rs.getLong(1), rs.getLong(2), change, JournalEntry.State.valueOf(rs.getString(7)),
-                Instant.ofEpochMilli(rs.getLong(8)), rs.getString(9), after);
+                Instant.ofEpochMilli(rs.getLong(8)), rs.getString(9), after,
+                record == null ? null : WriteRecord.fromJson(record));
     }
 
     private static void setLongOrNull(PreparedStatement s, int index, Long value) throws SQLException {

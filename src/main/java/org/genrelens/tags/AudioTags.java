@@ -89,16 +89,19 @@ final class AudioTags {
                 tag.getFirst(FieldKey.ALBUM), genres(audio));
     }
 
-    /** Replaces every genre value (none removes the field) and writes the file in place. */
-    static void writeGenres(AudioFile audio, Path shownAs, List<String> genres) throws TagFileException {
+    /**
+     * Replaces every genre value (none removes the field), keeping every other field, and writes the file in place
+     * (see {@link GenreEdit}); {@code tagsToKeep} non-null also drops tags not named in it (undo of a created tag).
+     */
+    static void writeGenres(AudioFile audio, Path file, Path shownAs, List<String> genres, List<String> tagsToKeep)
+            throws TagFileException {
         try {
-            Tag tag = audio.getTagOrCreateAndSetDefault();
-            tag.deleteField(FieldKey.GENRE);
-            for (String genre : genres) {
-                tag.addField(FieldKey.GENRE, genre);
+            if (GenreEdit.apply(audio, file, genres, tagsToKeep)) {
+                CreatedTagRemoval.removeId3(file);
+            } else {
+                audio.commit();
             }
-            audio.commit();
-        } catch (FieldDataInvalidException | CannotWriteException | RuntimeException e) {
+        } catch (FieldDataInvalidException | CannotWriteException | IOException | RuntimeException e) {
             throw new TagFileException(shownAs, TagFileException.Reason.WRITE_FAILED,
                     "cannot write the genre (" + e.getMessage() + "); the original file is untouched", e);
         }

@@ -103,7 +103,7 @@ public final class FileTagJournal implements TagJournal, AutoCloseable {
     }
 
     @Override
-    public synchronized long recordPending(long batchId, TagChange change) {
+    public synchronized long recordPending(long batchId, TagChange change, WriteRecord record) {
         if (!state.hasBatch(batchId)) {
             throw new IllegalArgumentException("no batch " + batchId + " in " + file);
         }
@@ -113,7 +113,24 @@ public final class FileTagJournal implements TagJournal, AutoCloseable {
         event.put("field", change.field().name());
         change.before().forEach(event.putArray("before")::add);
         change.after().forEach(event.putArray("after")::add);
+        if (record != null) {
+            event.set("record", readRecordTree(record));
+        }
         return append(event).get("id").asLong();
+    }
+
+    private static JsonNode readRecordTree(WriteRecord record) {
+        try {
+            return JSON.readTree(record.toJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record always serialises", e);
+        }
+    }
+
+    /** {@code NAME.work} beside the journal file. */
+    @Override
+    public Path workFolder() {
+        return file.resolveSibling(file.getFileName() + ".work");
     }
 
     @Override
@@ -240,8 +257,10 @@ public final class FileTagJournal implements TagJournal, AutoCloseable {
                     TagChange change = new TagChange(Path.of(event.get("file").asText()),
                             TagField.valueOf(event.get("field").asText()), strings(event.get("before")),
                             strings(event.get("after")));
+                    JsonNode record = event.get("record");
                     entries.put(id, new JournalEntry(id, event.get("batch").asLong(), change,
-                            JournalEntry.State.PENDING, time, null, null));
+                            JournalEntry.State.PENDING, time, null, null,
+                            record == null ? null : WriteRecord.of(record)));
                     lastEntry = Math.max(lastEntry, id);
                 }
                 case "applied" -> update(id, JournalEntry.State.APPLIED, time, null,
@@ -261,7 +280,8 @@ public final class FileTagJournal implements TagJournal, AutoCloseable {
             if (old == null) {
                 throw new IllegalArgumentException("event for unknown entry " + id);
             }
-            entries.put(id, new JournalEntry(id, old.batchId(), old.change(), newState, time, error, after));
+            entries.put(id, new JournalEntry(id, old.batchId(), old.change(), newState, time, error, after,
+                    old.record()));
         }
 
         private static List<String> strings(JsonNode array) {

@@ -1,5 +1,6 @@
 package org.genrelens.tags;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.genrelens.model.TagChange;
@@ -17,8 +18,20 @@ public interface TagJournal {
 
     long beginBatch(String description);
 
-    /** Records the edit before the file is touched; returns the entry id. */
-    long recordPending(long batchId, TagChange change);
+    /**
+     * Records the edit, and where its temporary and backup copies will be, before the file is touched; returns the
+     * entry id.
+     *
+     * @param record null when the writer has none (an entry recorded by hand, as tests do)
+     */
+    long recordPending(long batchId, TagChange change, WriteRecord record);
+
+    default long recordPending(long batchId, TagChange change) {
+        return recordPending(batchId, change, null);
+    }
+
+    /** The folder beside the journal that holds backup copies of files written in place while they are written. */
+    Path workFolder();
 
     void markApplied(long entryId, FileStamp after);
 

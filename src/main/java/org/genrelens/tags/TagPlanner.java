@@ -55,9 +55,10 @@ public final class TagPlanner {
                 changes.add(change);
                 stamps.put(request.file(), stamp);
             } catch (TagFileException e) {
-                skipped.add(new TagPlan.Skipped(request.file(), e.getMessage(), true));
+                skipped.add(new TagPlan.Skipped(request.file(), e.detail(), true));
             } catch (IOException e) {
-                skipped.add(new TagPlan.Skipped(request.file(), "cannot read: " + e.getMessage(), true));
+                skipped.add(new TagPlan.Skipped(request.file(), "cannot read it ("
+                        + TagFileException.describe(e, request.file()) + "); rescan the library", true));
             }
         }
         progress.onProgress(done, requests.size(), "planned " + changes.size() + " change(s)");

@@ -14,14 +14,22 @@ import org.genrelens.task.ProgressListener;
  * Restores the files of a journaled batch (or one file of it) to the exact genres they had before, newest edit
  * first. The undo is itself a journaled batch. A file changed since GenreLens wrote it is refused unless forced,
  * so undo never clobbers someone else's later edit. A PENDING entry (the process died mid-write) is resolved by
- * looking at the file: it holds either the old or the new value, and only the new one needs undoing.
+ * looking at the file: it holds either the old or the new value, and only the new one needs undoing. Undo writes
+ * the way {@link TagWriter} does, and with the entry's {@link WriteRecord} it also checks that the file ends with
+ * exactly the tags it had before (a tag the write created, like ID3v2 beside a lone ID3v1, is removed again).
  */
 public final class TagUndo {
 
     private final TagJournal journal;
+    private final TagWriteOptions options;
 
     public TagUndo(TagJournal journal) {
+        this(journal, TagWriteOptions.defaults());
+    }
+
+    public TagUndo(TagJournal journal, TagWriteOptions options) {
         this.journal = Objects.requireNonNull(journal, "journal");
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     public WriteReport undoBatch(long batchId, boolean force, ProgressListener progress, Cancellation cancellation) {
@@ -39,6 +47,7 @@ public final class TagUndo {
             throw new IllegalArgumentException("there is no tag batch " + batchId + " in the journal; "
                     + "run undo without a batch to list them");
         }
+        TagWriteRecovery.recover(journal);
         List<JournalEntry> open = new ArrayList<>();
         for (JournalEntry entry : journal.entries(batchId)) {
             boolean undoable = entry.state() == JournalEntry.State.APPLIED
@@ -71,11 +80,15 @@ public final class TagUndo {
         return new WriteReport(undoBatch, restored, failures);
     }
 
-    /** Writes the entry's old genres back; returns the journaled reverse change, or null when none was needed. */
+    /**
+     * Writes the entry's old genres back; returns the journaled reverse change, or null when none was needed. Forced,
+     * it puts back only the genres and keeps whatever else changed since.
+     */
     private TagChange restore(JournalEntry entry, long undoBatch, boolean force) throws TagFileException {
         TagChange change = entry.change();
         Path file = change.file();
-        List<String> current = AudioTags.genres(AudioTags.open(file));
+        AtomicTagWrite.Prepared prepared = AtomicTagWrite.prepare(file, journal.workFolder());
+        List<String> current = prepared.genres();
         if (current.equals(change.before()) && (force || entry.state() == JournalEntry.State.PENDING)) {
             return null; // the interrupted write never landed, or someone already put the old value back
         }
@@ -83,9 +96,10 @@ public final class TagUndo {
             refuseChangedSinceWrite(entry, current);
         }
         TagChange reverse = new TagChange(file, change.field(), current, change.before());
-        long id = journal.recordPending(undoBatch, reverse);
+        long id = journal.recordPending(undoBatch, reverse, prepared.record());
         try {
-            journal.markApplied(id, AtomicTagWrite.replaceGenres(file, current, change.before()));
+            journal.markApplied(id, AtomicTagWrite.execute(prepared, current, change.before(),
+                    force ? null : entry.record(), options.keepModificationTime()));
             return reverse;
         } catch (TagFileException e) {
             journal.markFailed(id, e.getMessage());
@@ -107,7 +121,7 @@ public final class TagUndo {
                 now = FileStamp.of(file);
             } catch (IOException e) {
                 throw new TagFileException(file, TagFileException.Reason.UNREADABLE, "cannot read it ("
-                        + e.getMessage() + ")", e);
+                        + TagFileException.describe(e, file) + ")", e);
             }
             if (!now.equals(entry.after())) {
                 throw new TagFileException(file, TagFileException.Reason.CHANGED,

@@ -11,13 +11,25 @@ import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
 
 /**
- * Carries out a {@link TagPlan}: each change is journaled PENDING before its file is touched, written atomically,
- * then marked APPLIED with the file's new stamp, or FAILED with the reason. One file's failure never stops the
- * batch. Read-only files and files whose stamp differs from the one they had when planned are refused.
+ * Carries out a {@link TagPlan}: each change is journaled PENDING (with where its temporary and backup copies will
+ * be) before its file is touched, written ({@link AtomicTagWrite}: only the genre changes, or nothing does), then
+ * marked APPLIED with the file's new stamp, or FAILED with the reason. One file's failure never stops the batch.
+ * Read-only files and files whose stamp differs from the one they had when planned are refused. Before the first
+ * write, whatever a killed run left behind is cleaned up ({@link TagWriteRecovery}).
  */
 public final class TagWriter {
 
     private static final System.Logger LOG = System.getLogger(TagWriter.class.getName());
+
+    private final TagWriteOptions options;
+
+    public TagWriter() {
+        this(TagWriteOptions.defaults());
+    }
+
+    public TagWriter(TagWriteOptions options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+    }
 
     /**
      * @param expectedStamps each file's stamp when it was scanned or planned ({@link TagPlan#stamps()} will do);
@@ -25,16 +37,28 @@ public final class TagWriter {
      */
     public WriteReport apply(TagPlan plan, TagJournal journal, Map<Path, FileStamp> expectedStamps,
             ProgressListener progress, Cancellation cancellation) {
+        TagWriteRecovery.recover(journal);
         long batchId = journal.beginBatch("tag " + plan.changes().size() + " file(s)");
         List<TagChange> applied = new ArrayList<>();
         List<WriteReport.Failure> failures = new ArrayList<>();
         int done = 0;
         for (TagChange change : plan.changes()) {
             cancellation.throwIfCancelled();
-            long entryId = journal.recordPending(batchId, change);
+            AtomicTagWrite.Prepared prepared = null;
+            TagFileException refusal = null;
             try {
                 refuseChanged(change.file(), expectedStamps.get(change.file()));
-                FileStamp after = AtomicTagWrite.replaceGenres(change.file(), change.before(), change.after());
+                prepared = AtomicTagWrite.prepare(change.file(), journal.workFolder());
+            } catch (TagFileException e) {
+                refusal = e;
+            }
+            long entryId = journal.recordPending(batchId, change, prepared == null ? null : prepared.record());
+            try {
+                if (refusal != null) {
+                    throw refusal;
+                }
+                FileStamp after = AtomicTagWrite.execute(prepared, change.before(), change.after(), null,
+                        options.keepModificationTime());
                 journal.markApplied(entryId, after);
                 applied.add(change);
             } catch (TagFileException e) {
@@ -57,7 +81,7 @@ public final class TagWriter {
             now = FileStamp.of(file);
         } catch (IOException e) {
             throw new TagFileException(file, TagFileException.Reason.UNREADABLE, "it is gone or unreadable ("
-                    + e.getMessage() + "); rescan the library", e);
+                    + TagFileException.describe(e, file) + "); rescan the library", e);
         }
         if (!now.equals(expected)) {
             throw new TagFileException(file, TagFileException.Reason.CHANGED, "it changed since it was scanned "

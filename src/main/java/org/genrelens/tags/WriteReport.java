@@ -8,7 +8,7 @@ import org.genrelens.model.TagChange;
 /** What a write (or undo) batch did: the changes made and the files refused or failed, each with its reason. */
 public record WriteReport(long batchId, List<TagChange> applied, List<Failure> failures) {
 
-    /** One file that was not written, and why. */
+    /** One file that was not written, and why ({@code message} does not repeat the file). */
     public record Failure(Path file, TagFileException.Reason reason, String message) {
         public Failure {
             Objects.requireNonNull(file, "file");
@@ -17,7 +17,7 @@ public record WriteReport(long batchId, List<TagChange> applied, List<Failure> f
         }
 
         static Failure of(TagFileException e) {
-            return new Failure(e.file(), e.reason(), e.getMessage());
+            return new Failure(e.file(), e.reason(), e.detail());
         }
     }
 

@@ -14,6 +14,7 @@ import org.genrelens.tags.TagPlan;
 import org.genrelens.tags.TagPlanner;
 import org.genrelens.tags.TagPolicy;
 import org.genrelens.tags.TagRequest;
+import org.genrelens.tags.TagWriteOptions;
 import org.genrelens.tags.TagWriter;
 import org.genrelens.tags.WriteReport;
 import org.genrelens.task.Cancellation;
@@ -66,7 +67,12 @@ public final class LibraryTagPlanner {
 
     /** Writes the plan, journaled in the library's SQLite journal (undo with {@code TagUndo}). */
     public WriteReport apply(PlannedTags planned, ProgressListener progress, Cancellation cancellation) {
-        return new TagWriter().apply(planned.plan(), library.tagJournal(), planned.scannedStamps(), progress,
+        return apply(planned, TagWriteOptions.defaults(), progress, cancellation);
+    }
+
+    public WriteReport apply(PlannedTags planned, TagWriteOptions options, ProgressListener progress,
+            Cancellation cancellation) {
+        return new TagWriter(options).apply(planned.plan(), library.tagJournal(), planned.scannedStamps(), progress,
                 cancellation);
     }
 

@@ -69,6 +69,27 @@ class TagCommandTest {
     }
 
     @Test
+    void keepMtimeKeepsTheModificationTimeOfTaggedAndRestoredFiles() throws Exception {
+        Path file = TestAudio.writeWav(TestAudio.sine(440, 2, 22_050, 0.5), 22_050, music.resolve("song.wav"));
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(file, old);
+        Path journal = music.resolve("journal.jsonl");
+
+        CliRun tag = CliRun.of("tag", "--keep-mtime", "--genre", "Bossa Nova", "--journal", journal.toString(),
+                file.toString());
+
+        assertEquals(0, tag.exitCode(), tag.err());
+        assertEquals(List.of("Bossa Nova"), reader.read(file).genres());
+        assertEquals(old, Files.getLastModifiedTime(file));
+
+        CliRun undo = CliRun.of("undo", "1", "--keep-mtime", "--journal", journal.toString());
+
+        assertEquals(0, undo.exitCode(), undo.err());
+        assertEquals(List.of(), reader.read(file).genres());
+        assertEquals(old, Files.getLastModifiedTime(file));
+    }
+
+    @Test
     void aDryRunPrintsThePlanAndWritesNothing() throws Exception {
         Path file = TestAudio.writeWav(TestAudio.sine(440, 2, 22_050, 0.5), 22_050, music.resolve("song.wav"));
         byte[] original = Files.readAllBytes(file);

@@ -11,6 +11,7 @@ import org.genrelens.model.TagField;
 import org.genrelens.tags.FileStamp;
 import org.genrelens.tags.JournalEntry;
 import org.genrelens.tags.TagJournal;
+import org.genrelens.tags.WriteRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,23 @@ class SqliteTagJournalTest {
             journal.markUndone(a);
             assertEquals(JournalEntry.State.UNDONE, journal.entries(batch).get(0).state());
             assertEquals(new FileStamp(1234, 5678), journal.entries(batch).get(0).after(), "undo keeps the stamp");
+        }
+    }
+
+    @Test
+    void aWriteRecordRoundTripsAndTheWorkFolderLiesBesideTheDatabase() {
+        Path file = tmp.resolve("lib.db");
+        TagChange change = new TagChange(Path.of("/music/link.mp3"), TagField.GENRE, List.of(), List.of("Jazz"));
+        WriteRecord record = new WriteRecord(Path.of("/nas/real ü.mp3"), Path.of("/data/tagging-1.mp3"),
+                Path.of("/data/backup-1.mp3"), List.of("ID3v2.3", "ID3v1"), "ab".repeat(32));
+        long batch;
+        try (LibraryDatabase db = LibraryDatabase.open(file)) {
+            batch = db.tagJournal().beginBatch("tag 1 file");
+            db.tagJournal().recordPending(batch, change, record);
+        }
+        try (LibraryDatabase db = LibraryDatabase.open(file)) {
+            assertEquals(record, db.tagJournal().entries(batch).get(0).record());
+            assertEquals(tmp.resolve("lib.db.tag-work"), db.tagJournal().workFolder());
         }
     }
 

@@ -65,6 +65,26 @@ class FileTagJournalTest {
     }
 
     @Test
+    void aWriteRecordSurvivesReopeningAndEveryLaterStateOfItsEntry() throws IOException {
+        Path file = dir.resolve("j.jsonl");
+        WriteRecord inPlace = new WriteRecord(Path.of("/nas/a.flac"), Path.of("/data/tagging-1.flac"),
+                Path.of("/data/backup-1.flac"), List.of("Vorbis"), "cd".repeat(32));
+        long batch;
+        long id;
+        try (FileTagJournal journal = FileTagJournal.open(file)) {
+            batch = journal.beginBatch("tag");
+            id = journal.recordPending(batch, multiToOne, inPlace);
+            journal.markApplied(id, new FileStamp(1, 2));
+            journal.markUndone(id);
+            assertEquals(dir.resolve("j.jsonl.work"), journal.workFolder());
+        }
+        try (FileTagJournal journal = FileTagJournal.open(file)) {
+            assertEquals(inPlace, journal.entries(batch).get(0).record());
+            assertTrue(journal.entries(batch).get(0).record().inPlace());
+        }
+    }
+
+    @Test
     void batchesAreListedNewestFirstWithTheirCounts() throws IOException {
         try (FileTagJournal journal = FileTagJournal.open(dir.resolve("j.jsonl"))) {
             long first = journal.beginBatch("first");

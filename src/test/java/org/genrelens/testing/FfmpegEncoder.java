@@ -61,7 +61,8 @@ public final class FfmpegEncoder {
         return target;
     }
 
-    private static void run(List<String> args) throws IOException {
+    /** Runs ffmpeg (or ffprobe) with these arguments, failing with its log when it fails. */
+    public static void run(List<String> args) throws IOException {
         Path log = Files.createTempFile("ffmpeg-encoder", ".log");
         try {
             Process p = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
