@@ -42,15 +42,16 @@ public record TrainingConfig(FeatureSpec featureSpec, ModelSpec network, Trainin
     /**
      * The defaults of every training, from the command line or the app: the bundled tiles; a 4-block residual
      * network (8, 16, 32, 64 channels, dense 64, dropout 0.3) with a 40-coefficient statistics branch; Adam at
-     * 1e-3, weight decay 1e-4, up to 40 epochs, patience 8, random offsets and masks, the branch frozen for 5
-     * epochs then joining at 0.3 of the rate; seed 42.
+     * 1e-3, weight decay 1e-4, up to 40 epochs, patience 8, random window offsets (masks change the tile statistics
+     * the branch was fitted on: decision record 16), the branch frozen for 5 epochs then joining at 0.3 of the rate;
+     * seed 42.
      */
     public static TrainingConfig defaults() {
         FeatureSpec tiles = defaultFeatureSpec();
         ModelSpec network = new ModelSpec(tiles.channels(), 2, List.of(8, 16, 32, 64), 3, true, PoolingType.MAX, 64,
                 0.3, new StatisticsPath(40, 0));
         TrainingSettings settings = new TrainingSettings(40, 32, 1e-3, 1e-4, 8, 3, 0.5, 1e-5, true,
-                Augmentation.parts(List.of("offsets", "masks")), 42L, 5, 0.3);
+                Augmentation.parts(List.of("offsets")), 42L, 5, 0.3);
         return new TrainingConfig(tiles, network, settings, Optional.empty());
     }
 
