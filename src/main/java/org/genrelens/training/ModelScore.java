@@ -44,7 +44,7 @@ public record ModelScore(double balancedAccuracy, String split, int clips) {
         return new ModelScore(report.trackLevel().balancedAccuracy(), report.splitName(), report.trackLevel().total());
     }
 
-    /** "balanced accuracy 0.83 (5-fold-by-clip, 197 clips)". */
+    /** "balanced accuracy 0.825 (5-fold-by-clip, 197 clips, track level)". */
     public String describe() {
         return String.format(Locale.ROOT, "balanced accuracy %.3f (%s, %d clips, track level)", balancedAccuracy, split,
                 clips);

@@ -356,8 +356,7 @@ public final class TrainViewModel {
                 form.show(FineTuneStart.read(file).config(current).withSettings(current.settings()));
             } catch (java.io.IOException | IllegalArgumentException e) {
                 start.set(Start.SCRATCH);
-                result.set("The model in use cannot be fine-tuned (" + ErrorReporter.readable(e)
-                        + "); training starts from scratch.");
+                result.set(ErrorReporter.readable(e) + " Switched to \"" + Start.SCRATCH + "\".");
             }
         });
     }
