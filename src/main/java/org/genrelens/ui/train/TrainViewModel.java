@@ -24,7 +24,6 @@ import org.genrelens.training.EpochReport;
 import java.util.Optional;
 import org.genrelens.training.ClipTuning;
 import org.genrelens.training.FineTuneStart;
-import org.genrelens.training.ModelScore;
 import org.genrelens.training.TrainingConfig;
 import org.genrelens.training.LabeledClip;
 import org.genrelens.training.TrainingReadiness;
@@ -80,7 +79,6 @@ public final class TrainViewModel {
     private final TrainingJobs jobs;
     private final BackgroundRunner runner;
     private final ErrorReporter errors;
-    private final Runnable reanalyse;
 
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.FOLDER);
     private final StringProperty folder = new SimpleStringProperty("");
@@ -88,8 +86,6 @@ public final class TrainViewModel {
     private final ObjectProperty<Start> start = new SimpleObjectProperty<>(Start.FINE_TUNE);
     private final RecipeForm form = new RecipeForm();
     private final IntegerProperty folds = new SimpleIntegerProperty(3);
-    private final StringProperty comparison = new SimpleStringProperty("");
-    private final StringProperty installQuestion = new SimpleStringProperty("");
     private final BooleanProperty notMusic = new SimpleBooleanProperty(true);
     private final IntegerProperty tuneMinutes = new SimpleIntegerProperty(10);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -98,12 +94,9 @@ public final class TrainViewModel {
     private final StringProperty result = new SimpleStringProperty("");
     private final ObservableList<GenreMetric> metrics = FXCollections.observableArrayList();
     private final ObjectProperty<Path> heatmap = new SimpleObjectProperty<>();
-    private final ObjectProperty<Path> trainedModel = new SimpleObjectProperty<>();
-    private final ObservableList<InstalledModels.InstalledModel> models = FXCollections.observableArrayList();
-    private final StringProperty activeModel = new SimpleStringProperty("");
+    private final ModelShelf shelf;
     private final TrainingReadiness readiness = TrainingReadiness.ofThisMachine();
     private final StringProperty notice = new SimpleStringProperty("");
-    private TrainingRecipe.Outcome trained;
     private List<LabeledClip> loadedClips = List.of();
     private String datasetName = "";
 
@@ -112,7 +105,7 @@ public final class TrainViewModel {
         this.jobs = new TrainingJobs(workspace);
         this.runner = runner;
         this.errors = errors;
-        this.reanalyse = reanalyse;
+        this.shelf = new ModelShelf(workspace, runner, errors, reanalyse);
         // said before a run starts: no PyTorch for this platform, or no espeak-ng for the not-music speech
         notMusic.addListener((o, before, after) -> notice.set(readiness.trainingUnavailable()
                 .or(() -> after ? readiness.speechMissing() : java.util.Optional.empty()).orElse("")));
@@ -161,7 +154,7 @@ public final class TrainViewModel {
         }
         TrainingJobs.TrainRequest request;
         try {
-            Optional<Path> from = start.get() == Start.FINE_TUNE ? activeModelFile() : Optional.empty();
+            Optional<Path> from = start.get() == Start.FINE_TUNE ? shelf.activeModelFile() : Optional.empty();
             if (start.get() == Start.FINE_TUNE && from.isEmpty()) {
                 result.set("No model is in use to fine-tune; choose \"Train from scratch\".");
                 return;
@@ -175,9 +168,7 @@ public final class TrainViewModel {
         curve.clear();
         metrics.clear();
         heatmap.set(null);
-        trainedModel.set(null);
-        trained = null;
-        comparison.set("");
+        shelf.clear();
         result.set("");
         running.set(true);
         runner.run("Training", (progress, cancellation) -> jobs.train(request, new TrainingRecipe.Listener() {
@@ -212,9 +203,7 @@ public final class TrainViewModel {
 
     private void showOutcome(TrainingRecipe.Outcome outcome) {
         running.set(false);
-        trained = outcome;
-        trainedModel.set(outcome.model());
-        comparison.set(ModelChoice.compare(candidateScore(), activeScore()).text());
+        shelf.offer(outcome);
         StringBuilder text = new StringBuilder(outcome.cancelled() ? "Stopped early; the best epoch was kept. " : "");
         outcome.crossValidation().ifPresentOrElse(report -> {
             ClassificationMetrics track = report.trackLevel();
@@ -297,52 +286,19 @@ public final class TrainViewModel {
      * sets {@link #installQuestionProperty()} and waits for {@link #confirmInstall()} (the view asks the user).
      */
     public void useTrainedModel() {
-        if (trainedModel.get() == null) {
-            return;
-        }
-        ModelChoice choice = ModelChoice.compare(candidateScore(), activeScore());
-        if (choice.askFirst()) {
-            installQuestion.set(choice.text() + " Install it anyway?");
-            return;
-        }
-        confirmInstall();
+        shelf.useTrainedModel(this::installName);
     }
 
-    /** Installs the trained model, switches to it and re-analyses the library in the background. */
     public void confirmInstall() {
-        installQuestion.set("");
-        Path model = trainedModel.get();
-        if (model == null) {
-            return;
-        }
-        runner.run("Installing the model", (progress, cancellation) -> {
-            InstalledModels.InstalledModel installed = workspace.models().install(model, datasetName.isBlank()
-                    ? "genre-cnn" : "genre-cnn-" + datasetName);
-            workspace.useModel(installed);
-            return installed;
-        }, installed -> {
-            refreshModels();
-            reanalyse.run();
-        }, error -> errors.show("Could not use the model", error));
+        shelf.confirmInstall(this::installName);
     }
 
     public void declineInstall() {
-        installQuestion.set("");
+        shelf.declineInstall();
     }
 
-    private Optional<ModelScore> candidateScore() {
-        if (trained == null) {
-            return Optional.empty();
-        }
-        return trained.withoutTuningClips().or(trained::crossValidation).map(ModelScore::of);
-    }
-
-    private Optional<ModelScore> activeScore() {
-        return workspace.models().active(workspace.settings()).flatMap(m -> ModelScore.of(m.card()));
-    }
-
-    private Optional<Path> activeModelFile() {
-        return workspace.models().active(workspace.settings()).map(InstalledModels.InstalledModel::file);
+    private String installName() {
+        return datasetName.isBlank() ? "genre-cnn" : "genre-cnn-" + datasetName;
     }
 
     /** In fine-tune mode the form shows the active model's spectrogram and network (and keeps the settings). */
@@ -350,7 +306,7 @@ public final class TrainViewModel {
         if (start.get() != Start.FINE_TUNE) {
             return;
         }
-        activeModelFile().ifPresent(file -> {
+        shelf.activeModelFile().ifPresent(file -> {
             try {
                 TrainingConfig current = form.config();
                 form.show(FineTuneStart.read(file).config(current).withSettings(current.settings()));
@@ -363,25 +319,11 @@ public final class TrainViewModel {
 
     /** Switches back (or forward) to any installed model and re-analyses. */
     public void switchTo(InstalledModels.InstalledModel model) {
-        if (model == null) {
-            return;
-        }
-        runner.run("Switching model", (progress, cancellation) -> {
-            workspace.useModel(model);
-            return model;
-        }, used -> {
-            refreshModels();
-            reanalyse.run();
-        }, error -> errors.show("Could not switch to " + model.displayName(), error));
+        shelf.switchTo(model);
     }
 
     public void refreshModels() {
-        runner.load((progress, cancellation) -> workspace.models().list(), list -> {
-            models.setAll(list);
-            workspace.models().active(workspace.settings()).ifPresent(m -> activeModel.set(m.displayName()
-                    + ModelScore.of(m.card()).map(score -> ", " + score.describe()).orElse("")));
-            showStartingPoint();
-        }, error -> errors.show("Could not list the models", error));
+        shelf.refresh(this::showStartingPoint);
     }
 
     private List<LabeledClip> includedClips() {
@@ -398,8 +340,8 @@ public final class TrainViewModel {
     public ObservableList<GenreChoice> genres() { return genres; }
     public ObjectProperty<Start> startProperty() { return start; }
     public RecipeForm form() { return form; }
-    public StringProperty comparisonProperty() { return comparison; }
-    public StringProperty installQuestionProperty() { return installQuestion; }
+    public StringProperty comparisonProperty() { return shelf.comparisonProperty(); }
+    public StringProperty installQuestionProperty() { return shelf.installQuestionProperty(); }
     public IntegerProperty foldsProperty() { return folds; }
     public BooleanProperty notMusicProperty() { return notMusic; }
     public IntegerProperty tuneMinutesProperty() { return tuneMinutes; }
@@ -409,8 +351,8 @@ public final class TrainViewModel {
     public StringProperty resultProperty() { return result; }
     public ObservableList<GenreMetric> metrics() { return metrics; }
     public ObjectProperty<Path> heatmapProperty() { return heatmap; }
-    public ObjectProperty<Path> trainedModelProperty() { return trainedModel; }
-    public ObservableList<InstalledModels.InstalledModel> models() { return models; }
-    public StringProperty activeModelProperty() { return activeModel; }
+    public ObjectProperty<Path> trainedModelProperty() { return shelf.trainedModelProperty(); }
+    public ObservableList<InstalledModels.InstalledModel> models() { return shelf.models(); }
+    public StringProperty activeModelProperty() { return shelf.activeModelProperty(); }
     public StringProperty noticeProperty() { return notice; }
 }
