@@ -36,8 +36,13 @@ final class CnnLayout {
 
         /** An output layer: replaced when a model is fine-tuned on other genres. */
         boolean isClassifier() {
-            return name.startsWith(CLASSIFIER + ".") || name.startsWith(STATISTICS_HEAD + ".");
+            return isOutputLayer(name);
         }
+    }
+
+    /** Whether the weights of this name belong to an output layer (the classifier or the statistics head). */
+    static boolean isOutputLayer(String name) {
+        return name.startsWith(CLASSIFIER + ".") || name.startsWith(STATISTICS_HEAD + ".");
     }
 
     private final ModelSpec spec;

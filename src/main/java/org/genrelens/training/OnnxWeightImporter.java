@@ -70,7 +70,7 @@ public final class OnnxWeightImporter {
         }
         for (TensorProto tensor : model.getGraph().getInitializerList()) {
             String name = tensor.getName();
-            boolean skipped = skipClassifier && name.startsWith(CnnLayout.CLASSIFIER + ".")
+            boolean skipped = skipClassifier && CnnLayout.isOutputLayer(name)
                     || name.startsWith(CnnGraph.CONSTANT_PREFIX);
             if (!skipped && !expected.contains(name)) {
                 throw mismatch(onnx, spec, "it holds weights '" + name + "' that the spec has no place for");
