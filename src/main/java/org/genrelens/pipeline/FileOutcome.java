@@ -2,6 +2,7 @@ package org.genrelens.pipeline;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.genrelens.audio.AudioDecodeException;
 import org.genrelens.model.TrackPrediction;
 
@@ -13,11 +14,19 @@ public sealed interface FileOutcome {
 
     Path file();
 
+    /** Why the file has no prediction, in words for people that name the file; empty when it was analysed. */
+    Optional<String> failure();
+
     /** The prediction and the length of the audio it came from. */
     record Analysed(Path file, TrackPrediction prediction, double durationSeconds) implements FileOutcome {
         public Analysed {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(prediction, "prediction");
+        }
+
+        @Override
+        public Optional<String> failure() {
+            return Optional.empty();
         }
     }
 
@@ -27,6 +36,11 @@ public sealed interface FileOutcome {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public Optional<String> failure() {
+            return Optional.of(message);
         }
 
         public static Failed of(AudioDecodeException e) {
@@ -39,6 +53,11 @@ public sealed interface FileOutcome {
         public InternalError {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(error, "error");
+        }
+
+        @Override
+        public Optional<String> failure() {
+            return Optional.of(message());
         }
 
         /** For people: which file, what went wrong, that the file is not to blame, and to report it. */
