@@ -66,7 +66,8 @@ class ArchitectureTest {
     @Test
     void coreLayersDoNotReachUpIntoTheAppOrTheUi() {
         ArchRule rule = noClasses().that().resideInAnyPackage("org.genrelens.model..", "org.genrelens.audio..",
-                        "org.genrelens.features..", "org.genrelens.inference..", "org.genrelens.task..")
+                        "org.genrelens.features..", "org.genrelens.inference..", "org.genrelens.task..",
+                        "org.genrelens.pipeline..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.genrelens.app..", "org.genrelens.ui..");
         rule.check(production);
     }

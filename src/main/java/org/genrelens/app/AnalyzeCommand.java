@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code genrelens analyze}: predicts the genre of every scanned track not yet analysed with this model. */
@@ -43,15 +44,22 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Tracks decoded in parallel; 0 = one per core (default: ${DEFAULT-VALUE})")
     int jobs;
 
+    /** The stage the pipeline runs; tests replace it. */
+    StageFactory stages = StageFactory.REAL;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (jobs < 0) {
+            throw new ParameterException(spec.commandLine(), "--jobs must be 0 (one per core) or more");
+        }
         try (LibraryDatabase database = library.open(); GenreClassifier classifier = modelOptions.open()) {
             TrackAnalyzer analyzer = new TrackAnalyzer(new AudioDecoder().preferringFfmpeg(), classifier);
             AnalysisMode mode = quick ? AnalysisMode.QUICK : AnalysisMode.FULL;
             TerminalProgress progress = new TerminalProgress(err);
             long started = System.nanoTime();
-            LibraryAnalyzer.Report report = new LibraryAnalyzer(database, analyzer, classifier.card().sha256(), jobs)
+            LibraryAnalyzer.Report report = new LibraryAnalyzer(database, stageMode -> stages.create(analyzer,
+                    stageMode), classifier.card().sha256(), analyzer.spec().hash(), jobs)
                     .analyzePending(mode, retryFailed, progress, Cancellation.none());
             progress.finish();
             spec.commandLine().getOut().printf("analysed %d track(s)%s with %s on %s in %.1f s%n", report.analysed(),

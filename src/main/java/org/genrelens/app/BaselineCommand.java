@@ -36,8 +36,9 @@ final class BaselineCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATASET", description = "GTZAN folder or <genre>/<files> tree")
     Path dataset;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE.onnx", defaultValue = "models/genre-baseline.onnx",
-            description = "Model to write, with FILE.card.json beside it (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.onnx",
+            description = "Model to write, with FILE.card.json beside it (default: " + ModelDestination.DEFAULT_DESCRIPTION
+                    + ")")
     Path out;
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "5", description = "Cross-validation folds")
@@ -98,7 +99,8 @@ final class BaselineCommand implements Callable<Integer> {
         TerminalProgress progress = new TerminalProgress(err);
         BaselineTrainer.Result result;
         try {
-            result = new BaselineTrainer(decoder, settings).train(clips, dataset, out, progress, Cancellation.none());
+            result = new BaselineTrainer(decoder, settings).train(clips, dataset,
+                    ModelDestination.orDefault(out, "genre-baseline"), progress, Cancellation.none());
         } finally {
             progress.finish();
         }

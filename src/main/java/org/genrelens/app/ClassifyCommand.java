@@ -2,24 +2,22 @@ package org.genrelens.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.genrelens.audio.AudioDecodeException;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.inference.GenreClassifier;
 import org.genrelens.inference.ModelLoadException;
 import org.genrelens.inference.TrackAnalyzer;
 import org.genrelens.model.AnalysisMode;
-import org.genrelens.model.TrackPrediction;
+import org.genrelens.pipeline.AnalysisPipeline;
+import org.genrelens.pipeline.AnalysisStage;
+import org.genrelens.pipeline.FileOutcome;
+import org.genrelens.task.Cancellation;
+import org.genrelens.task.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +31,8 @@ import picocli.CommandLine.Spec;
         description = "Predicts the genre of audio files, or of every audio file under folders (recursively).")
 final class ClassifyCommand implements Callable<Integer> {
 
-    private static final int QUICK_BATCH = 4;
+    /** The stage the pipeline runs; tests replace it. */
+    StageFactory stages = StageFactory.REAL;
 
     @Spec
     CommandSpec spec;
@@ -98,68 +97,17 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private int classifyAll(List<Path> files, TrackAnalyzer analyzer, PredictionPrinter printer,
             Map<Path, String> failures) {
-        int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            // quick mode reads a few files' excerpts through one ffmpeg process: its start costs more than the rest
-            int batchSize = quick ? QUICK_BATCH : 1;
-            List<Future<List<Object>>> results = new ArrayList<>();
-            for (int start = 0; start < files.size(); start += batchSize) {
-                List<Path> batch = files.subList(start, Math.min(files.size(), start + batchSize));
-                results.add(pool.submit(() -> analyse(analyzer, batch)));
+        AnalysisStage stage = stages.create(analyzer, quick ? AnalysisMode.QUICK : AnalysisMode.FULL);
+        AnalysisPipeline.Summary summary = new AnalysisPipeline(stage, jobs).run(files, (index, outcome) -> {
+            if (outcome instanceof FileOutcome.Analysed analysed) {
+                printer.print(outcome.file(), analysed.prediction());
+            } else {
+                String reason = outcome.failure().orElseThrow();
+                failures.put(outcome.file(), reason);
+                printer.printFailure(outcome.file(), reason);
             }
-            int classified = 0;
-            for (int b = 0; b < results.size(); b++) {
-                List<Object> outcomes;
-                try {
-                    outcomes = results.get(b).get();
-                } catch (ExecutionException e) {
-                    outcomes = java.util.Collections.nCopies(Math.min(batchSize, files.size() - b * batchSize),
-                            e.getCause());
-                }
-                for (int i = 0; i < outcomes.size(); i++) {
-                    Path file = files.get(b * batchSize + i);
-                    if (outcomes.get(i) instanceof TrackPrediction prediction) {
-                        printer.print(file, prediction);
-                        classified++;
-                    } else {
-                        String reason = reasonOf((Throwable) outcomes.get(i));
-                        failures.put(file, reason);
-                        printer.printFailure(file, reason);
-                    }
-                }
-            }
-            return classified;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while classifying", e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** A prediction or a Throwable per file of the batch. */
-    private List<Object> analyse(TrackAnalyzer analyzer, List<Path> batch) {
-        if (!quick) {
-            try {
-                return List.of(analyzer.analyze(batch.get(0), AnalysisMode.FULL));
-            } catch (AudioDecodeException | RuntimeException e) {
-                return List.of(e);
-            }
-        }
-        List<Object> out = new ArrayList<>();
-        for (TrackAnalyzer.Outcome outcome : analyzer.analyzeQuick(batch, org.genrelens.task.Cancellation.none())) {
-            out.add(outcome.error() != null ? outcome.error() : outcome.analysed().prediction());
-        }
-        return out;
-    }
-
-    private static String reasonOf(Throwable cause) {
-        if (cause instanceof AudioDecodeException decode) {
-            return decode.getMessage();
-        }
-        // an unexpected failure of one file must not stop the others; say what it was
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }, ProgressListener.NONE, Cancellation.none());
+        return summary.analysed();
     }
 
     private void validateOptions() {

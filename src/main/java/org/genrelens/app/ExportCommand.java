@@ -30,8 +30,9 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "MODEL.onnx", description = "Models to export, each with its card")
     List<Path> models;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE.onnx", required = true,
-            description = "Model to write, with FILE.card.json beside it")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.onnx",
+            description = "Model to write, with FILE.card.json beside it (default: " + ModelDestination.DEFAULT_DESCRIPTION
+                    + ", named after --name)")
     Path out;
 
     @Option(names = "--name", description = "Name in the card (default: the file name without .onnx)")
@@ -41,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         for (Path model : models) {
-            if (model.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            if (out != null && model.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
                 throw new ParameterException(spec.commandLine(), "--out " + out + " would overwrite a member; "
                         + "write the export to a new file");
             }
@@ -58,16 +59,17 @@ final class ExportCommand implements Callable<Integer> {
                 return ExitCodes.FAILURES;
             }
         }
+        Path target = ModelDestination.orDefault(out, name != null ? name : "genre-export");
         ModelCard card;
         try {
-            card = ModelEnsembler.export(members, out, name);
+            card = ModelEnsembler.export(members, target, name);
         } catch (IllegalArgumentException e) {
             err.println("genrelens: " + e.getMessage());
             return ExitCodes.FAILURES;
         }
-        spec.commandLine().getOut().printf("wrote %s (%s of %d model%s, sha256 %s) and %s%n", out,
+        spec.commandLine().getOut().printf("wrote %s (%s of %d model%s, sha256 %s) and %s%n", target,
                 members.size() == 1 ? "re-export" : "mean", members.size(), members.size() == 1 ? "" : "s",
-                card.sha256(), ModelCard.cardPathFor(out).getFileName());
+                card.sha256(), ModelCard.cardPathFor(target).getFileName());
         return ExitCodes.OK;
     }
 }

@@ -15,7 +15,12 @@ public final class Main {
 
     /** The configured command line, also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new GenreLensCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** With a factory that makes the (sub)commands, so tests can give them parts that fail on purpose. */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(GenreLensCommand.class, factory);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("genrelens: " + ex.getMessage());
             return ExitCodes.FAILURES;

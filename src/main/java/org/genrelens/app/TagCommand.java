@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.genrelens.audio.AudioDecodeException;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.inference.GenreClassifier;
 import org.genrelens.inference.ModelLoadException;
 import org.genrelens.inference.TrackAnalyzer;
 import org.genrelens.library.LibraryLocation;
+import org.genrelens.model.AnalysisMode;
+import org.genrelens.pipeline.AnalysisPipeline;
+import org.genrelens.pipeline.AnalysisStage;
+import org.genrelens.pipeline.FileOutcome;
 import org.genrelens.tags.FileTagJournal;
 import org.genrelens.tags.TagPlan;
 import org.genrelens.tags.TagPlanner;
@@ -80,6 +83,9 @@ final class TagCommand implements Callable<Integer> {
             + "time of the write, so backup tools and players see the change)")
     boolean keepModificationTime;
 
+    /** The stage the pipeline runs; tests replace it. */
+    StageFactory stages = StageFactory.REAL;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -124,18 +130,19 @@ final class TagCommand implements Callable<Integer> {
         return report(failures, err);
     }
 
+    /** Predicts each file's genre through the analysis pipeline; false when the model cannot be opened. */
     private boolean classify(List<Path> files, List<TagRequest> requests, Map<Path, String> failures,
             PrintWriter err) {
         AudioDecoder decoder = new AudioDecoder().preferringFfmpeg();
         try (GenreClassifier classifier = modelOptions.open()) {
-            TrackAnalyzer analyzer = new TrackAnalyzer(decoder, classifier);
-            for (Path file : files) {
-                try {
-                    requests.add(TagRequest.predicted(file, analyzer.analyze(file)));
-                } catch (AudioDecodeException e) {
-                    failures.put(file, e.getMessage());
+            AnalysisStage stage = stages.create(new TrackAnalyzer(decoder, classifier), AnalysisMode.FULL);
+            new AnalysisPipeline(stage, 0).run(files, (index, outcome) -> {
+                if (outcome instanceof FileOutcome.Analysed analysed) {
+                    requests.add(TagRequest.predicted(outcome.file(), analysed.prediction()));
+                } else {
+                    failures.put(outcome.file(), outcome.failure().orElseThrow());
                 }
-            }
+            }, ProgressListener.NONE, Cancellation.none());
             return true;
         } catch (ModelLoadException | ModelOptions.ModelNotFoundException e) {
             err.println("genrelens: " + e.getMessage());

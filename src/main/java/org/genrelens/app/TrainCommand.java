@@ -46,8 +46,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     RecipeOptions recipe;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE.onnx", defaultValue = "models/genre-cnn.onnx",
-            description = "Model to write, with FILE.card.json beside it (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.onnx",
+            description = "Model to write, with FILE.card.json beside it (default: " + ModelDestination.DEFAULT_DESCRIPTION
+                    + ")")
     Path out;
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "0",
@@ -151,7 +152,8 @@ final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         TrainingConsole console = new TrainingConsole(err, settings.batchSize());
         try {
-            TrainingRecipe.Outcome outcome = new TrainingRecipe(new AudioDecoder()).run(plan, out, console,
+            TrainingRecipe.Outcome outcome = new TrainingRecipe(new AudioDecoder()).run(plan,
+                    ModelDestination.orDefault(out, "genre-cnn"), console,
                     cancellation);
             console.finish();
             PrintWriter stdout = spec.commandLine().getOut();

@@ -22,7 +22,7 @@ public final class AnalysisRepository {
 
     private static final String COLUMNS = "a.id, a.track_id, a.fingerprint, a.model_sha256, a.feature_spec_hash, "
             + "a.status, a.labels, a.probabilities, a.top_genre, a.confidence, a.uncertain, a.padded, a.error, "
-            + "a.analysed_at, a.mode";
+            + "a.analysed_at, a.mode, a.failure_reason";
 
     private final LibraryDatabase db;
 
@@ -77,13 +77,22 @@ public final class AnalysisRepository {
         return saveFailure(trackId, modelSha256, featureSpecHash, AnalysisMode.FULL, error);
     }
 
-    /** Records that analysing the track failed, so it is not retried with the same model unless asked. */
+    /** Records that analysing the track failed, without saying whose fault it was. */
     public long saveFailure(long trackId, String modelSha256, String featureSpecHash, AnalysisMode mode,
             String error) {
+        return saveFailure(trackId, modelSha256, featureSpecHash, mode, Analysis.Failure.UNRECORDED, error);
+    }
+
+    /**
+     * Records that analysing the track failed and why, so it is not retried with the same model unless asked, and
+     * an error in GenreLens is told apart from a damaged file.
+     */
+    public long saveFailure(long trackId, String modelSha256, String featureSpecHash, AnalysisMode mode,
+            Analysis.Failure failure, String error) {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO analyses (track_id, fingerprint, "
-                    + "model_sha256, feature_spec_hash, status, error, analysed_at, mode) "
-                    + "VALUES (?, ?, ?, ?, 'FAILED', ?, ?, ?)",
+                    + "model_sha256, feature_spec_hash, status, error, analysed_at, mode, failure_reason) "
+                    + "VALUES (?, ?, ?, ?, 'FAILED', ?, ?, ?, ?)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
                 s.setLong(1, trackId);
                 s.setString(2, currentFingerprint(c, trackId));
@@ -92,6 +101,7 @@ public final class AnalysisRepository {
                 s.setString(5, error);
                 s.setLong(6, System.currentTimeMillis());
                 s.setString(7, mode.name());
+                s.setString(8, failure == Analysis.Failure.UNRECORDED ? null : failure.name());
                 s.executeUpdate();
                 return generatedKey(s);
             }
@@ -187,7 +197,8 @@ public final class AnalysisRepository {
                 StringLists.fromJson(rs.getString(7)),
                 probabilities == null ? null : WindowProbabilities.decode(probabilities), rs.getString(9),
                 rs.getFloat(10), rs.getInt(11) == 1, rs.getInt(12) == 1, rs.getString(13),
-                Instant.ofEpochMilli(rs.getLong(14)));
+                Instant.ofEpochMilli(rs.getLong(14)),
+                rs.getString(16) == null ? null : Analysis.Failure.valueOf(rs.getString(16)));
     }
 
     private static String currentFingerprint(Connection c, long trackId) throws SQLException {

@@ -12,6 +12,9 @@ public final class LibraryLocation {
 
     public static final String FILE_NAME = "library.db";
     public static final String TAG_JOURNAL_FILE_NAME = "tag-journal.jsonl";
+    /** A system property that names the data folder outright: portable installs, and tests that must not touch
+     * the real one. */
+    public static final String DATA_DIRECTORY_PROPERTY = "genrelens.data.dir";
 
     private LibraryLocation() {
     }
@@ -26,6 +29,10 @@ public final class LibraryLocation {
     }
 
     public static Path dataDirectory() {
+        String chosen = System.getProperty(DATA_DIRECTORY_PROPERTY);
+        if (chosen != null && !chosen.isBlank()) {
+            return Path.of(chosen);
+        }
         return dataDirectory(System.getProperty("os.name", ""), System.getenv(),
                 Path.of(System.getProperty("user.home")));
     }

@@ -118,10 +118,14 @@ final class Migrations {
             + "and backup copies, and the file's tags before it (decision 0012)",
             List.of("ALTER TABLE tag_journal ADD COLUMN write_record TEXT"));
 
+    private static final Migration FAILURE_REASONS = new Migration(6, "why an analysis failed, so that an error in "
+            + "GenreLens is not shown as a damaged file (decision 0018)",
+            List.of("ALTER TABLE analyses ADD COLUMN failure_reason TEXT"));
+
     private Migrations() {
     }
 
     static List<Migration> all() {
-        return List.of(CATALOGUE, ANALYSES, TAGS, ANALYSIS_MODE, TAG_WRITE_RECORDS);
+        return List.of(CATALOGUE, ANALYSES, TAGS, ANALYSIS_MODE, TAG_WRITE_RECORDS, FAILURE_REASONS);
     }
 }

@@ -72,16 +72,25 @@ public final class InstalledModels {
 
     /** Copies a freshly trained model and its card into the models folder under a new, dated name. */
     public InstalledModel install(Path trainedModel, String name) throws IOException {
-        Files.createDirectories(paths.modelsDirectory());
-        String base = name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + LocalDateTime.now().format(STAMP);
-        Path target = paths.modelsDirectory().resolve(base + ".onnx");
-        for (int n = 2; Files.exists(target); n++) {
-            target = paths.modelsDirectory().resolve(base + "-" + n + ".onnx");
-        }
+        Path target = newModelFile(name);
         Files.copy(ModelCard.cardPathFor(trainedModel), ModelCard.cardPathFor(target),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.copy(trainedModel, target);
         return new InstalledModel(target, ModelCard.read(ModelCard.cardPathFor(target)), false);
+    }
+
+    /**
+     * A new, dated file (and card) name in the models folder for a model called {@code name}, created if needed:
+     * nothing there is overwritten, and the app lists what is written there. The CLI writes here too.
+     */
+    public Path newModelFile(String name) throws IOException {
+        Files.createDirectories(paths.modelsDirectory());
+        String base = name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + LocalDateTime.now().format(STAMP);
+        Path target = paths.modelsDirectory().resolve(base + ".onnx");
+        for (int n = 2; Files.exists(target) || Files.exists(ModelCard.cardPathFor(target)); n++) {
+            target = paths.modelsDirectory().resolve(base + "-" + n + ".onnx");
+        }
+        return target;
     }
 
     private static Optional<InstalledModel> read(Path file, boolean bundled) {

@@ -1,6 +1,7 @@
 package org.genrelens.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,6 +108,45 @@ class ClassifyCommandTest {
         assertTrue(run.out().contains("good.wav"), run.out());
         assertTrue(run.err().contains("2 file(s) failed"), run.err());
         assertTrue(run.err().contains("broken.mp3") && run.err().contains("empty.flac"), run.err());
+    }
+
+    @Test
+    void aBugOnOneFileFailsItAsAnInternalErrorToReportWhileTheOtherFilesAreClassified(@TempDir Path music)
+            throws IOException {
+        for (String name : List.of("a.wav", "b.wav", "c.wav")) {
+            TestAudio.writeWav(TestAudio.sine(110, 6, 22_050, 0.5), 22_050, music.resolve(name));
+        }
+
+        CliRun run = CliRun.withStages(BuggyStage.failingOn("b.wav"), "classify", "--json", "--model",
+                bandModel.toString(), music.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run.out());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals("low", json.readTree(lines.get(0)).get("genre").asText());
+        assertEquals("low", json.readTree(lines.get(2)).get("genre").asText());
+        String error = json.readTree(lines.get(1)).get("error").asText();
+        assertTrue(error.contains("b.wav") && error.contains("Internal error in GenreLens")
+                && error.contains(BuggyStage.BUG) && error.contains("please report"), error);
+        assertFalse(error.contains("damaged"), "a bug is not the file's damage: " + error);
+        assertTrue(run.err().contains("1 file(s) failed") && run.err().contains("please report"), run.err());
+        assertTrue(run.err().contains("classified 2 of 3 tracks"), run.err());
+    }
+
+    @Test
+    void aBugOnOneFileOfAQuickBatchFailsOnlyThatFile(@TempDir Path music) throws IOException {
+        for (String name : List.of("a.wav", "b.wav", "c.wav")) {
+            TestAudio.writeWav(TestAudio.sine(6_000, 30, 22_050, 0.5), 22_050, music.resolve(name));
+        }
+
+        CliRun run = CliRun.withStages(BuggyStage.failingOn("b.wav"), "classify", "--quick", "--model",
+                bandModel.toString(), music.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(2, run.outLines(), run.out());
+        assertTrue(run.out().contains("a.wav") && run.out().contains("c.wav"), run.out());
+        assertTrue(run.err().contains("b.wav") && run.err().contains("please report"), run.err());
     }
 
     @Test

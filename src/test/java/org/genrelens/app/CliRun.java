@@ -8,9 +8,30 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(String... args) {
+        return run(Main.commandLine(), args);
+    }
+
+    /** Runs with this analysis stage in every command that analyses files. */
+    static CliRun withStages(StageFactory stages, String... args) {
+        return run(Main.commandLine(new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = CommandLine.defaultFactory().create(type);
+                if (made instanceof ClassifyCommand classify) {
+                    classify.stages = stages;
+                } else if (made instanceof AnalyzeCommand analyze) {
+                    analyze.stages = stages;
+                } else if (made instanceof TagCommand tag) {
+                    tag.stages = stages;
+                }
+                return made;
+            }
+        }), args);
+    }
+
+    private static CliRun run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

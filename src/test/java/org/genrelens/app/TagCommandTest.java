@@ -69,6 +69,26 @@ class TagCommandTest {
     }
 
     @Test
+    void aBugOnOneFileFailsItAsAnInternalErrorAndTheOtherFilesAreStillTagged() throws Exception {
+        Path first = TestAudio.writeWav(TestAudio.sine(6_000, 6, 22_050, 0.5), 22_050, music.resolve("a.wav"));
+        Path buggy = TestAudio.writeWav(TestAudio.sine(6_000, 6, 22_050, 0.5), 22_050, music.resolve("b.wav"));
+        Path last = TestAudio.writeWav(TestAudio.sine(110, 6, 22_050, 0.5), 22_050, music.resolve("c.wav"));
+        byte[] untouched = Files.readAllBytes(buggy);
+
+        CliRun tag = CliRun.withStages(BuggyStage.failingOn("b.wav"), "tag", "--model", bandModel.toString(),
+                "--journal", music.resolve("journal.jsonl").toString(), first.toString(), buggy.toString(),
+                last.toString());
+
+        assertEquals(1, tag.exitCode(), tag.err());
+        assertEquals(List.of("high"), reader.read(first).genres());
+        assertEquals(List.of("low"), reader.read(last).genres());
+        assertArrayEquals(untouched, Files.readAllBytes(buggy));
+        assertTrue(tag.out().contains("tagged 2 file(s)"), tag.out());
+        assertTrue(tag.err().contains("1 file(s) failed") && tag.err().contains("b.wav")
+                && tag.err().contains("please report"), tag.err());
+    }
+
+    @Test
     void keepMtimeKeepsTheModificationTimeOfTaggedAndRestoredFiles() throws Exception {
         Path file = TestAudio.writeWav(TestAudio.sine(440, 2, 22_050, 0.5), 22_050, music.resolve("song.wav"));
         java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
