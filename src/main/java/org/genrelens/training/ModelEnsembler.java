@@ -27,8 +27,8 @@ import org.genrelens.inference.ModelCard;
  */
 public final class ModelEnsembler {
 
-    static final String INPUT = StatisticsModelWriter.INPUT;
-    static final String OUTPUT = StatisticsModelWriter.OUTPUT;
+    static final String INPUT = OnnxGraphBuilder.MODEL_INPUT;
+    static final String OUTPUT = OnnxGraphBuilder.MODEL_OUTPUT;
 
     /** A model file and the card beside it. */
     public record Member(Path onnx, ModelCard card) {

@@ -23,6 +23,9 @@ import org.genrelens.inference.AtomicFiles;
 public final class OnnxGraphBuilder {
 
     public static final int OPSET = 17;
+    /** The input and output names of every model graph this project writes, so that ensembles can merge them. */
+    public static final String MODEL_INPUT = "tiles";
+    public static final String MODEL_OUTPUT = "probabilities";
     private static final int IR_VERSION = 8;
     private static final String BATCH = "batch";
 

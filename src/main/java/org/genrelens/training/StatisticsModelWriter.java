@@ -11,8 +11,8 @@ import org.genrelens.features.FeatureSpec;
  */
 public final class StatisticsModelWriter {
 
-    public static final String INPUT = "tiles";
-    public static final String OUTPUT = "probabilities";
+    public static final String INPUT = OnnxGraphBuilder.MODEL_INPUT;
+    public static final String OUTPUT = OnnxGraphBuilder.MODEL_OUTPUT;
 
     private StatisticsModelWriter() {
     }
