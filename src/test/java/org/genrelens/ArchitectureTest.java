@@ -1,6 +1,8 @@
 package org.genrelens;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -98,6 +100,60 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.genrelens.app..")
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
+                .check(production);
+    }
+
+    @Test
+    void layersDependOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("App").definedBy("org.genrelens.app..")
+                .layer("Ui").definedBy("org.genrelens.ui..")
+                .layer("Workspace").definedBy("org.genrelens.workspace..")
+                .layer("Library").definedBy("org.genrelens.library..")
+                .layer("Training").definedBy("org.genrelens.training..")
+                .layer("Tags").definedBy("org.genrelens.tags..")
+                .layer("Inference").definedBy("org.genrelens.inference..")
+                .layer("Signal").definedBy("org.genrelens.audio..", "org.genrelens.features..")
+                .layer("Foundation").definedBy("org.genrelens.model..", "org.genrelens.task..")
+                .whereLayer("App").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Workspace").mayOnlyBeAccessedByLayers("App", "Ui")
+                // the UI shows the library's records (Track, Analysis) that the workspace hands it
+                .whereLayer("Library").mayOnlyBeAccessedByLayers("App", "Ui", "Workspace")
+                .whereLayer("Training").mayOnlyBeAccessedByLayers("App", "Ui", "Workspace")
+                .whereLayer("Tags").mayOnlyBeAccessedByLayers("App", "Ui", "Workspace", "Library")
+                .whereLayer("Inference").mayOnlyBeAccessedByLayers("App", "Ui", "Workspace", "Library", "Training")
+                .whereLayer("Signal").mayOnlyBeAccessedByLayers("App", "Ui", "Workspace", "Library", "Training",
+                        "Inference")
+                .because("each layer is then usable and testable without the ones above it: the CLI and the desktop "
+                        + "app sit on the same use cases, and the analysis chain runs without a library or a UI")
+                .check(production);
+    }
+
+    @Test
+    void theRoomsOfTrainingAreFreeOfCycles() {
+        slices().matching("org.genrelens.training.(*)..").should().beFreeOfCycles()
+                .because("each room (data, sampling, cnn, baseline, evaluation, onnx, tuning) can then be read, "
+                        + "tested and changed knowing only the rooms it uses, never the ones that use it")
+                .check(production);
+    }
+
+    @Test
+    void theRoomsOfTrainingDoNotReachBackIntoTheRecipe() {
+        noClasses().that().resideInAPackage("org.genrelens.training.*..")
+                .and().resideOutsideOfPackage("org.genrelens.training.tuning..")
+                .should().dependOnClassesThat().resideInAPackage("org.genrelens.training")
+                .because("the recipe in the root package assembles the rooms; only tuning, which searches over "
+                        + "recipe configurations, stands above it")
+                .check(production);
+    }
+
+    @Test
+    void theRecipeDoesNotKnowItsTuner() {
+        noClasses().that().resideInAPackage("org.genrelens.training")
+                .should().dependOnClassesThat().resideInAPackage("org.genrelens.training.tuning..")
+                .because("tuning depends on the recipe's configuration, so a recipe that knew its tuner would close "
+                        + "a cycle the slice rule cannot see (the root package is no slice of its own)")
                 .check(production);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.genrelens.inference.InvalidModelCardException;
 import org.genrelens.inference.ModelCard;
-import org.genrelens.training.ModelEnsembler;
+import org.genrelens.training.onnx.ModelEnsembler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

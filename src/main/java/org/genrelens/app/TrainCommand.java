@@ -14,12 +14,12 @@ import org.genrelens.task.Cancellation;
 import org.genrelens.task.CancelledException;
 import org.genrelens.training.FineTuneStart;
 import org.genrelens.training.TrainingConfig;
-import org.genrelens.training.EvaluationReport;
-import org.genrelens.training.ModelSpec;
 import org.genrelens.training.TrainingReadiness;
 import org.genrelens.training.TrainingRecipe;
-import org.genrelens.training.TrainingSettings;
-import org.genrelens.training.WeightSource;
+import org.genrelens.training.cnn.ModelSpec;
+import org.genrelens.training.cnn.TrainingSettings;
+import org.genrelens.training.cnn.WeightSource;
+import org.genrelens.training.evaluation.EvaluationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -191,9 +191,9 @@ final class TrainCommand implements Callable<Integer> {
     private void writeReport(EvaluationReport report, PrintWriter stdout) throws IOException {
         java.nio.file.Files.createDirectories(reportDirectory);
         report.writeJson(reportDirectory.resolve("cross-validation.json"));
-        org.genrelens.training.ConfusionHeatmap.writePng(report.trackLevel(), report.splitName() + ", track level",
+        org.genrelens.training.evaluation.ConfusionHeatmap.writePng(report.trackLevel(), report.splitName() + ", track level",
                 reportDirectory.resolve("confusion-track.png"));
-        org.genrelens.training.ConfusionHeatmap.writePng(report.windowLevel(), report.splitName() + ", window level",
+        org.genrelens.training.evaluation.ConfusionHeatmap.writePng(report.windowLevel(), report.splitName() + ", window level",
                 reportDirectory.resolve("confusion-window.png"));
         stdout.println("wrote the cross-validation report to " + reportDirectory);
     }

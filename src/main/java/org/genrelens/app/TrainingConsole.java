@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.genrelens.inference.WindowAverager;
-import org.genrelens.training.ClipPrediction;
-import org.genrelens.training.EpochReport;
 import org.genrelens.training.TrainingRecipe;
+import org.genrelens.training.cnn.EpochReport;
+import org.genrelens.training.evaluation.ClipPrediction;
 
 /**
  * What {@code genrelens train} prints: a line per stage and epoch, a bar per step. It also keeps each ensemble

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.inference.ModelCard;
+import org.genrelens.training.cnn.ModelSpec;
+import org.genrelens.training.cnn.TrainingSettings;
+import org.genrelens.training.cnn.WeightSource;
 
 /**
  * A model to fine-tune, read from its card: the FeatureSpec and network it was trained with, its labels and training

@@ -4,6 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.genrelens.training.data.CachedDataset;
+import org.genrelens.training.data.DatasetSplit;
+import org.genrelens.training.data.DatasetSummary;
+import org.genrelens.training.data.LabeledClip;
+import org.genrelens.training.data.NonMusicCorpus;
+import org.genrelens.training.evaluation.ClassificationMetrics;
+import org.genrelens.training.evaluation.EvaluationReport;
 
 /** The card fields a {@link TrainingRecipe} writes: metrics with their protocol, and provenance. */
 final class RecipeCard {

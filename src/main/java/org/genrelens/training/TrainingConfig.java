@@ -4,6 +4,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.genrelens.features.FeatureSpec;
+import org.genrelens.training.baseline.BaselineTrainer;
+import org.genrelens.training.cnn.ModelSpec;
+import org.genrelens.training.cnn.PoolingType;
+import org.genrelens.training.cnn.StatisticsPath;
+import org.genrelens.training.cnn.TrainingSettings;
+import org.genrelens.training.sampling.Augmentation;
 
 /**
  * Everything that decides how a model is trained: the tiles, the network, the training settings, and, when a tuner

@@ -20,6 +20,11 @@ import org.genrelens.features.FeatureSpec;
 import org.genrelens.features.FrequencyScale;
 import org.genrelens.features.SpectrogramType;
 import org.genrelens.inference.AtomicFiles;
+import org.genrelens.training.cnn.ModelSpec;
+import org.genrelens.training.cnn.PoolingType;
+import org.genrelens.training.cnn.StatisticsPath;
+import org.genrelens.training.cnn.TrainingSettings;
+import org.genrelens.training.sampling.Augmentation;
 
 /**
  * A {@link TrainingConfig} as a JSON file: what {@code genrelens tune --out} writes and {@code train --config} reads.

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import org.genrelens.training.data.NonMusicCorpus;
 
 /**
  * What this machine lacks for training, said before a run starts instead of as a native-library error half-way

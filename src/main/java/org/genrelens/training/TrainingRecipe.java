@@ -14,6 +14,30 @@ import org.genrelens.features.FeatureSpec;
 import org.genrelens.inference.ModelCard;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
+import org.genrelens.training.baseline.BaselineTrainer;
+import org.genrelens.training.baseline.CepstralStatistics;
+import org.genrelens.training.cnn.CnnTrainer;
+import org.genrelens.training.cnn.EpochReport;
+import org.genrelens.training.cnn.HeldOutPredictor;
+import org.genrelens.training.cnn.ModelSpec;
+import org.genrelens.training.cnn.NetworkStart;
+import org.genrelens.training.cnn.OnnxExporter;
+import org.genrelens.training.cnn.TrainedModel;
+import org.genrelens.training.cnn.TrainingProgress;
+import org.genrelens.training.cnn.TrainingSettings;
+import org.genrelens.training.cnn.WeightSource;
+import org.genrelens.training.data.CachedClip;
+import org.genrelens.training.data.CachedDataset;
+import org.genrelens.training.data.DatasetSplit;
+import org.genrelens.training.data.LabeledClip;
+import org.genrelens.training.data.SpectrumCache;
+import org.genrelens.training.data.StratifiedFolds;
+import org.genrelens.training.data.StratifiedSplit;
+import org.genrelens.training.evaluation.ClipPrediction;
+import org.genrelens.training.evaluation.EvaluationReport;
+import org.genrelens.training.onnx.ModelEnsembler;
+import org.genrelens.training.sampling.Augmentation;
+import org.genrelens.training.sampling.TileSampler;
 
 /**
  * The whole training job behind `genrelens train` and the Train tab: features computed once, optional k-fold

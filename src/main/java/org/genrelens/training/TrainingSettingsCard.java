@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
+import org.genrelens.training.cnn.TrainingSettings;
 
 /** Reads back the training settings a card records (as {@link TrainingSettings#toMap()} wrote them). */
 final class TrainingSettingsCard {

@@ -2,6 +2,7 @@ package org.genrelens.training;
 
 import java.util.List;
 import java.util.Objects;
+import org.genrelens.training.data.LabeledClip;
 
 /**
  * How a configuration was chosen, carried from {@code genrelens tune --out} through {@code train --config} into the

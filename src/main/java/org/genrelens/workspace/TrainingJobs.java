@@ -16,14 +16,14 @@ import org.genrelens.audio.AudioDecoder;
 import org.genrelens.task.Cancellation;
 import org.genrelens.training.FineTuneStart;
 import org.genrelens.training.TrainingConfig;
-import org.genrelens.training.ClipTuning;
-import org.genrelens.training.SearchSpace;
-import org.genrelens.training.FolderDataset;
-import org.genrelens.training.HyperbandTuner;
-import org.genrelens.training.LabeledClip;
-import org.genrelens.training.NonMusicCorpus;
 import org.genrelens.training.TrainingRecipe;
-import org.genrelens.training.WeightSource;
+import org.genrelens.training.cnn.WeightSource;
+import org.genrelens.training.data.FolderDataset;
+import org.genrelens.training.data.LabeledClip;
+import org.genrelens.training.data.NonMusicCorpus;
+import org.genrelens.training.tuning.ClipTuning;
+import org.genrelens.training.tuning.HyperbandTuner;
+import org.genrelens.training.tuning.SearchSpace;
 
 /** Training and tuning as the desktop app's Train tab runs them: datasets, the not-music class, and where models go. */
 public final class TrainingJobs {

@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.genrelens.training.NonMusicCorpus;
 import org.genrelens.testing.SharedData;
 import org.genrelens.testing.TestAudio;
+import org.genrelens.training.data.NonMusicCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -135,7 +135,7 @@ class EvaluateCommandTest {
         assertEquals(1, child.waitFor(), output);
         assertTrue(output.contains("genrelens: warning: espeak-ng is not installed, so the not-music class is built "
                 + "without speech"), output);
-        if (org.genrelens.training.NonMusicCorpus.findEspeak().isPresent()) {
+        if (org.genrelens.training.data.NonMusicCorpus.findEspeak().isPresent()) {
             CliRun withEspeak = CliRun.of("evaluate", "--model", model.toString(), "--not-music", "1", data.toString());
             assertTrue(!withEspeak.err().contains("espeak-ng is not installed"), withEspeak.err());
         }

@@ -14,8 +14,8 @@ import ai.djl.training.optimizer.Optimizer;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.genrelens.features.FeatureSpec;
-import org.genrelens.training.CnnBuilder;
-import org.genrelens.training.ModelSpec;
+import org.genrelens.training.cnn.CnnBuilder;
+import org.genrelens.training.cnn.ModelSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,7 +65,7 @@ public class TrainStepBenchmark {
                         mel.topDb(), mel.normMean(), mel.normStd());
         ModelSpec spec = network.equals("small") ? ModelSpec.small(features.channels(), 10)
                 : new ModelSpec(features.channels(), 11, java.util.List.of(8, 16, 32, 64), 3, true,
-                        org.genrelens.training.PoolingType.MAX, 64, 0.3);
+                        org.genrelens.training.cnn.PoolingType.MAX, 64, 0.3);
         Engine.getInstance().setRandomSeed(2024);
         model = Model.newInstance("train-step-bench");
         model.setBlock(CnnBuilder.build(spec));

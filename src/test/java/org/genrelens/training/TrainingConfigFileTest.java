@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.genrelens.features.FeatureSpec;
+import org.genrelens.training.cnn.ModelSpec;
+import org.genrelens.training.cnn.PoolingType;
+import org.genrelens.training.cnn.StatisticsPath;
+import org.genrelens.training.sampling.Augmentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

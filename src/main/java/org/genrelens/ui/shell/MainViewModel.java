@@ -89,7 +89,8 @@ public final class MainViewModel {
             return "";
         }
         // the same figure README and the Train tab quote, with its protocol
-        return org.genrelens.training.ModelScore.of(metrics).map(score -> ", " + score.describe()).orElse("");
+        return org.genrelens.training.evaluation.ModelScore.of(metrics).map(score -> ", " + score.describe())
+                .orElse("");
     }
 
     /** Remembers the folders and scans + analyses them. */

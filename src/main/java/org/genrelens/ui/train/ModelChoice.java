@@ -1,7 +1,7 @@
 package org.genrelens.ui.train;
 
 import java.util.Optional;
-import org.genrelens.training.ModelScore;
+import org.genrelens.training.evaluation.ModelScore;
 
 /**
  * The trained model beside the one in use, each with its measured score and protocol: whether installing it needs

@@ -16,13 +16,13 @@ import javafx.beans.property.StringProperty;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.features.FrequencyScale;
 import org.genrelens.features.SpectrogramType;
-import org.genrelens.training.Augmentation;
-import org.genrelens.training.ModelSpec;
-import org.genrelens.training.PoolingType;
-import org.genrelens.training.StatisticsPath;
 import org.genrelens.training.TrainingConfig;
-import org.genrelens.training.TrainingSettings;
 import org.genrelens.training.TuningRecord;
+import org.genrelens.training.cnn.ModelSpec;
+import org.genrelens.training.cnn.PoolingType;
+import org.genrelens.training.cnn.StatisticsPath;
+import org.genrelens.training.cnn.TrainingSettings;
+import org.genrelens.training.sampling.Augmentation;
 
 /**
  * Every setting of a {@link TrainingConfig} as form fields: filled from a configuration ({@link #show}: the defaults,

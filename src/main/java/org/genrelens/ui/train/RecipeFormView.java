@@ -12,7 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.util.converter.NumberStringConverter;
 import org.genrelens.features.SpectrogramType;
-import org.genrelens.training.PoolingType;
+import org.genrelens.training.cnn.PoolingType;
 
 /**
  * Every field of a {@link RecipeForm}: the spectrogram and the network (locked while fine-tuning, which keeps the

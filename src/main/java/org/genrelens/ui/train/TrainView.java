@@ -33,7 +33,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.converter.NumberStringConverter;
 import org.genrelens.features.SpectrogramType;
-import org.genrelens.training.EpochReport;
+import org.genrelens.training.cnn.EpochReport;
 import org.genrelens.ui.common.Icons;
 import org.genrelens.workspace.InstalledModels;
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.genrelens.inference.ModelCard;
-import org.genrelens.training.ModelScore;
+import org.genrelens.training.evaluation.ModelScore;
 import org.junit.jupiter.api.Test;
 
 /** The status bar quotes the bundled model's figure the way README does, naming how it was measured. */

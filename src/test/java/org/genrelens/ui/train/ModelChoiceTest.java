@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
-import org.genrelens.training.ModelScore;
+import org.genrelens.training.evaluation.ModelScore;
 import org.junit.jupiter.api.Test;
 
 class ModelChoiceTest {

@@ -1,0 +1,2 @@
+/** The network: spec, builder, layout, trainer, trained model, ONNX export and weight import. */
+package org.genrelens.training.cnn;

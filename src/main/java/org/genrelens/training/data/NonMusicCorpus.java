@@ -1,0 +1,128 @@
+package org.genrelens.training.data;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+/**
+ * Generates the "not music" class: speech (espeak-ng, when installed), noise of several colours, steady and
+ * swept tones, hum, near-silence and birdsong-like chirps. A threshold on the top genre probability cannot
+ * reject such input (a genre model calls birdsong "classical" with confidence 1.0), so the model learns it as a
+ * class of its own.
+ */
+public final class NonMusicCorpus {
+
+    public static final String LABEL = "not-music";
+    private static final int SAMPLE_RATE = 22_050;
+    private static final String[] VOICES = {"en", "en-us", "en+f3", "en+m3", "de", "fr", "es", "en+f4"};
+
+    private final Optional<Path> espeak;
+    private final Random random;
+
+    public NonMusicCorpus(Optional<Path> espeak, long seed) {
+        this.espeak = espeak;
+        this.random = new Random(seed);
+    }
+
+    /** espeak-ng from PATH, if there is one ({@code espeak-ng.exe} on Windows). */
+    public static Optional<Path> findEspeak() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            for (String name : List.of("espeak-ng", "espeak-ng.exe")) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Writes {@code perKind} clips of every kind as 16-bit WAV under {@code directory/not-music/}.
+     *
+     * @return the clips, labelled {@link #LABEL}
+     */
+    public List<LabeledClip> write(Path directory, int perKind, double seconds) throws IOException {
+        Path folder = Files.createDirectories(directory.resolve(LABEL));
+        List<LabeledClip> clips = new ArrayList<>();
+        for (int i = 0; i < perKind; i++) {
+            clips.add(save(folder.resolve("noise-" + i + ".wav"), NonMusicSignals.colouredNoise(seconds, SAMPLE_RATE, random)));
+            clips.add(save(folder.resolve("tone-" + i + ".wav"), NonMusicSignals.tones(seconds, SAMPLE_RATE, random)));
+            clips.add(save(folder.resolve("hum-" + i + ".wav"), NonMusicSignals.hum(seconds, SAMPLE_RATE, random)));
+            clips.add(save(folder.resolve("quiet-" + i + ".wav"), NonMusicSignals.nearSilence(seconds, SAMPLE_RATE, random)));
+            clips.add(save(folder.resolve("chirps-" + i + ".wav"), NonMusicSignals.chirps(seconds, SAMPLE_RATE, random)));
+            if (espeak.isPresent()) {
+                Path speech = folder.resolve("speech-" + i + ".wav");
+                speak(speech, seconds);
+                clips.add(new LabeledClip(speech, LABEL));
+            }
+        }
+        return List.copyOf(clips);
+    }
+
+    private void speak(Path target, double seconds) throws IOException {
+        List<String> sentences = sentences();
+        StringBuilder text = new StringBuilder();
+        // about 2.5 s per sentence at these speeds
+        for (int n = 0; n < Math.max(2, (int) Math.ceil(seconds / 2.5)); n++) {
+            text.append(sentences.get(random.nextInt(sentences.size()))).append(' ');
+        }
+        String voice = VOICES[random.nextInt(VOICES.length)];
+        int wordsPerMinute = 130 + random.nextInt(70);
+        Process process = new ProcessBuilder(espeak.orElseThrow().toString(), "-v", voice, "-s",
+                String.valueOf(wordsPerMinute), "-w", target.toString(), text.toString())
+                .redirectErrorStream(true).start();
+        try {
+            process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || !Files.isRegularFile(target)) {
+                process.destroyForcibly();
+                throw new IOException("espeak-ng could not synthesise " + target);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while synthesising speech", e);
+        }
+    }
+
+    private static List<String> sentences() throws IOException {
+        try (InputStream in = NonMusicCorpus.class.getResourceAsStream("speech-sentences.txt")) {
+            if (in == null) {
+                throw new IOException("resource speech-sentences.txt is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        }
+    }
+
+    private static LabeledClip save(Path target, float[] samples) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : samples) {
+            bytes.putShort((short) Math.round(Math.max(-1f, Math.min(1f, v)) * 32767f));
+        }
+        AudioFormat format = new AudioFormat(SAMPLE_RATE, 16, 1, true, false);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(bytes.array()), format,
+                samples.length)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, target.toFile());
+        }
+        return new LabeledClip(target, LABEL);
+    }
+}

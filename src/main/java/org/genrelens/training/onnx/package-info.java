@@ -1,0 +1,2 @@
+/** ONNX graphs written by hand: the graph builder and the ensembler. */
+package org.genrelens.training.onnx;

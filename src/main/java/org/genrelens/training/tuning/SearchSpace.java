@@ -1,0 +1,122 @@
+package org.genrelens.training.tuning;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.genrelens.features.FeatureSpec;
+import org.genrelens.features.FrequencyScale;
+import org.genrelens.features.SpectrogramType;
+import org.genrelens.training.TrainingConfig;
+import org.genrelens.training.cnn.ModelSpec;
+import org.genrelens.training.cnn.PoolingType;
+import org.genrelens.training.cnn.StatisticsPath;
+import org.genrelens.training.cnn.TrainingSettings;
+import org.genrelens.training.sampling.Augmentation;
+
+/**
+ * What the tuner may vary (decision record 16): the spectrogram (type; mel or log bands; the three windows of the
+ * multi-STFT, the STFT window; the hop), the network (trunk widths, kernel, residual, pooling, dense width, dropout,
+ * the statistics branch and its width), the learning rate and weight decay (log-uniform) and the augmentation set.
+ * Everything else comes from {@code base}, the configuration a plain {@code train} would use.
+ */
+public record SearchSpace(TrainingConfig base, List<SpectrogramType> types, List<Integer> bands,
+        List<List<Integer>> multiStftWindows, List<Integer> stftWindows, List<Integer> hopLengths,
+        List<List<Integer>> blockChannels, List<Integer> kernels, List<Integer> denseWidths,
+        List<Integer> statisticsCoefficients, List<Integer> statisticsWidths, double minDropout, double maxDropout,
+        double minLearningRate, double maxLearningRate, double minWeightDecay, double maxWeightDecay,
+        List<List<String>> augmentations) {
+
+    public SearchSpace {
+        types = List.copyOf(types);
+        bands = List.copyOf(bands);
+        multiStftWindows = List.copyOf(multiStftWindows);
+        stftWindows = List.copyOf(stftWindows);
+        hopLengths = List.copyOf(hopLengths);
+        blockChannels = List.copyOf(blockChannels);
+        kernels = List.copyOf(kernels);
+        denseWidths = List.copyOf(denseWidths);
+        statisticsCoefficients = List.copyOf(statisticsCoefficients);
+        statisticsWidths = List.copyOf(statisticsWidths);
+        augmentations = List.copyOf(augmentations);
+        for (List<?> axis : List.of(types, bands, hopLengths, blockChannels, kernels, denseWidths,
+                statisticsCoefficients, statisticsWidths, augmentations)) {
+            if (axis.isEmpty()) {
+                throw new IllegalArgumentException("every axis of a search space needs at least one choice");
+            }
+        }
+        if (types.contains(SpectrogramType.MULTI_STFT) && multiStftWindows.isEmpty()
+                || types.contains(SpectrogramType.STFT) && stftWindows.isEmpty()) {
+            throw new IllegalArgumentException("MULTI_STFT and STFT need their window choices");
+        }
+        if (!(minLearningRate > 0 && minLearningRate <= maxLearningRate) || !(minWeightDecay > 0
+                && minWeightDecay <= maxWeightDecay) || !(minDropout >= 0 && minDropout <= maxDropout
+                && maxDropout < 1)) {
+            throw new IllegalArgumentException("need 0 < min <= max for the rate and weight decay, "
+                    + "0 <= min <= max < 1 for dropout");
+        }
+        augmentations.forEach(Augmentation::parts); // refuses unknown names now, not mid-search
+    }
+
+    /** The space `genrelens tune` and the Train tab search by default, around {@code base}. */
+    public static SearchSpace standard(TrainingConfig base) {
+        return new SearchSpace(base, List.of(SpectrogramType.MEL, SpectrogramType.MULTI_STFT, SpectrogramType.STFT),
+                List.of(64, 96, 128), List.of(List.of(512, 1024, 2048), List.of(256, 1024, 4096)),
+                List.of(1024, 2048), List.of(512, 1024),
+                List.of(List.of(8, 16, 32), List.of(8, 16, 32, 64), List.of(16, 32, 64), List.of(16, 32, 64, 128),
+                        List.of(24, 48, 96, 192)),
+                List.of(3, 5), List.of(0, 64, 128), List.of(0, 20, 40), List.of(0, 0, 64), 0.1, 0.5, 3e-4, 3e-3,
+                1e-5, 1e-3, List.of(List.of("offsets"), List.of("offsets", "masks"),
+                        List.of("offsets", "masks", "mixup"), List.of("offsets", "masks", "lowpass", "gain")));
+    }
+
+    /** A random configuration for {@code classes} genres. */
+    public TrainingConfig sample(Random random, int classes) {
+        FeatureSpec features = sampleFeatures(random);
+        int coefficients = Math.min(pick(statisticsCoefficients, random), features.height());
+        int width = coefficients == 0 ? 0 : pick(statisticsWidths, random);
+        int dense = pick(denseWidths, random);
+        ModelSpec network = new ModelSpec(features.channels(), classes, pick(blockChannels, random),
+                pick(kernels, random), random.nextBoolean(), random.nextInt(4) == 0 ? PoolingType.AVG : PoolingType.MAX,
+                dense, minDropout + (maxDropout - minDropout) * random.nextDouble(),
+                new StatisticsPath(coefficients, width));
+        TrainingSettings s = base.settings();
+        TrainingSettings settings = new TrainingSettings(s.maxEpochs(), s.batchSize(),
+                logUniform(random, minLearningRate, maxLearningRate), logUniform(random, minWeightDecay, maxWeightDecay),
+                s.earlyStoppingPatience(), s.plateauPatience(), s.plateauFactor(), s.minLearningRate(),
+                s.classBalanced(), Augmentation.parts(pick(augmentations, random)), s.seed(),
+                s.statisticsWarmupEpochs(), s.unfreezeRateFactor());
+        return new TrainingConfig(features, network, settings, java.util.Optional.empty());
+    }
+
+    /** The space in a line, for the tuning record in a card. */
+    public String describe() {
+        return String.format(Locale.ROOT, "types %s; bands %s; multi-STFT windows %s; STFT windows %s; hops %s; "
+                        + "trunks %s; kernels %s; dense %s; statistics coefficients %s, widths %s; dropout %.2f-%.2f; "
+                        + "learning rate %.0e-%.0e and weight decay %.0e-%.0e log-uniform; augmentation %s",
+                types, bands, multiStftWindows, stftWindows, hopLengths, blockChannels, kernels, denseWidths,
+                statisticsCoefficients, statisticsWidths, minDropout, maxDropout, minLearningRate, maxLearningRate,
+                minWeightDecay, maxWeightDecay, augmentations);
+    }
+
+    private FeatureSpec sampleFeatures(Random random) {
+        FeatureSpec b = base.featureSpec();
+        SpectrogramType type = pick(types, random);
+        List<Integer> ffts = switch (type) {
+            case MEL -> List.of(b.type() == SpectrogramType.MEL ? b.fftSizes().get(0) : 1024);
+            case MULTI_STFT -> pick(multiStftWindows, random);
+            default -> List.of(pick(stftWindows, random));
+        };
+        FrequencyScale scale = type == SpectrogramType.STFT ? FrequencyScale.LOG : b.stftScale();
+        return new FeatureSpec(type, b.sampleRate(), b.windowSeconds(), b.windowHopSeconds(), ffts,
+                pick(hopLengths, random), pick(bands, random), b.fMin(), b.fMax(), scale, b.dbReference(), b.topDb(),
+                b.normMean(), b.normStd());
+    }
+
+    private static double logUniform(Random random, double min, double max) {
+        return Math.exp(Math.log(min) + random.nextDouble() * (Math.log(max) - Math.log(min)));
+    }
+
+    private static <T> T pick(List<T> choices, Random random) {
+        return choices.get(random.nextInt(choices.size()));
+    }
+}

@@ -1,0 +1,128 @@
+package org.genrelens.training.tuning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.genrelens.audio.AudioDecoder;
+import org.genrelens.features.FeatureSpec;
+import org.genrelens.features.SpectrogramType;
+import org.genrelens.task.Cancellation;
+import org.genrelens.task.ProgressListener;
+import org.genrelens.testing.TestAudio;
+import org.genrelens.training.TrainingConfig;
+import org.genrelens.training.cnn.CnnTrainerTest;
+import org.genrelens.training.data.LabeledClip;
+import org.genrelens.training.data.SpectrumCache;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HyperbandTunerTest {
+
+    @TempDir
+    static Path data;
+    static List<LabeledClip> trainClips = new ArrayList<>();
+    static List<LabeledClip> validClips = new ArrayList<>();
+
+    @BeforeAll
+    static void generate() throws IOException {
+        Random random = new Random(4);
+        for (int i = 0; i < 8; i++) {
+            Path tone = TestAudio.writeWav(TestAudio.sine(300 + random.nextInt(900), 2, 8_000, 0.5), 8_000,
+                    data.resolve("tone" + i + ".wav"));
+            Path noise = TestAudio.writeWav(TestAudio.noise(2, 8_000, 0.2, i), 8_000, data.resolve("noise" + i + ".wav"));
+            List<LabeledClip> side = i < 6 ? trainClips : validClips;
+            side.add(new LabeledClip(tone, "tones"));
+            side.add(new LabeledClip(noise, "noise"));
+        }
+    }
+
+    static SearchSpace tinySpace() {
+        TrainingConfig base = new TrainingConfig(CnnTrainerTest.SPEC, CnnTrainerTest.NET, CnnTrainerTest.SETTINGS,
+                Optional.empty());
+        return new SearchSpace(base, List.of(SpectrogramType.MEL), List.of(16, 32), List.of(), List.of(),
+                List.of(128), List.of(List.of(4), List.of(4, 8)), List.of(3), List.of(0), List.of(0, 8), List.of(0),
+                0.1, 0.3, 1e-3, 5e-3, 1e-5, 1e-4, List.of(List.of("none")));
+    }
+
+    @Test
+    void runsSuccessiveHalvingBracketsAndComputesFeaturesOncePerSpec() {
+        Map<FeatureSpec, Integer> computations = new HashMap<>();
+        Map<FeatureSpec, HyperbandTuner.SplitData> cache = new HashMap<>();
+        HyperbandTuner tuner = new HyperbandTuner(spec -> cache.computeIfAbsent(spec, s -> {
+            computations.merge(s, 1, Integer::sum);
+            SpectrumCache loader = new SpectrumCache(new AudioDecoder(), s, Optional.empty());
+            List<String> labels = List.of("noise", "tones");
+            return new HyperbandTuner.SplitData(
+                    loader.load(trainClips, labels, ProgressListener.NONE, Cancellation.none()),
+                    loader.load(validClips, labels, ProgressListener.NONE, Cancellation.none()));
+        }), 7L);
+        List<HyperbandTuner.Trial> seen = new ArrayList<>();
+
+        HyperbandTuner.Result result = tuner.tune(tinySpace(), 2, new HyperbandTuner.Budget(3, 3, Duration.ofMinutes(10)),
+                (trial, finished) -> seen.add(trial), Cancellation.none());
+
+        // R = 3, eta = 3: bracket 1 tries 3 configs for 1 epoch and keeps 1 for 3 epochs; bracket 0 tries 2 for 3
+        assertEquals(6, result.trials().size());
+        assertEquals(result.trials(), seen);
+        assertEquals(List.of(1, 1, 1, 3, 3, 3), result.trials().stream().map(HyperbandTuner.Trial::epochs).toList());
+        assertEquals(result.trials().stream().min(HyperbandTuner.BEST_FIRST).orElseThrow(), result.best());
+        assertTrue(result.trials().stream().allMatch(t -> t.validLoss() >= result.best().validLoss()),
+                "the winner has the lowest validation loss");
+        assertTrue(computations.values().stream().allMatch(n -> n == 1), computations.toString());
+        assertTrue(!result.stoppedEarly());
+    }
+
+    @Test
+    void anExhaustedTimeBudgetStopsBeforeTheNextTrial() {
+        HyperbandTuner tuner = new HyperbandTuner(spec -> {
+            throw new AssertionError("no trial may start");
+        }, 7L);
+
+        HyperbandTuner.Result result = tuner.tune(tinySpace(), 2, new HyperbandTuner.Budget(3, 3, Duration.ZERO),
+                (trial, finished) -> { }, Cancellation.none());
+
+        assertTrue(result.stoppedEarly());
+        assertTrue(result.trials().isEmpty());
+        assertNull(result.best());
+    }
+
+    @Test
+    void sampledConfigurationsStayInsideTheSpace() {
+        SearchSpace space = SearchSpace.standard(TrainingConfig.defaults());
+        Random random = new Random(1);
+        Set<SpectrogramType> types = new HashSet<>();
+        Set<Integer> coefficients = new HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            TrainingConfig config = space.sample(random, 11);
+            assertEquals(11, config.network().classes());
+            assertEquals(config.featureSpec().channels(), config.network().inputChannels());
+            assertTrue(space.types().contains(config.featureSpec().type()));
+            assertTrue(space.bands().contains(config.featureSpec().bands()));
+            assertTrue(space.hopLengths().contains(config.featureSpec().hopLength()));
+            assertTrue(space.blockChannels().contains(config.network().blockChannels()));
+            assertTrue(config.network().statistics().coefficients() <= config.featureSpec().height());
+            assertTrue(config.settings().learningRate() >= 3e-4 && config.settings().learningRate() <= 3e-3);
+            assertTrue(config.settings().weightDecay() >= 1e-5 && config.settings().weightDecay() <= 1e-3);
+            assertTrue(config.network().dropout() >= 0.1 && config.network().dropout() <= 0.5);
+            assertTrue(space.augmentations().contains(config.settings().augmentation().partNames()));
+            assertEquals(5.0, config.featureSpec().windowSeconds());
+            types.add(config.featureSpec().type());
+            coefficients.add(config.network().statistics().coefficients());
+        }
+        assertEquals(Set.of(SpectrogramType.values()), types, "every spectrogram type is tried");
+        assertEquals(Set.of(0, 20, 40), coefficients, "with and without the statistics branch");
+    }
+}
