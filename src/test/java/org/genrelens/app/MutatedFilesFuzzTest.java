@@ -109,15 +109,15 @@ class MutatedFilesFuzzTest {
 
     /** A short chord in every format the library reads well, an M4B with chapters and a FLAC with a picture. */
     private static List<Path> seeds(Path dir) throws IOException {
-        Path wav = TestAudio.writeWav(TestAudio.chord(new double[] {196, 247, 294}, 3, 22_050, 0.5), 22_050,
+        Path wav = TestAudio.writeWav(TestAudio.chord(new double[] {196, 247, 294}, 2, 22_050, 0.5), 22_050,
                 dir.resolve("seed.wav"));
         List<Path> seeds = new ArrayList<>(List.of(wav));
         for (String format : List.of("mp3", "flac", "ogg", "m4a", "aiff")) {
             seeds.add(FfmpegEncoder.encode(wav, format, dir.resolve("seed." + format)));
         }
         Path chapters = Files.writeString(dir.resolve("chapters.txt"), ";FFMETADATA1\ntitle=Book\n"
-                + "[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1500\ntitle=One\n"
-                + "[CHAPTER]\nTIMEBASE=1/1000\nSTART=1500\nEND=3000\ntitle=Two\n");
+                + "[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1000\ntitle=One\n"
+                + "[CHAPTER]\nTIMEBASE=1/1000\nSTART=1000\nEND=2000\ntitle=Two\n");
         Path book = dir.resolve("seed.m4b");
         FfmpegEncoder.run(List.of(FfmpegEncoder.ffmpeg().toString(), "-nostdin", "-loglevel", "error", "-y", "-i",
                 wav.toString(), "-i", chapters.toString(), "-map_metadata", "1", "-map_chapters", "1", "-c:a", "aac",
