@@ -26,7 +26,7 @@ final class FileReconciler {
     enum Outcome { NEW, CHANGED, RETAGGED, MOVED, UNCHANGED, UNREADABLE, VANISHED, NOT_AUDIO, ALREADY_SEEN }
 
     /** What reading the file found; exactly one of track-to-be or vanished. */
-    private record Inspection(String format, String fingerprint, ExistingTags tags, String unreadable,
+    record Inspection(String format, String fingerprint, ExistingTags tags, String unreadable,
             boolean vanished) {
     }
 
@@ -41,29 +41,62 @@ final class FileReconciler {
         this.audioExtensions = Set.copyOf(extensions);
     }
 
-    Outcome reconcile(Connection c, Path file, long rootId, long scanId) throws SQLException {
-        Optional<TrackRepository.Row> row = TrackRepository.findRow(c, file);
-        if (row.isPresent() && row.get().lastScanId() != null && row.get().lastScanId() == scanId) {
-            return Outcome.ALREADY_SEEN; // committed by the killed run this scan resumes
+    /**
+     * What reading one file found, before the transaction that records it; the inspection is null when the
+     * stamp matched the row seen then (nothing was read).
+     */
+    record Observation(Path file, boolean alreadySeen, boolean vanished, IOException attributesError, long size,
+            long mtime, Inspection inspection) {
+    }
+
+    /**
+     * Reads the file outside any transaction (the slow part of a scan: other processes may write meanwhile).
+     * Only what the row says is asked of the database.
+     */
+    Observation observe(LibraryDatabase db, Path file, long scanId) {
+        Optional<TrackRepository.Row> row = db.read(c -> TrackRepository.findRow(c, file));
+        if (seenBy(row, scanId)) {
+            return new Observation(file, true, false, null, 0, 0, null);
         }
         options.beforeRead().accept(file);
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            return Outcome.VANISHED; // a known row stays unseen and becomes GONE at the end of the scan
+            return new Observation(file, false, true, null, 0, 0, null);
         } catch (IOException e) {
-            return saveUnreadable(c, row, file, 0, 0, "cannot read: " + e.getMessage(), rootId, scanId);
+            return new Observation(file, false, false, e, 0, 0, null);
         }
         long size = attributes.size();
         long mtime = attributes.lastModifiedTime().toMillis();
         Track known = row.map(TrackRepository.Row::track).orElse(null);
-        if (known != null && known.status() == TrackStatus.PRESENT && known.size() == size
-                && known.modifiedMillis() == mtime) {
+        Inspection inspection = unchanged(known, size, mtime) ? null : inspect(file, size);
+        return new Observation(file, false, false, null, size, mtime, inspection);
+    }
+
+    /** Brings the file's row up to date from what was observed; quick, for a short write transaction. */
+    Outcome record(Connection c, Observation seen, long rootId, long scanId) throws SQLException {
+        Path file = seen.file();
+        Optional<TrackRepository.Row> row = TrackRepository.findRow(c, file); // again: another process may have
+        if (seen.alreadySeen() || seenBy(row, scanId)) {
+            return Outcome.ALREADY_SEEN; // committed by the killed run this scan resumes
+        }
+        if (seen.vanished()) {
+            return Outcome.VANISHED; // a known row stays unseen and becomes GONE at the end of the scan
+        }
+        if (seen.attributesError() != null) {
+            return saveUnreadable(c, row, file, 0, 0, "cannot read: " + seen.attributesError().getMessage(), rootId,
+                    scanId);
+        }
+        long size = seen.size();
+        long mtime = seen.mtime();
+        Track known = row.map(TrackRepository.Row::track).orElse(null);
+        if (unchanged(known, size, mtime)) {
             TrackRepository.touch(c, known.id(), rootId, scanId);
             return Outcome.UNCHANGED;
         }
-        Inspection found = inspect(file, size);
+        // the row changed since the file was observed (another scan of it); read it now, rare and quick
+        Inspection found = seen.inspection() != null ? seen.inspection() : inspect(file, size);
         if (found.vanished()) {
             return Outcome.VANISHED;
         }
@@ -95,6 +128,15 @@ final class FileReconciler {
         TrackRepository.save(c, known == null ? null : known.id(), present(file, size, mtime, found, null), rootId,
                 scanId);
         return Outcome.NEW;
+    }
+
+    private static boolean seenBy(Optional<TrackRepository.Row> row, long scanId) {
+        return row.isPresent() && row.get().lastScanId() != null && row.get().lastScanId() == scanId;
+    }
+
+    private static boolean unchanged(Track known, long size, long mtime) {
+        return known != null && known.status() == TrackStatus.PRESENT && known.size() == size
+                && known.modifiedMillis() == mtime;
     }
 
     private boolean hasAudioName(Path file) {

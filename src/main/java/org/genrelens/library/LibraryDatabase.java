@@ -11,11 +11,20 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The library's SQLite file: opened in WAL mode with foreign keys on and full fsync on commit, migrated to the
  * newest schema on open. One connection; every access goes through {@link #read} or {@link #transaction}, which
  * serialise callers, so repositories may be shared between threads.
+ * <p>
+ * Other processes (the app beside the CLI, two CLI commands) may use the same file at once (decision record 0017):
+ * readers never wait in WAL mode; a transaction takes the write lock when it begins ({@code BEGIN IMMEDIATE}), so
+ * a commit by another process can never invalidate what it read before its first write; a writer waits up to
+ * {@link #BUSY_TIMEOUT_MS} for the lock, and work that still meets a busy database is retried from the start
+ * until {@link #PATIENCE_MS} have passed, instead of ending a whole scan or analysis.
  */
 public final class LibraryDatabase implements AutoCloseable {
 
@@ -24,6 +33,13 @@ public final class LibraryDatabase implements AutoCloseable {
     interface SqlWork<T> {
         T apply(Connection connection) throws SQLException;
     }
+
+    /** How long one statement waits for another process's write lock. */
+    static final int BUSY_TIMEOUT_MS = 10_000;
+    /** How long a piece of work is retried while the database stays busy; past it the caller gets the error. */
+    static final long PATIENCE_MS = 120_000;
+    private static final long RETRY_PAUSE_MS = 50;
+    private static final System.Logger LOG = System.getLogger(LibraryDatabase.class.getName());
 
     private final Path file;
     private final Connection connection;
@@ -55,9 +71,13 @@ public final class LibraryDatabase implements AutoCloseable {
         }
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            // a deferred transaction that read first fails at once, busy timeout or not, when another process
+            // committed before its first write: take the write lock at BEGIN instead
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
             try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA busy_timeout = 10000");
                 statement.execute("PRAGMA journal_mode = WAL");
                 statement.execute("PRAGMA foreign_keys = ON");
                 // FULL: a commit is on disk when it returns, which the tag journal promises its callers
@@ -131,19 +151,21 @@ public final class LibraryDatabase implements AutoCloseable {
         return new ScanRunRepository(this);
     }
 
-    /** One statement or query in autocommit mode. */
+    /**
+     * Statements or queries in autocommit mode, each its own transaction; retried while the database is busy, so
+     * the work must be safe to repeat (a single write is: a busy statement changed nothing).
+     */
     synchronized <T> T read(SqlWork<T> work) {
-        try {
-            return work.apply(connection);
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        return patiently(() -> work.apply(connection));
     }
 
-    /** All of the work commits, or none of it. */
+    /**
+     * All of the work commits, or none of it. Retried from the start while the database is busy, so the work must
+     * have no effect outside the database beyond what may happen twice (progress reports).
+     */
     synchronized <T> T transaction(SqlWork<T> work) {
-        try {
-            connection.setAutoCommit(false);
+        return patiently(() -> {
+            connection.setAutoCommit(false); // BEGIN IMMEDIATE: waits up to the busy timeout for the write lock
             try {
                 T result = work.apply(connection);
                 connection.commit();
@@ -154,8 +176,41 @@ public final class LibraryDatabase implements AutoCloseable {
             } finally {
                 connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw failure(e);
+        });
+    }
+
+    private interface Attempt<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T patiently(Attempt<T> attempt) {
+        long start = System.nanoTime();
+        for (int tries = 1; ; tries++) {
+            try {
+                return attempt.run();
+            } catch (SQLException e) {
+                if (!isBusy(e) || (System.nanoTime() - start) / 1_000_000 >= PATIENCE_MS) {
+                    throw failure(e);
+                }
+                LOG.log(System.Logger.Level.DEBUG, "{0}: busy ({1}); try {2} again", file, e.getMessage(), tries);
+                pause();
+            }
+        }
+    }
+
+    /** SQLITE_BUSY or SQLITE_LOCKED, with any extended code (BUSY_SNAPSHOT, BUSY_RECOVERY...). */
+    static boolean isBusy(SQLException e) {
+        int code = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code : e.getErrorCode();
+        int primary = code & 0xff;
+        return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LibraryException(file, "interrupted while waiting for the database", e);
         }
     }
 

@@ -13,7 +13,8 @@ import org.genrelens.task.ProgressListener;
 
 /**
  * Scans library roots into the database, incrementally and resumably. Files are committed in batches, each in
- * one transaction together with the scan run's counters, so a process killed at any moment leaves whole batches
+ * one transaction together with the scan run's counters (a batch's files are read before its transaction begins,
+ * so another process waits for the write lock only while rows are written), so a process killed at any moment leaves whole batches
  * and counts that match them; the next scan of the same roots continues that run, skipping files it already
  * committed. Tracks become GONE only when a scan completes.
  */
@@ -52,16 +53,21 @@ public final class LibraryScanner {
         while (next < total) {
             int from = next;
             int to = Math.min(total, from + options.batchSize());
+            // files are read before the transaction, which then holds the write lock only for the rows
+            List<FileReconciler.Observation> observed = new ArrayList<>();
+            for (int i = from; i < to && !cancellation.isCancelled(); i++) {
+                observed.add(reconciler.observe(db, files.get(i).file(), scanId));
+            }
             int committed = db.transaction(c -> {
                 Tally tally = new Tally();
-                int i = from;
-                for (; i < to && !cancellation.isCancelled(); i++) {
-                    LibraryWalker.Found found = files.get(i);
-                    tally.add(reconciler.reconcile(c, found.file(), rootIds.get(found.root()), scanId));
-                    progress.onProgress(i + 1, total, found.file().toString());
+                int k = 0;
+                for (; k < observed.size() && !cancellation.isCancelled(); k++) {
+                    LibraryWalker.Found found = files.get(from + k);
+                    tally.add(reconciler.record(c, observed.get(k), rootIds.get(found.root()), scanId));
+                    progress.onProgress(from + k + 1, total, found.file().toString());
                 }
                 ScanRunRepository.add(c, scanId, tally.files, tally.counts());
-                return i;
+                return from + k;
             });
             if (cancellation.isCancelled()) {
                 throw new CancelledException(); // what was done is committed; the next scan resumes here

@@ -81,15 +81,21 @@ final class SchemaMigrator {
         return target;
     }
 
+    /**
+     * Applies one migration unless another process already did: the version is read again after BEGIN IMMEDIATE
+     * took the write lock, so two processes opening a new library at once do not both create its tables.
+     */
     private static void apply(Connection connection, Migration migration) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            for (String sql : migration.statements()) {
-                statement.execute(sql);
+            if (userVersion(connection) < migration.version()) {
+                for (String sql : migration.statements()) {
+                    statement.execute(sql);
+                }
+                // a PRAGMA takes no parameters; the version is an int from our own list, never user input
+                statement.execute("PRAGMA user_version = " + migration.version());
             }
-            // a PRAGMA takes no parameters; the version is an int from our own list, never user input
-            statement.execute("PRAGMA user_version = " + migration.version());
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();

@@ -84,8 +84,10 @@ final class AtomicTagWrite {
             if (p.backup() != null) {
                 Files.createDirectories(p.backup().getParent());
                 copyDurably(p.target(), p.backup());
+                WriteSteps.reached("backup copied");
             }
             Files.copy(p.target(), p.temp(), StandardCopyOption.COPY_ATTRIBUTES);
+            WriteSteps.reached("temporary copy made");
             AudioFile audio = AudioTags.open(p.temp());
             List<String> current = AudioTags.genres(audio);
             if (expectedBefore != null && !current.equals(expectedBefore)) {
@@ -105,13 +107,16 @@ final class AtomicTagWrite {
             }
             Files.setLastModifiedTime(p.temp(), keepModificationTime ? modified : FileTime.from(Instant.now()));
             force(p.temp());
+            WriteSteps.reached("temporary copy tagged");
             if (p.backup() == null) {
                 move(p.temp(), p.target());
+                WriteSteps.reached("renamed over the file");
                 syncDirectory(p.target().toAbsolutePath().getParent());
             } else {
                 overwriting = true;
                 intact = false;
                 overwriteInPlace(p.temp(), p.target());
+                WriteSteps.reached("overwritten in place");
                 intact = true;
                 Files.setLastModifiedTime(p.target(), keepModificationTime ? modified : FileTime.from(Instant.now()));
             }

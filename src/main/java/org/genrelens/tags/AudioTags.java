@@ -66,6 +66,7 @@ final class AudioTags {
         if (!Files.isRegularFile(file)) {
             throw new TagFileException(file, TagFileException.Reason.UNREADABLE, "no such file; rescan the library");
         }
+        ClaimedSizes.check(file);
         try {
             return AudioFileIO.read(file.toFile());
         } catch (CannotReadException | IOException | TagException | ReadOnlyFileException

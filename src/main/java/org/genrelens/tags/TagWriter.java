@@ -39,6 +39,7 @@ public final class TagWriter {
             ProgressListener progress, Cancellation cancellation) {
         TagWriteRecovery.recover(journal);
         long batchId = journal.beginBatch("tag " + plan.changes().size() + " file(s)");
+        WriteSteps.reached("batch begun");
         List<TagChange> applied = new ArrayList<>();
         List<WriteReport.Failure> failures = new ArrayList<>();
         int done = 0;
@@ -53,13 +54,16 @@ public final class TagWriter {
                 refusal = e;
             }
             long entryId = journal.recordPending(batchId, change, prepared == null ? null : prepared.record());
+            WriteSteps.reached("journaled pending");
             try {
                 if (refusal != null) {
                     throw refusal;
                 }
                 FileStamp after = AtomicTagWrite.execute(prepared, change.before(), change.after(), null,
                         options.keepModificationTime());
+                WriteSteps.reached("written, not yet journaled");
                 journal.markApplied(entryId, after);
+                WriteSteps.reached("journaled applied");
                 applied.add(change);
             } catch (TagFileException e) {
                 LOG.log(Level.INFO, "not tagged: {0}", e.getMessage());

@@ -22,6 +22,37 @@ class LibraryDatabaseTest {
     Path tmp;
 
     @Test
+    void aTransactionHoldsTheWriteLockFromItsStartSoAnotherProcessCannotCommitUnderWhatItRead() throws SQLException {
+        Path file = tmp.resolve("lib.db");
+        try (LibraryDatabase db = LibraryDatabase.open(file);
+                Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement s = other.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 0");
+            }
+            SQLException refused = db.transaction(c -> {
+                assertEquals("0", single(c, "SELECT count(*) FROM roots")); // reads first, as a scan batch does
+                try (Statement s = other.createStatement()) {
+                    s.execute("INSERT INTO roots (path, added_at) VALUES ('/other', 0)");
+                    return null;
+                } catch (SQLException e) {
+                    return e;
+                }
+            });
+            assertTrue(refused != null && LibraryDatabase.isBusy(refused),
+                    "a deferred transaction would have let the other commit, then failed its own first write");
+            db.transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("INSERT INTO roots (path, added_at) VALUES ('/mine', 0)");
+                }
+            });
+            try (Statement s = other.createStatement()) {
+                s.execute("INSERT INTO roots (path, added_at) VALUES ('/other', 0)"); // free again after the commit
+            }
+            assertEquals("2", db.read(c -> single(c, "SELECT count(*) FROM roots")));
+        }
+    }
+
+    @Test
     void aNewFileGetsTheWholeSchemaInWalModeWithForeignKeysAndNoBackup() throws SQLException, java.io.IOException {
         Path file = tmp.resolve("nested/folder/lib.db");
         try (LibraryDatabase db = LibraryDatabase.open(file)) {
