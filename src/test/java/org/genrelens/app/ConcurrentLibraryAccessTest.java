@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentLibraryAccessTest {
 
-    private static final int SONGS = 24;
+    /** Enough that the analysis is still storing results when the scan's JVM has started (about 2 s later). */
+    private static final int SONGS = 96;
     private static final int SMALL_FILES = 2000;
 
     @TempDir
