@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.training.TrainingConfig;
 import org.genrelens.training.TrainingConfigFile;
@@ -126,16 +127,21 @@ final class RecipeOptions {
     }
 
     private TrainingSettings settings(TrainingSettings s) {
-        Augmentation augmentation = noAugmentation ? Augmentation.none()
-                : augmentations != null ? augmentationParts() : s.augmentation();
-        int patienceEpochs = patience != null ? patience : s.earlyStoppingPatience();
-        return new TrainingSettings(epochs != null ? epochs : s.maxEpochs(),
-                batchSize != null ? batchSize : s.batchSize(), learningRate != null ? learningRate : s.learningRate(),
-                weightDecay != null ? weightDecay : s.weightDecay(), patienceEpochs,
-                patience != null ? Math.max(1, patience / 2) : s.plateauPatience(), s.plateauFactor(),
-                s.minLearningRate(), s.classBalanced(), augmentation, seed != null ? seed : s.seed(),
-                warmupEpochs != null ? warmupEpochs : s.statisticsWarmupEpochs(),
-                unfreezeRate != null ? unfreezeRate : s.unfreezeRateFactor());
+        TrainingSettings.Builder settings = s.toBuilder();
+        if (noAugmentation) {
+            settings.optAugmentation(Augmentation.none());
+        } else if (augmentations != null) {
+            settings.optAugmentation(augmentationParts());
+        }
+        Optional.ofNullable(epochs).ifPresent(settings::optMaxEpochs);
+        Optional.ofNullable(batchSize).ifPresent(settings::optBatchSize);
+        Optional.ofNullable(learningRate).ifPresent(settings::optLearningRate);
+        Optional.ofNullable(weightDecay).ifPresent(settings::optWeightDecay);
+        Optional.ofNullable(patience).ifPresent(settings::optPatience);
+        Optional.ofNullable(seed).ifPresent(settings::optSeed);
+        Optional.ofNullable(warmupEpochs).ifPresent(settings::optStatisticsWarmupEpochs);
+        Optional.ofNullable(unfreezeRate).ifPresent(settings::optUnfreezeRateFactor);
+        return settings.build();
     }
 
     private Augmentation augmentationParts() {

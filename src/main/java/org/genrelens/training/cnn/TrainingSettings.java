@@ -45,33 +45,115 @@ public record TrainingSettings(int maxEpochs, int batchSize, double learningRate
         }
     }
 
-    public static TrainingSettings defaults() {
-        return new TrainingSettings(40, 32, 1e-3, 1e-4, 8, 3, 0.5, 1e-5, true, Augmentation.standard(), 42L);
-    }
-
     public TrainingSettings withMaxEpochs(int epochs) {
-        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, earlyStoppingPatience,
-                plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, seed, statisticsWarmupEpochs, unfreezeRateFactor);
+        return toBuilder().optMaxEpochs(epochs).build();
     }
 
     public TrainingSettings withLearningRate(double rate) {
-        return new TrainingSettings(maxEpochs, batchSize, rate, weightDecay, earlyStoppingPatience,
-                plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, seed, statisticsWarmupEpochs, unfreezeRateFactor);
+        return toBuilder().optLearningRate(rate).build();
     }
 
     public TrainingSettings withStatisticsWarmup(int epochs, double rateFactor) {
-        return new TrainingSettings(maxEpochs, batchSize, learningRate, weightDecay, earlyStoppingPatience,
-                plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, seed, epochs, rateFactor);
+        return toBuilder().optStatisticsWarmupEpochs(epochs).optUnfreezeRateFactor(rateFactor).build();
     }
 
     public TrainingSettings withSeed(long newSeed) {
-        return new TrainingSettings(maxEpochs, batchSize, learningRate, weightDecay, earlyStoppingPatience,
-                plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, newSeed, statisticsWarmupEpochs, unfreezeRateFactor);
+        return toBuilder().optSeed(newSeed).build();
     }
 
     public TrainingSettings withAugmentation(Augmentation newAugmentation) {
-        return new TrainingSettings(maxEpochs, batchSize, learningRate, weightDecay, earlyStoppingPatience,
-                plateauPatience, plateauFactor, minLearningRate, classBalanced, newAugmentation, seed, statisticsWarmupEpochs, unfreezeRateFactor);
+        return toBuilder().optAugmentation(newAugmentation).build();
+    }
+
+    /** A builder holding these settings, to change some of them (DJL style: one optX per field). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some settings of a given set; {@link #build()} validates the whole as the record does. */
+    public static final class Builder {
+        private int maxEpochs;
+        private int batchSize;
+        private double learningRate;
+        private double weightDecay;
+        private int earlyStoppingPatience;
+        private int plateauPatience;
+        private double plateauFactor;
+        private double minLearningRate;
+        private boolean classBalanced;
+        private Augmentation augmentation;
+        private long seed;
+        private int statisticsWarmupEpochs;
+        private double unfreezeRateFactor;
+
+        private Builder(TrainingSettings from) {
+            maxEpochs = from.maxEpochs;
+            batchSize = from.batchSize;
+            learningRate = from.learningRate;
+            weightDecay = from.weightDecay;
+            earlyStoppingPatience = from.earlyStoppingPatience;
+            plateauPatience = from.plateauPatience;
+            plateauFactor = from.plateauFactor;
+            minLearningRate = from.minLearningRate;
+            classBalanced = from.classBalanced;
+            augmentation = from.augmentation;
+            seed = from.seed;
+            statisticsWarmupEpochs = from.statisticsWarmupEpochs;
+            unfreezeRateFactor = from.unfreezeRateFactor;
+        }
+
+        public Builder optMaxEpochs(int value) {
+            maxEpochs = value;
+            return this;
+        }
+
+        public Builder optBatchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder optLearningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder optWeightDecay(double value) {
+            weightDecay = value;
+            return this;
+        }
+
+        /** Early-stopping patience; the plateau patience follows at half of it, at least 1. */
+        public Builder optPatience(int value) {
+            earlyStoppingPatience = value;
+            plateauPatience = Math.max(1, value / 2);
+            return this;
+        }
+
+        public Builder optAugmentation(Augmentation value) {
+            augmentation = value;
+            return this;
+        }
+
+        public Builder optSeed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder optStatisticsWarmupEpochs(int value) {
+            statisticsWarmupEpochs = value;
+            return this;
+        }
+
+        public Builder optUnfreezeRateFactor(double value) {
+            unfreezeRateFactor = value;
+            return this;
+        }
+
+        public TrainingSettings build() {
+            return new TrainingSettings(maxEpochs, batchSize, learningRate, weightDecay, earlyStoppingPatience,
+                    plateauPatience, plateauFactor, minLearningRate, classBalanced, augmentation, seed,
+                    statisticsWarmupEpochs, unfreezeRateFactor);
+        }
     }
 
     /** The part names a config file takes, or the full record for an augmentation made by hand. */

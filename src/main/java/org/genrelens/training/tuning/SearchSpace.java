@@ -79,12 +79,10 @@ public record SearchSpace(TrainingConfig base, List<SpectrogramType> types, List
                 pick(kernels, random), random.nextBoolean(), random.nextInt(4) == 0 ? PoolingType.AVG : PoolingType.MAX,
                 dense, minDropout + (maxDropout - minDropout) * random.nextDouble(),
                 new StatisticsPath(coefficients, width));
-        TrainingSettings s = base.settings();
-        TrainingSettings settings = new TrainingSettings(s.maxEpochs(), s.batchSize(),
-                logUniform(random, minLearningRate, maxLearningRate), logUniform(random, minWeightDecay, maxWeightDecay),
-                s.earlyStoppingPatience(), s.plateauPatience(), s.plateauFactor(), s.minLearningRate(),
-                s.classBalanced(), Augmentation.parts(pick(augmentations, random)), s.seed(),
-                s.statisticsWarmupEpochs(), s.unfreezeRateFactor());
+        TrainingSettings settings = base.settings().toBuilder()
+                .optLearningRate(logUniform(random, minLearningRate, maxLearningRate))
+                .optWeightDecay(logUniform(random, minWeightDecay, maxWeightDecay))
+                .optAugmentation(Augmentation.parts(pick(augmentations, random))).build();
         return new TrainingConfig(features, network, settings, java.util.Optional.empty());
     }
 

@@ -86,11 +86,9 @@ public final class RecipeForm {
         ModelSpec network = new ModelSpec(tiles.channels(), 2, channelList(), kernel.get(), residual.get(),
                 pooling.get(), dense.get(), dropout.get(), new StatisticsPath(statistics.get(),
                 statisticsWidth.get()));
-        TrainingSettings s = shown.settings();
-        TrainingSettings settings = new TrainingSettings(epochs.get(), s.batchSize(), learningRate.get(),
-                weightDecay.get(), s.earlyStoppingPatience(), s.plateauPatience(), s.plateauFactor(),
-                s.minLearningRate(), s.classBalanced(), augmentationParts(), s.seed(), s.statisticsWarmupEpochs(),
-                s.unfreezeRateFactor());
+        TrainingSettings settings = shown.settings().toBuilder().optMaxEpochs(epochs.get())
+                .optLearningRate(learningRate.get()).optWeightDecay(weightDecay.get())
+                .optAugmentation(augmentationParts()).build();
         TrainingConfig edited = new TrainingConfig(tiles, network, settings, Optional.empty());
         Optional<TuningRecord> tuning = shown.tuning().filter(t -> sameChoices(edited, shown));
         return tuning.map(edited::withTuning).orElse(edited);
