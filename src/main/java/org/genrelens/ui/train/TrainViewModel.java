@@ -307,15 +307,21 @@ public final class TrainViewModel {
         if (start.get() != Start.FINE_TUNE) {
             return;
         }
-        shelf.activeModelFile().ifPresent(file -> {
-            try {
-                TrainingConfig current = form.config();
-                form.show(FineTuneStart.read(file).config(current).withSettings(current.settings()));
-            } catch (java.io.IOException | IllegalArgumentException e) {
-                start.set(Start.SCRATCH);
-                result.set(ErrorReporter.readable(e) + " Switched to \"" + Start.SCRATCH + "\".");
-            }
-        });
+        // the card is read off the FX thread; the form is filled on it
+        shelf.activeModelFile().ifPresent(file -> runner.load((progress, cancellation) -> FineTuneStart.read(file),
+                model -> {
+                    try {
+                        TrainingConfig current = form.config();
+                        form.show(model.config(current).withSettings(current.settings()));
+                    } catch (IllegalArgumentException e) {
+                        fallBackToScratch(e);
+                    }
+                }, this::fallBackToScratch));
+    }
+
+    private void fallBackToScratch(Throwable why) {
+        start.set(Start.SCRATCH);
+        result.set(ErrorReporter.readable(why) + " Switched to \"" + Start.SCRATCH + "\".");
     }
 
     /** Switches back (or forward) to any installed model and re-analyses. */
