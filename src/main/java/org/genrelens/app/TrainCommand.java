@@ -64,10 +64,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Keep computed spectra here for later runs")
     Path cache;
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--seeds", paramLabel = "N",
             description = "Networks per model, each with its own seed and inner split, averaged in one graph; "
-                    + "cross-validation averages them per fold too (default: ${DEFAULT-VALUE})")
-    int seeds;
+                    + "cross-validation averages them per fold too (default: 1, or as many as the --from model has)")
+    Integer seedsOption;
 
     @Option(names = "--cepstral-member", paramLabel = "N", defaultValue = "0",
             description = "Add one more member: logistic regression on the statistics of N cepstral coefficients "
@@ -96,6 +96,7 @@ final class TrainCommand implements Callable<Integer> {
         DatasetOptions.Loaded loaded = data.load(spec.commandLine());
         TrainingConfig config;
         WeightSource initial = WeightSource.RANDOM;
+        int seeds = seedsOption == null ? 1 : seedsOption;
         if (from != null) {
             if (features.anyGiven() || recipe.networkGiven()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--from takes the spectrogram "
@@ -113,6 +114,7 @@ final class TrainCommand implements Callable<Integer> {
             config = recipe.apply(spec.commandLine(), fromModel.withSettings(settingsFrom.settings()),
                     fromModel.featureSpec());
             initial = start.weights(loaded.labels());
+            seeds = seedsOption == null ? start.networks() : seeds;
         } else {
             TrainingConfig base = recipe.base(spec.commandLine());
             config = recipe.apply(spec.commandLine(), base, features.featureSpec(spec.commandLine(),

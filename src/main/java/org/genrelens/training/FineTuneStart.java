@@ -14,15 +14,19 @@ import org.genrelens.training.cnn.WeightSource;
 
 /**
  * A model to fine-tune, read from its card: the FeatureSpec and network it was trained with, its labels and training
- * settings, so that nothing has to be typed again. Refuses, saying why, a model that is not one network this project
- * trained (a statistics baseline, an averaged ensemble, a card without a network description).
+ * settings, so that nothing has to be typed again. Refuses, saying why, a model that is not one network (or an ensemble
+ * of seeds of one network) this project trained: a statistics baseline, an ensemble with a regression member, a card
+ * without a network description.
  *
  * @param model    the ONNX file
  * @param card     its card
  * @param network  its network, as the card describes it
  * @param settings the settings it was trained with, if the card records them in the current form
+ * @param networks how many networks of that spec it averages (train --seeds); fine-tuning keeps the number and
+ *                 starts each from its own
  */
-public record FineTuneStart(Path model, ModelCard card, ModelSpec network, java.util.Optional<TrainingSettings> settings) {
+public record FineTuneStart(Path model, ModelCard card, ModelSpec network, java.util.Optional<TrainingSettings> settings,
+        int networks) {
 
     /**
      * @throws IllegalArgumentException saying why the model cannot be fine-tuned and what to do instead
@@ -38,11 +42,16 @@ public record FineTuneStart(Path model, ModelCard card, ModelSpec network, java.
             throw refused(model, "it is the statistics baseline (a logistic regression), not a network; train a network "
                     + "from scratch instead");
         }
+        int networks = 1;
         if (spec.get("ensemble") instanceof Map<?, ?> ensemble) {
-            Object members = ensemble.get("members");
-            int count = members instanceof List<?> list ? list.size() : 0;
-            throw refused(model, "it averages " + count + " separately trained models in one graph; fine-tune one "
-                    + "network (a model trained without --seeds or --cepstral-member), or train from scratch");
+            List<?> members = ensemble.get("members") instanceof List<?> list ? list : List.of();
+            if (members.isEmpty() || members.stream().anyMatch(m -> !(m instanceof Map<?, ?> member)
+                    || member.containsKey("family"))) {
+                throw refused(model, "it averages " + members.size() + " separately fitted models of different "
+                        + "kinds in one graph; fine-tune a network or an ensemble of seeds of one network (a model "
+                        + "trained without --cepstral-member), or train from scratch");
+            }
+            networks = members.size();
         }
         ModelSpec network;
         try {
@@ -55,7 +64,7 @@ public record FineTuneStart(Path model, ModelCard card, ModelSpec network, java.
             throw refused(model, "its card's network (" + network.inputChannels() + " channel(s), " + network.classes()
                     + " classes) does not match its tiles and labels; the card was edited or damaged");
         }
-        return new FineTuneStart(model, card, network, TrainingSettingsCard.read(spec.get("training")));
+        return new FineTuneStart(model, card, network, TrainingSettingsCard.read(spec.get("training")), networks);
     }
 
     /** The configuration fine-tuning starts from: the model's tiles, network and (when recorded) settings. */
@@ -68,9 +77,12 @@ public record FineTuneStart(Path model, ModelCard card, ModelSpec network, java.
         return card.labels();
     }
 
-    /** The weights to start from: the whole network, with a fresh output layer when the genres differ. */
+    /**
+     * The weights to start from: the whole network (each member's own for an ensemble of seeds), with a fresh output
+     * layer when the genres differ.
+     */
     public WeightSource weights(List<String> dataLabels) {
-        return WeightSource.fromOnnx(model, !dataLabels.equals(card.labels()));
+        return WeightSource.fromOnnx(model, !dataLabels.equals(card.labels()), networks);
     }
 
     private static IllegalArgumentException refused(Path model, String why) {

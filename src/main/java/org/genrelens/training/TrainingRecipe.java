@@ -158,8 +158,8 @@ public final class TrainingRecipe {
         listener.onStage("final model");
         DatasetSplit inner = StratifiedSplit.split(usable, plan.validFraction(), 0.0, plan.settings().seed());
         try (TrainedModel trained = new CnnTrainer(plan.settings()).train(all.subset(inner.train()),
-                all.subset(inner.valid()), modelSpec, start(plan, modelSpec, all.subset(inner.train()), cancellation),
-                listener, cancellation)) {
+                all.subset(inner.valid()), modelSpec, start(plan, modelSpec, all.subset(inner.train()), 0,
+                        cancellation), listener, cancellation)) {
             Map<String, Object> metrics = RecipeCard.metrics(plan, labels, crossValidation, foldScores,
                     withoutTuning);
             Map<String, Object> provenance = RecipeCard.provenance(plan, all, usable, inner);
@@ -185,7 +185,7 @@ public final class TrainingRecipe {
                 TrainingSettings settings = plan.settings().withSeed(memberSeed(plan, s));
                 DatasetSplit inner = StratifiedSplit.split(usable, plan.validFraction(), 0.0, memberSeed(plan, s));
                 try (TrainedModel trained = new CnnTrainer(settings).train(all.subset(inner.train()),
-                        all.subset(inner.valid()), modelSpec, start(plan, modelSpec, all.subset(inner.train()),
+                        all.subset(inner.valid()), modelSpec, start(plan, modelSpec, all.subset(inner.train()), s,
                                 cancellation), listener, cancellation)) {
                     Path member = scratch.resolve("member-" + s + ".onnx");
                     OnnxExporter.export(trained.block(), modelSpec, plan.featureSpec(), member);
@@ -252,12 +252,14 @@ public final class TrainingRecipe {
     }
 
     /**
-     * Where a network starts: the plan's weights (fine-tuning), or, for a fresh network whose statistics reach its
+     * Where network {@code member} starts: the plan's weights (fine-tuning; each member of a fine-tuned seed
+     * ensemble from its own network), or, for a fresh network whose statistics reach its
      * classifier, a logistic regression fitted on the same training clips (decision record 16).
      */
-    private WeightSource start(Plan plan, ModelSpec modelSpec, CachedDataset training, Cancellation cancellation) {
+    private WeightSource start(Plan plan, ModelSpec modelSpec, CachedDataset training, int member,
+            Cancellation cancellation) {
         if (plan.initialWeights() != WeightSource.RANDOM) {
-            return plan.initialWeights();
+            return plan.initialWeights().forMember(member);
         }
         return NetworkStart.fresh(plan.featureSpec(), modelSpec, training, plan.settings().seed(), cancellation);
     }
@@ -282,7 +284,7 @@ public final class TrainingRecipe {
                         0.0, memberSeed(plan, s) + f);
                 try (TrainedModel trained = new CnnTrainer(plan.settings().withSeed(memberSeed(plan, s)))
                         .train(all.subset(inner.train()), all.subset(inner.valid()), modelSpec,
-                                start(plan, modelSpec, all.subset(inner.train()), cancellation), listener,
+                                start(plan, modelSpec, all.subset(inner.train()), s, cancellation), listener,
                                 cancellation)) {
                     members.add(new HeldOutPredictor(sampler, plan.settings().batchSize())
                             .predict(trained, all.subset(folds.get(f))));

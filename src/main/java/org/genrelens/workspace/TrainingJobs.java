@@ -85,14 +85,17 @@ public final class TrainingJobs {
         List<String> labels = labels(clips);
         TrainingConfig config = request.config();
         WeightSource initial = WeightSource.RANDOM;
+        int networks = 1;
         if (request.fineTuneFrom().isPresent()) {
             FineTuneStart start = FineTuneStart.read(request.fineTuneFrom().get());
             config = start.config(config).withSettings(config.settings());
             initial = start.weights(labels);
+            // an ensemble of seeds stays one: each network fine-tunes from its own
+            networks = start.networks();
         }
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(clips, request.datasetName(), config.featureSpec(),
                 config.network().withClasses(labels.size()), config.settings(), request.folds(), 0.15, initial,
-                Optional.empty(), 1, 0, 0, config.tuning());
+                Optional.empty(), networks, 0, 0, config.tuning());
         // the file name becomes the card's name, which the status bar shows
         Path scratch = Files.createDirectories(workspace.paths().modelsDirectory().resolve(".training")
                 .resolve(Long.toString(System.currentTimeMillis())));

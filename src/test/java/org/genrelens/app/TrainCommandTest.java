@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.genrelens.inference.ModelCard;
 import org.genrelens.testing.TestAudio;
@@ -119,12 +120,31 @@ class TrainCommandTest {
         assertEquals(1.0, probabilities.get("tones").asDouble() + probabilities.get("noise").asDouble(), 1e-5);
         assertEquals(2, CliRun.of("train", data.toString(), "--seeds", "0").exitCode());
 
-        // an average of separately trained models is not one network to fine-tune: refused, saying what to do
+        // networks averaged with a regression are not one network to fine-tune: refused, saying what to do
         CliRun fineTune = CliRun.of("train", data.toString(), "--from", model.toString(), "--out",
                 out.resolve("tuned.onnx").toString());
         assertEquals(2, fineTune.exitCode(), fineTune.err());
-        assertTrue(fineTune.err().contains("cannot be fine-tuned: it averages 3 separately trained models"),
-                fineTune.err());
+        assertTrue(fineTune.err().contains("cannot be fine-tuned: it averages 3 separately fitted models of "
+                + "different kinds"), fineTune.err());
+    }
+
+    @Test
+    void anEnsembleOfSeedsFineTunesEachNetworkFromItsOwnWeights(@TempDir Path out) throws IOException {
+        Path seeds = out.resolve("seeds.onnx");
+        assertEquals(0, CliRun.of(concat(new String[] {"train", data.toString(), "--seeds", "2", "--out",
+            seeds.toString()}, SMALL)).exitCode());
+        Path tuned = out.resolve("tuned.onnx");
+
+        CliRun run = CliRun.of("train", data.toString(), "--from", seeds.toString(), "--epochs", "1", "--out",
+                tuned.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("final model, seed 2 of 2"), "as many networks as the model had: " + run.err());
+        ModelCard card = ModelCard.read(ModelCard.cardPathFor(tuned));
+        java.util.Map<?, ?> ensemble = (java.util.Map<?, ?>) card.modelSpec().get("ensemble");
+        assertEquals(2, ((List<?>) ensemble.get("members")).size(), card.modelSpec().toString());
+        assertEquals(ModelCard.read(ModelCard.cardPathFor(seeds)).modelSpec().get("blockChannels"),
+                card.modelSpec().get("blockChannels"), "the network comes from the card");
     }
 
     @Test

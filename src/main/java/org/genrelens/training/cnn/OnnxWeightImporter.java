@@ -39,7 +39,13 @@ public final class OnnxWeightImporter {
      *                                  differ), or the block is not an initialised network of the spec
      */
     public static void load(Path onnx, Block block, ModelSpec spec, boolean skipClassifier) throws IOException {
-        ModelProto model = read(onnx);
+        load(onnx, 0, block, spec, skipClassifier);
+    }
+
+    /** As {@link #load(Path, Block, ModelSpec, boolean)}, from member {@code member} when the file is an ensemble. */
+    public static void load(Path onnx, int member, Block block, ModelSpec spec, boolean skipClassifier)
+            throws IOException {
+        ModelProto model = read(onnx, member);
         List<NamedParameter> parameters = CnnLayout.parameters(spec, block);
         for (NamedParameter parameter : parameters) {
             if (!parameter.parameter().isInitialized()) {
@@ -82,10 +88,10 @@ public final class OnnxWeightImporter {
         values.forEach((parameter, data) -> parameter.parameter().getArray().set(data));
     }
 
-    private static ModelProto read(Path onnx) throws IOException {
+    private static ModelProto read(Path onnx, int member) throws IOException {
         try {
-            // an ensemble (genrelens export, train --seeds) fine-tunes from its first member, the first network
-            return ModelEnsembler.firstMember(ModelProto.parseFrom(Files.readAllBytes(onnx)));
+            // an ensemble (genrelens export, train --seeds) fine-tunes member by member
+            return ModelEnsembler.member(ModelProto.parseFrom(Files.readAllBytes(onnx)), member);
         } catch (InvalidProtocolBufferException e) {
             throw new IOException(onnx + " is not an ONNX model (" + e.getMessage()
                     + "); pick a .onnx file the GenreLens trainer wrote", e);

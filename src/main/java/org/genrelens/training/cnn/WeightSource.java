@@ -15,16 +15,50 @@ public interface WeightSource {
     void apply(Block block, ModelSpec spec);
 
     /**
+     * The weights network {@code member} of a seed ensemble starts from: the same for every member unless the
+     * source is itself an ensemble of that many networks.
+     */
+    default WeightSource forMember(int member) {
+        return this;
+    }
+
+    /**
      * Fine-tuning: start from a model this project exported; with {@code newHead} the output layer stays freshly
      * initialised (a new label set).
      */
     static WeightSource fromOnnx(Path onnx, boolean newHead) {
-        return (block, spec) -> {
+        return fromOnnx(onnx, newHead, 1);
+    }
+
+    /**
+     * As {@link #fromOnnx(Path, boolean)} for a file holding an ensemble of {@code members} networks of one spec:
+     * {@link #forMember(int) member} i starts from its network i (modulo their number), the plain source from the
+     * first.
+     */
+    static WeightSource fromOnnx(Path onnx, boolean newHead, int members) {
+        return new OnnxStart(onnx, newHead, members, 0);
+    }
+
+    /** One member of an exported model as a start. */
+    record OnnxStart(Path onnx, boolean newHead, int members, int member) implements WeightSource {
+        public OnnxStart {
+            if (members < 1 || member < 0 || member >= members) {
+                throw new IllegalArgumentException("member " + member + " of " + members);
+            }
+        }
+
+        @Override
+        public void apply(Block block, ModelSpec spec) {
             try {
-                OnnxWeightImporter.load(onnx, block, spec, newHead);
+                OnnxWeightImporter.load(onnx, member, block, spec, newHead);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start from " + onnx + ": " + e.getMessage(), e);
             }
-        };
+        }
+
+        @Override
+        public WeightSource forMember(int index) {
+            return new OnnxStart(onnx, newHead, members, Math.floorMod(index, members));
+        }
     }
 }

@@ -181,13 +181,23 @@ public final class ModelEnsembler {
      * model unchanged. Lets fine-tuning start from an ensemble.
      */
     public static ModelProto firstMember(ModelProto model) {
+        return member(model, 0);
+    }
+
+    /**
+     * Member {@code index} of a graph {@link #merge} wrote, as the standalone graph it was before merging; any
+     * other model unchanged. Fine-tuning an ensemble of seeds starts each new member from the old one.
+     *
+     * @throws IllegalArgumentException if the graph is an ensemble without that member
+     */
+    public static ModelProto member(ModelProto model, int index) {
         GraphProto graph = model.getGraph();
-        String prefix = "m0/";
-        boolean ensemble = graph.getNodeCount() > 0
-                && List.of("Mean", "Sum").contains(graph.getNode(graph.getNodeCount() - 1).getOpType())
-                && graph.getInitializerList().stream().anyMatch(t -> t.getName().startsWith(prefix));
-        if (!ensemble) {
+        if (!isEnsemble(graph)) {
             return model;
+        }
+        String prefix = "m" + index + "/";
+        if (graph.getInitializerList().stream().noneMatch(t -> t.getName().startsWith(prefix))) {
+            throw new IllegalArgumentException("the ensemble has no member " + (index + 1));
         }
         GraphProto.Builder member = graph.toBuilder().clearNode().clearInitializer();
         for (TensorProto initializer : graph.getInitializerList()) {
@@ -205,6 +215,12 @@ public final class ModelEnsembler {
             }
         }
         return model.toBuilder().setGraph(member).build();
+    }
+
+    private static boolean isEnsemble(GraphProto graph) {
+        return graph.getNodeCount() > 0
+                && List.of("Mean", "Sum").contains(graph.getNode(graph.getNodeCount() - 1).getOpType())
+                && graph.getInitializerList().stream().anyMatch(t -> t.getName().startsWith("m0/"));
     }
 
     private static String strip(String value, String prefix) {

@@ -1,6 +1,7 @@
 package org.genrelens.training.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,29 @@ class ModelEnsemblerTest {
         assertEquals(3, ((List<?>) card.provenance().get("members")).size());
         assertEquals("ensemble", card.modelSpec().get("family"));
         assertTrue(card.metrics().get("protocol").toString().contains("not evaluated"));
+    }
+
+    @Test
+    void eachMemberComesBackAsTheGraphItWasBeforeMerging(@TempDir Path dir) throws Exception {
+        FeatureSpec spec = smallSpec();
+        ModelSpec network = new ModelSpec(1, 3, List.of(4, 8), 3, true, PoolingType.MAX, 8, 0.2);
+        List<ModelEnsembler.Member> members = List.of(cnn(dir, "seed-a", network, spec, 1),
+                cnn(dir, "seed-b", network, spec, 2));
+        Path ensemble = dir.resolve("ensemble.onnx");
+        ModelEnsembler.export(members, ensemble, "seeds");
+        ai.onnx.proto.OnnxMl.ModelProto merged = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(
+                Files.readAllBytes(ensemble));
+
+        for (int m = 0; m < members.size(); m++) {
+            ai.onnx.proto.OnnxMl.GraphProto original = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(
+                    Files.readAllBytes(members.get(m).onnx())).getGraph();
+            ai.onnx.proto.OnnxMl.GraphProto member = ModelEnsembler.member(merged, m).getGraph();
+            assertEquals(original.getInitializerList(), member.getInitializerList(), "member " + m + "'s weights");
+            assertEquals(original.getNodeList(), member.getNodeList(), "member " + m + "'s nodes");
+        }
+        assertNotEquals(ModelEnsembler.member(merged, 0).getGraph().getInitializerList(),
+                ModelEnsembler.member(merged, 1).getGraph().getInitializerList(), "two seeds, two sets of weights");
+        assertThrows(IllegalArgumentException.class, () -> ModelEnsembler.member(merged, 2));
     }
 
     @Test
