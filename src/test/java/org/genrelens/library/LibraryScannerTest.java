@@ -87,6 +87,31 @@ class LibraryScannerTest {
     }
 
     @Test
+    void aFileReachedByTwoPathsIsOneTrack() throws IOException {
+        Path real = music.resolve("Artist/Album/01 good.wav");
+        Path linked = Files.createSymbolicLink(Files.createDirectories(music.resolve("Best Of")).resolve("good.wav"),
+                real);
+        Path hard = Files.createLink(Files.createDirectories(music.resolve("Hard")).resolve("good.mp3"),
+                music.resolve("Artist/Album/02 good.mp3"));
+        Path elsewhere = LibraryTrees.wav(tmp.resolve("elsewhere/only-here.wav"), 6);
+        Path throughLinkOnly = Files.createSymbolicLink(music.resolve("Linked"), elsewhere.getParent())
+                .resolve("only-here.wav");
+        try (LibraryDatabase db = LibraryDatabase.open(tmp.resolve("lib.db"))) {
+            ScanReport report = new LibraryScanner(db).scan(List.of(music, music.resolve("Best Of")),
+                    ScanOptions.defaults(), ProgressListener.NONE, Cancellation.none());
+
+            // the six tracks of the tree (vanishing.wav stays here) plus the file only a link reaches; no link adds
+            // a second track
+            assertEquals(7, report.counts().newTracks(), report.toString());
+            assertTrue(db.tracks().find(real).isPresent(), "the path not through a link is kept");
+            assertTrue(db.tracks().find(linked).isEmpty(), "the link to a file already in the library adds nothing");
+            assertTrue(db.tracks().find(music.resolve("Artist/Album/02 good.mp3")).isPresent());
+            assertTrue(db.tracks().find(hard).isEmpty(), "a second hard link is the same file, kept by the first path");
+            assertTrue(db.tracks().find(throughLinkOnly).isPresent(), "a file only a link reaches is still scanned");
+        }
+    }
+
+    @Test
     void hiddenFilesAreScannedWhenAsked() {
         try (LibraryDatabase db = LibraryDatabase.open(tmp.resolve("lib.db"))) {
             new LibraryScanner(db).scan(List.of(music), ScanOptions.defaults().withIncludeHidden(true),
