@@ -6,8 +6,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.inference.ModelCard;
+import org.genrelens.training.card.EnsembleDescription;
 import org.genrelens.training.cnn.ModelSpec;
 import org.genrelens.training.cnn.TrainingSettings;
 import org.genrelens.training.cnn.WeightSource;
@@ -38,11 +40,16 @@ public record FineTuneStart(Path model, ModelCard card, ModelSpec network, java.
             throw refused(model, "it is the statistics baseline (a logistic regression), not a network; train a network "
                     + "from scratch instead");
         }
-        if (spec.get("ensemble") instanceof Map<?, ?> ensemble) {
-            Object members = ensemble.get("members");
-            int count = members instanceof List<?> list ? list.size() : 0;
-            throw refused(model, "it averages " + count + " separately trained models in one graph; fine-tune one "
-                    + "network (a model trained without --seeds or --cepstral-member), or train from scratch");
+        Optional<EnsembleDescription> ensemble;
+        try {
+            ensemble = EnsembleDescription.inModelSpec(spec);
+        } catch (IllegalArgumentException e) {
+            throw refused(model, "its card's ensemble description is damaged (" + e.getMessage() + ")");
+        }
+        if (ensemble.isPresent()) {
+            throw refused(model, "it averages " + ensemble.get().members().size() + " separately trained models in "
+                    + "one graph; fine-tune one network (a model trained without --seeds or --cepstral-member), or "
+                    + "train from scratch");
         }
         ModelSpec network;
         try {
