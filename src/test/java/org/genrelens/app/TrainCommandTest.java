@@ -1,6 +1,7 @@
 package org.genrelens.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,11 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.genrelens.inference.ModelCard;
 import org.genrelens.testing.TestAudio;
+import org.genrelens.training.card.CardMetrics;
+import org.genrelens.training.card.EnsembleDescription;
+import org.genrelens.training.card.ModelProvenance;
+import org.genrelens.training.card.RecipeMetrics;
+import org.genrelens.training.card.TrainingProvenance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +60,12 @@ class TrainCommandTest {
         assertTrue(javax.imageio.ImageIO.read(out.resolve("report").resolve("confusion-track.png").toFile()) != null);
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
         assertEquals(java.util.List.of("noise", "tones"), card.labels());
-        assertTrue(card.metrics().containsKey("crossValidation"), card.metrics().toString());
+        RecipeMetrics metrics = assertInstanceOf(RecipeMetrics.class, CardMetrics.of(card));
+        assertEquals(12, metrics.headline().orElseThrow().clips(), card.metrics().toString());
+        assertEquals(2, metrics.crossValidation().orElseThrow().folds().balancedAccuracies().size());
+        TrainingProvenance provenance = assertInstanceOf(TrainingProvenance.class, ModelProvenance.of(card));
+        assertEquals(java.util.Optional.of(false), provenance.cancelled());
+        assertTrue(provenance.finalTrainingClips().isPresent(), "one network records its final split");
         assertEquals(32, card.featureSpec().bands());
         assertEquals(4.0, card.featureSpec().windowHopSeconds(), "the inference grid the model was measured on");
         assertTrue(card.modelSpec().containsKey("training"));
@@ -105,10 +116,17 @@ class TrainCommandTest {
         assertTrue(run.err().contains("final model, seed 2 of 2"), run.err());
         assertTrue(run.err().contains("fold 2 of 2, cepstral statistics member"), run.err());
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
-        assertTrue(card.modelSpec().containsKey("ensemble"), card.modelSpec().toString());
-        assertTrue(card.metrics().get("protocol").toString().contains("2 networks"), card.metrics().toString());
-        assertTrue(card.metrics().get("protocol").toString().contains("8 cepstral coefficients"));
-        assertTrue(card.metrics().get("protocol").toString().contains("weighing 0.5 of the average"));
+        EnsembleDescription ensemble = EnsembleDescription.inModelSpec(card.modelSpec()).orElseThrow();
+        assertEquals(java.util.List.of(0.25, 0.25, 0.5), ensemble.weights());
+        assertEquals(8, assertInstanceOf(EnsembleDescription.StatisticsMember.class, ensemble.members().get(2))
+                .cepstralCoefficients());
+        String protocol = assertInstanceOf(RecipeMetrics.class, CardMetrics.of(card)).crossValidation()
+                .orElseThrow().protocol();
+        assertTrue(protocol.contains("2 networks"), protocol);
+        assertTrue(protocol.contains("8 cepstral coefficients"));
+        assertTrue(protocol.contains("weighing 0.5 of the average"));
+        TrainingProvenance provenance = assertInstanceOf(TrainingProvenance.class, ModelProvenance.of(card));
+        assertEquals(java.util.Optional.of(2), provenance.seedsPerModel());
         Path fresh = TestAudio.writeWav(TestAudio.chord(new double[] {300, 375}, 6, 22_050, 0.5), 22_050,
                 out.resolve("fresh.wav"));
         CliRun classify = CliRun.of("classify", "--json", "--model", model.toString(), fresh.toString());

@@ -19,6 +19,7 @@ import org.genrelens.inference.AtomicFiles;
 import org.genrelens.inference.ModelCard;
 import org.genrelens.training.card.ExportMetrics;
 import org.genrelens.training.card.ExportProvenance;
+import org.genrelens.training.card.ExportedEnsembleSpec;
 import org.genrelens.training.card.TrainingProvenance;
 
 /**
@@ -248,11 +249,8 @@ public final class ModelEnsembler {
         if (members.size() == 1) {
             return members.get(0).card().modelSpec();
         }
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("family", "ensemble");
-        spec.put("combination", "mean of member probabilities");
-        spec.put("members", members.stream().map(member -> member.card().modelSpec()).toList());
-        return spec;
+        return new ExportedEnsembleSpec("mean of member probabilities",
+                members.stream().map(member -> member.card().modelSpec()).toList()).toMap();
     }
 
     private static Map<String, Object> metrics(List<Member> members) {

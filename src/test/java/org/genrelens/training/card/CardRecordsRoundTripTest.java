@@ -128,4 +128,15 @@ class CardRecordsRoundTripTest {
         assertEquals(Optional.of(ensemble), EnsembleDescription.inModelSpec(card.modelSpec()));
         assertEquals(Optional.empty(), EnsembleDescription.inModelSpec(Map.of("classes", 3)));
     }
+
+    @Test
+    void anExportedEnsemblesSpecKeepsEachMembersOwnSpec(@TempDir Path dir) throws Exception {
+        ExportedEnsembleSpec spec = new ExportedEnsembleSpec("mean of member probabilities",
+                List.of(Map.of("classes", 3, "blockChannels", List.of(8, 16)), Map.of("family", "statistics")));
+
+        ModelCard card = CardJson.throughDisk(dir, LABELS, recipeProvenance().toMap(), spec.toMap(), Map.of());
+
+        assertEquals(Optional.of(spec), ExportedEnsembleSpec.of(card.modelSpec()));
+        assertEquals(Optional.empty(), ExportedEnsembleSpec.of(Map.of("classes", 3)), "a network is no ensemble");
+    }
 }
