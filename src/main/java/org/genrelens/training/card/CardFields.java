@@ -69,7 +69,7 @@ final class CardFields {
     }
 
     CardFields section(String key) {
-        return new CardFields(as(key, Map.class, "a JSON object"), name(key));
+        return new CardFields((Map<?, ?>) as(key, Map.class, "a JSON object"), name(key));
     }
 
     Optional<CardFields> optSection(String key) {
@@ -103,10 +103,10 @@ final class CardFields {
     }
 
     List<CardFields> sections(String key) {
-        List<Map> maps = elements(key, Map.class, "a JSON object");
+        List<?> maps = elements(key, Map.class, "a JSON object");
         List<CardFields> sections = new ArrayList<>();
         for (int i = 0; i < maps.size(); i++) {
-            sections.add(new CardFields(maps.get(i), name(key) + "[" + i + "]"));
+            sections.add(new CardFields((Map<?, ?>) maps.get(i), name(key) + "[" + i + "]"));
         }
         return sections;
     }
@@ -123,14 +123,14 @@ final class CardFields {
 
     /** A square-or-not matrix of whole numbers, e.g. a confusion matrix. */
     int[][] matrix(String key) {
-        List<List> rows = elements(key, List.class, "a list of whole numbers");
+        List<?> rows = elements(key, List.class, "a list of whole numbers");
         int[][] matrix = new int[rows.size()][];
         for (int r = 0; r < rows.size(); r++) {
-            List<?> row = rows.get(r);
+            List<?> row = (List<?>) rows.get(r);
             matrix[r] = new int[row.size()];
             for (int c = 0; c < row.size(); c++) {
                 if (!(row.get(c) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                    throw wrong(key + "[" + r + "][" + c + "]", "a whole number");
+                    throw refused(name(key) + "[" + r + "][" + c + "]", "a whole number", row.get(c));
                 }
                 matrix[r][c] = n.intValue();
             }
@@ -153,8 +153,12 @@ final class CardFields {
     }
 
     IllegalArgumentException wrong(String key, String expected) {
-        return new IllegalArgumentException("card field '" + name(key) + "' must be " + expected + ", was "
-                + describe(values.get(key)));
+        return refused(name(key), expected, values.get(key));
+    }
+
+    private static IllegalArgumentException refused(String field, String expected, Object value) {
+        return new IllegalArgumentException("card field '" + field + "' must be " + expected + ", was "
+                + describe(value));
     }
 
     private Number wholeNumber(String key) {
@@ -181,8 +185,7 @@ final class CardFields {
         List<T> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (!type.isInstance(list.get(i))) {
-                throw new IllegalArgumentException("card field '" + name(key) + "[" + i + "]' must be " + expected
-                        + ", was " + describe(list.get(i)));
+                throw refused(name(key) + "[" + i + "]", expected, list.get(i));
             }
             out.add(type.cast(list.get(i)));
         }

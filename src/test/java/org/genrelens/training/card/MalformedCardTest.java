@@ -66,8 +66,10 @@ class MalformedCardTest {
             confusion.get(0).set(1, "two");
         });
 
-        assertRefusedNaming("metrics.crossValidation.trackLevel.confusion[0][1]",
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CardMetrics.fromMap(bad, card.labels()));
+        assertEquals("card field 'metrics.crossValidation.trackLevel.confusion[0][1]' must be a whole number, was "
+                + "'two'", e.getMessage());
     }
 
     @Test
