@@ -22,14 +22,15 @@ final class RecipeCard {
     static RecipeMetrics metrics(TrainingRecipe.Plan plan, List<String> labels,
             Optional<EvaluationReport> crossValidation, List<Double> foldScores,
             Optional<EvaluationReport> withoutTuning) {
-        String excluded = labels.contains(NonMusicCorpus.LABEL) ? NonMusicCorpus.LABEL : null;
         return new RecipeMetrics(crossValidation.map(report -> new RecipeMetrics.CrossValidation(protocol(plan),
-                        scores(report, excluded), FoldScores.of(foldScores))),
-                withoutTuning.map(report -> scores(report, excluded)), plan.tuning());
+                        scores(report, labels), FoldScores.of(foldScores))),
+                withoutTuning.map(report -> scores(report, labels)), plan.tuning());
     }
 
-    private static HeldOutScores scores(EvaluationReport report, String excluded) {
-        return excluded == null ? new HeldOutScores(report, Optional.empty()) : HeldOutScores.of(report, excluded);
+    /** With the genres-only scores when the model also knows not-music. */
+    private static HeldOutScores scores(EvaluationReport report, List<String> labels) {
+        return labels.contains(NonMusicCorpus.LABEL) ? HeldOutScores.of(report, NonMusicCorpus.LABEL)
+                : new HeldOutScores(report, Optional.empty());
     }
 
     private static String protocol(TrainingRecipe.Plan plan) {

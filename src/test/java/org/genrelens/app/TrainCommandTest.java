@@ -54,6 +54,7 @@ class TrainCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("2-fold-by-clip (track level, 12 clips)"), run.out());
+        assertTrue(run.out().matches("(?s).*wrote .*cnn\\.onnx \\(best epoch \\d+\\).*"), run.out());
         assertTrue(Files.size(out.resolve("report").resolve("cross-validation.json")) > 100);
         assertEquals(12, Files.readAllLines(out.resolve("report").resolve("member-predictions.tsv")).size(),
                 "one line per held-out clip and member");
@@ -114,6 +115,7 @@ class TrainCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("fold 2 of 2, seed 2 of 2"), run.err());
         assertTrue(run.err().contains("final model, seed 2 of 2"), run.err());
+        assertTrue(run.out().contains("(an ensemble of 3 members in one graph)"), run.out());
         assertTrue(run.err().contains("fold 2 of 2, cepstral statistics member"), run.err());
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
         EnsembleDescription ensemble = EnsembleDescription.inModelSpec(card.modelSpec()).orElseThrow();

@@ -43,6 +43,7 @@ class BundledCardTest {
         assertEquals(Optional.of(false), provenance.cancelled());
         assertEquals(Optional.empty(), provenance.finalTrainingClips(), "an ensemble's members have their own splits");
         assertEquals(List.of(0.25, 0.75), ensemble.weights());
+        assertEquals(Optional.empty(), FinalTraining.inModelSpec(card.modelSpec()), "each member has its own epochs");
         assertEquals(List.of(new EnsembleDescription.NetworkMember(42, 19, 27, 170, 27),
                 new EnsembleDescription.StatisticsMember(40, 0.03, 197)), ensemble.members());
     }

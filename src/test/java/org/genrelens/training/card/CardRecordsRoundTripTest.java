@@ -139,4 +139,15 @@ class CardRecordsRoundTripTest {
         assertEquals(Optional.of(spec), ExportedEnsembleSpec.of(card.modelSpec()));
         assertEquals(Optional.empty(), ExportedEnsembleSpec.of(Map.of("classes", 3)), "a network is no ensemble");
     }
+
+    @Test
+    void aNetworksFinalTrainingReadsBackFromItsModelSpec(@TempDir Path dir) throws Exception {
+        Map<String, Object> spec = new LinkedHashMap<>(Map.of("classes", 3));
+        new FinalTraining(19, 27).writeTo(spec);
+
+        ModelCard card = CardJson.throughDisk(dir, LABELS, recipeProvenance().toMap(), spec, Map.of());
+
+        assertEquals(Optional.of(new FinalTraining(19, 27)), FinalTraining.inModelSpec(card.modelSpec()));
+        assertEquals(Optional.empty(), FinalTraining.inModelSpec(Map.of("classes", 3)), "an ensemble has none");
+    }
 }

@@ -116,4 +116,12 @@ class MalformedCardTest {
 
         assertRefusedNaming("metrics.tuning.seed", () -> CardMetrics.fromMap(bad, card.labels()));
     }
+
+    @Test
+    void aBestEpochWithoutEpochsRunIsRefusedNamingTheMissingKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FinalTraining.inModelSpec(Map.of("bestEpoch", 19)));
+
+        assertEquals("card field 'modelSpec.epochsRun' is missing", e.getMessage());
+    }
 }
