@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.inference.ModelCard;
 import org.genrelens.training.card.EnsembleDescription;
+import org.genrelens.training.card.StatisticsModelSpec;
 import org.genrelens.training.cnn.ModelSpec;
 import org.genrelens.training.cnn.TrainingSettings;
 import org.genrelens.training.cnn.WeightSource;
@@ -36,15 +37,17 @@ public record FineTuneStart(Path model, ModelCard card, ModelSpec network, java.
         }
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
         Map<String, Object> spec = card.modelSpec();
-        if ("statistics-logistic-regression".equals(spec.get("family"))) {
-            throw refused(model, "it is the statistics baseline (a logistic regression), not a network; train a network "
-                    + "from scratch instead");
-        }
+        Optional<StatisticsModelSpec> statistics;
         Optional<EnsembleDescription> ensemble;
         try {
+            statistics = StatisticsModelSpec.of(spec);
             ensemble = EnsembleDescription.inModelSpec(spec);
         } catch (IllegalArgumentException e) {
-            throw refused(model, "its card's ensemble description is damaged (" + e.getMessage() + ")");
+            throw refused(model, "its card's model spec is damaged (" + e.getMessage() + ")");
+        }
+        if (statistics.isPresent()) {
+            throw refused(model, "it is the statistics baseline (a logistic regression), not a network; train a network "
+                    + "from scratch instead");
         }
         if (ensemble.isPresent()) {
             throw refused(model, "it averages " + ensemble.get().members().size() + " separately trained models in "

@@ -16,6 +16,7 @@ import org.genrelens.task.ProgressListener;
 import org.genrelens.training.card.BaselineMetrics;
 import org.genrelens.training.card.FoldScores;
 import org.genrelens.training.card.MusicOnlyScores;
+import org.genrelens.training.card.StatisticsModelSpec;
 import org.genrelens.training.card.TrainingProvenance;
 import org.genrelens.training.data.CachedClip;
 import org.genrelens.training.data.CachedDataset;
@@ -215,18 +216,12 @@ public final class BaselineTrainer {
                 TrainingProvenance.runningJava(), Optional.of(version == null ? "development build" : version),
                 Optional.empty());
 
-        Map<String, Object> modelSpec = new LinkedHashMap<>();
-        modelSpec.put("family", "statistics-logistic-regression");
-        modelSpec.put("features", settings.cepstralCoefficients() == 0
+        StatisticsModelSpec modelSpec = new StatisticsModelSpec(settings.cepstralCoefficients() == 0
                 ? "per (channel, band): mean and standard deviation over the tile's frames"
                 : "per channel: " + settings.cepstralCoefficients() + " cepstral coefficients (orthonormal DCT-II of "
                         + "each frame's bands) and their frame-to-frame deltas; mean and standard deviation of each "
-                        + "over the tile's frames");
-        modelSpec.put("cepstralCoefficients", settings.cepstralCoefficients());
-        modelSpec.put("l2", settings.l2());
-        modelSpec.put("iterations", settings.iterations());
-        modelSpec.put("learningRate", settings.learningRate());
-        modelSpec.put("classWeights", "inverse tile frequency");
+                        + "over the tile's frames", settings.cepstralCoefficients(), settings.l2(),
+                settings.iterations(), settings.learningRate(), "inverse tile frequency");
 
         BaselineMetrics metrics = new BaselineMetrics(settings.folds() + "-fold cross-validation by clip, stratified "
                 + "by genre, seed " + settings.seed() + "; track level (window probabilities averaged); no clip on "
@@ -235,7 +230,7 @@ public final class BaselineTrainer {
                 FoldScores.of(foldScores));
 
         String name = target.getFileName().toString().replaceFirst("\\.onnx$", "");
-        return ModelCard.describe(target, name, labels, settings.spec(), provenance.toMap(), modelSpec,
+        return ModelCard.describe(target, name, labels, settings.spec(), provenance.toMap(), modelSpec.toMap(),
                 metrics.toMap());
     }
 }

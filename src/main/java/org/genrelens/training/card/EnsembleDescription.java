@@ -42,12 +42,10 @@ public record EnsembleDescription(String combination, List<Double> weights, List
 
     /** The logistic regression on cepstral coefficients' statistics. */
     public record StatisticsMember(int cepstralCoefficients, double l2, int trainingClips) implements Member {
-        static final String FAMILY = "statistics-logistic-regression";
-
         @Override
         public Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
-            map.put("family", FAMILY);
+            map.put("family", StatisticsModelSpec.FAMILY);
             map.put("cepstralCoefficients", cepstralCoefficients);
             map.put("l2", l2);
             map.put("trainingClips", trainingClips);
@@ -95,8 +93,8 @@ public record EnsembleDescription(String combination, List<Double> weights, List
     private static Member member(CardFields m) {
         if (m.has("family")) {
             String family = m.text("family");
-            if (!family.equals(StatisticsMember.FAMILY)) {
-                throw m.wrong("family", "'" + StatisticsMember.FAMILY + "' or absent (a network)");
+            if (!family.equals(StatisticsModelSpec.FAMILY)) {
+                throw m.wrong("family", "'" + StatisticsModelSpec.FAMILY + "' or absent (a network)");
             }
             return new StatisticsMember(m.integer("cepstralCoefficients"), m.number("l2"), m.integer("trainingClips"));
         }

@@ -74,5 +74,8 @@ class BundledCardTest {
         assertEquals(Optional.of("37ab1f3f6cd0d931f274058ec438b8e951efdfa51adca92773ff5248454c4d0b"),
                 provenance.clipListSha256());
         assertEquals(Optional.empty(), EnsembleDescription.inModelSpec(card.modelSpec()));
+        StatisticsModelSpec spec = StatisticsModelSpec.of(card.modelSpec()).orElseThrow();
+        assertEquals(CardJson.tree(card.modelSpec()), CardJson.tree(spec.toMap()));
+        assertEquals(Optional.empty(), StatisticsModelSpec.of(ModelCard.read(CardJson.BUNDLED_CNN).modelSpec()));
     }
 }

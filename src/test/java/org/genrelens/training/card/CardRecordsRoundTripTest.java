@@ -150,4 +150,16 @@ class CardRecordsRoundTripTest {
         assertEquals(Optional.of(new FinalTraining(19, 27)), FinalTraining.inModelSpec(card.modelSpec()));
         assertEquals(Optional.empty(), FinalTraining.inModelSpec(Map.of("classes", 3)), "an ensemble has none");
     }
+
+    @Test
+    void aBaselineSpecFromBeforeCepstralStatisticsReadsAsBandStatistics() {
+        Map<String, Object> old = Map.of("family", StatisticsModelSpec.FAMILY, "features", "per (channel, band): mean "
+                + "and standard deviation over the tile's frames", "l2", 0.01, "iterations", 300, "learningRate", 0.05,
+                "classWeights", "inverse tile frequency");
+
+        StatisticsModelSpec spec = StatisticsModelSpec.of(old).orElseThrow();
+
+        assertEquals(0, spec.cepstralCoefficients());
+        assertEquals(300, spec.iterations());
+    }
 }
