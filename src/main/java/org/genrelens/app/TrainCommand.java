@@ -16,6 +16,7 @@ import org.genrelens.training.FineTuneStart;
 import org.genrelens.training.TrainingConfig;
 import org.genrelens.training.TrainingReadiness;
 import org.genrelens.training.TrainingRecipe;
+import org.genrelens.training.card.FinalTraining;
 import org.genrelens.training.cnn.ModelSpec;
 import org.genrelens.training.cnn.TrainingSettings;
 import org.genrelens.training.cnn.WeightSource;
@@ -171,10 +172,11 @@ final class TrainCommand implements Callable<Integer> {
                             console.memberPredictions());
                 }
             }
-            Object bestEpoch = outcome.card().modelSpec().get("bestEpoch");
-            stdout.printf(Locale.ROOT, "wrote %s (%s)%s%n", outcome.model(), bestEpoch != null
-                    ? "best epoch " + bestEpoch : "an ensemble of " + (seeds + (cepstralMember > 0 ? 1 : 0))
-                            + " members in one graph", outcome.cancelled() ? " - training was stopped early" : "");
+            String ending = FinalTraining.inModelSpec(outcome.card().modelSpec())
+                    .map(run -> "best epoch " + run.bestEpoch())
+                    .orElse("an ensemble of " + (seeds + (cepstralMember > 0 ? 1 : 0)) + " members in one graph");
+            stdout.printf(Locale.ROOT, "wrote %s (%s)%s%n", outcome.model(), ending,
+                    outcome.cancelled() ? " - training was stopped early" : "");
             return ExitCodes.OK;
         } catch (CancelledException e) {
             console.finish();

@@ -6,8 +6,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.inference.ModelCard;
+import org.genrelens.training.card.EnsembleDescription;
+import org.genrelens.training.card.StatisticsModelSpec;
 import org.genrelens.training.cnn.ModelSpec;
 import org.genrelens.training.cnn.TrainingSettings;
 import org.genrelens.training.cnn.WeightSource;
@@ -38,15 +41,22 @@ public record FineTuneStart(Path model, ModelCard card, ModelSpec network, java.
         }
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
         Map<String, Object> spec = card.modelSpec();
-        if ("statistics-logistic-regression".equals(spec.get("family"))) {
+        Optional<StatisticsModelSpec> statistics;
+        Optional<EnsembleDescription> ensemble;
+        try {
+            statistics = StatisticsModelSpec.of(spec);
+            ensemble = EnsembleDescription.inModelSpec(spec);
+        } catch (IllegalArgumentException e) {
+            throw refused(model, "its card's model spec is damaged (" + e.getMessage() + ")");
+        }
+        if (statistics.isPresent()) {
             throw refused(model, "it is the statistics baseline (a logistic regression), not a network; train a network "
                     + "from scratch instead");
         }
         int networks = 1;
-        if (spec.get("ensemble") instanceof Map<?, ?> ensemble) {
-            List<?> members = ensemble.get("members") instanceof List<?> list ? list : List.of();
-            if (members.isEmpty() || members.stream().anyMatch(m -> !(m instanceof Map<?, ?> member)
-                    || member.containsKey("family"))) {
+        if (ensemble.isPresent()) {
+            List<EnsembleDescription.Member> members = ensemble.get().members();
+            if (members.stream().anyMatch(member -> !(member instanceof EnsembleDescription.NetworkMember))) {
                 throw refused(model, "it averages " + members.size() + " separately fitted models of different "
                         + "kinds in one graph; fine-tune a network or an ensemble of seeds of one network (a model "
                         + "trained without --cepstral-member), or train from scratch");

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.training.baseline.BaselineTrainer;
+import org.genrelens.training.card.TuningRecord;
 import org.genrelens.training.cnn.ModelSpec;
 import org.genrelens.training.cnn.PoolingType;
 import org.genrelens.training.cnn.StatisticsPath;

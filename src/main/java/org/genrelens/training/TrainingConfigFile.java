@@ -20,6 +20,7 @@ import org.genrelens.features.FeatureSpec;
 import org.genrelens.features.FrequencyScale;
 import org.genrelens.features.SpectrogramType;
 import org.genrelens.inference.AtomicFiles;
+import org.genrelens.training.card.TuningRecord;
 import org.genrelens.training.cnn.ModelSpec;
 import org.genrelens.training.cnn.PoolingType;
 import org.genrelens.training.cnn.StatisticsPath;

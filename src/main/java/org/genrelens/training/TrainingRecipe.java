@@ -16,6 +16,8 @@ import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
 import org.genrelens.training.baseline.BaselineTrainer;
 import org.genrelens.training.baseline.CepstralStatistics;
+import org.genrelens.training.card.EnsembleDescription;
+import org.genrelens.training.card.TuningRecord;
 import org.genrelens.training.cnn.CnnTrainer;
 import org.genrelens.training.cnn.EpochReport;
 import org.genrelens.training.cnn.HeldOutPredictor;
@@ -160,11 +162,9 @@ public final class TrainingRecipe {
         try (TrainedModel trained = new CnnTrainer(plan.settings()).train(all.subset(inner.train()),
                 all.subset(inner.valid()), modelSpec, start(plan, modelSpec, all.subset(inner.train()), 0,
                         cancellation), listener, cancellation)) {
-            Map<String, Object> metrics = RecipeCard.metrics(plan, labels, crossValidation, foldScores,
-                    withoutTuning);
-            Map<String, Object> provenance = RecipeCard.provenance(plan, all, usable, inner);
-            provenance.put("cancelled", trained.cancelled());
-            ModelCard card = trained.export(target, plan.settings(), provenance, metrics);
+            var metrics = RecipeCard.metrics(plan, labels, crossValidation, foldScores, withoutTuning);
+            var provenance = RecipeCard.provenance(plan, all, usable, inner, trained.cancelled());
+            ModelCard card = trained.export(target, plan.settings(), provenance.toMap(), metrics.toMap());
             return new Outcome(target, card, crossValidation, List.copyOf(foldScores), trained.history(),
                     trained.cancelled(), withoutTuning);
         }
@@ -177,7 +177,7 @@ public final class TrainingRecipe {
         Path scratch = java.nio.file.Files.createTempDirectory("genrelens-ensemble");
         try {
             List<Path> members = new ArrayList<>();
-            List<Map<String, Object>> memberSpecs = new ArrayList<>();
+            List<EnsembleDescription.Member> memberSpecs = new ArrayList<>();
             List<EpochReport> lastHistory = List.of();
             boolean cancelled = false;
             for (int s = 0; s < plan.seeds() && !cancelled; s++) {
@@ -190,9 +190,8 @@ public final class TrainingRecipe {
                     Path member = scratch.resolve("member-" + s + ".onnx");
                     OnnxExporter.export(trained.block(), modelSpec, plan.featureSpec(), member);
                     members.add(member);
-                    memberSpecs.add(Map.of("seed", settings.seed(), "bestEpoch", trained.bestEpoch(),
-                            "epochsRun", trained.history().size(), "trainingClips", inner.train().size(),
-                            "validationClips", inner.valid().size()));
+                    memberSpecs.add(new EnsembleDescription.NetworkMember(settings.seed(), trained.bestEpoch(),
+                            trained.history().size(), inner.train().size(), inner.valid().size()));
                     lastHistory = trained.history();
                     cancelled = trained.cancelled();
                 }
@@ -203,21 +202,19 @@ public final class TrainingRecipe {
                 Path member = scratch.resolve("member-cepstral.onnx");
                 statistics.writeModel(member, statistics.fit(all, cancellation));
                 members.add(member);
-                memberSpecs.add(Map.of("family", "statistics-logistic-regression", "cepstralCoefficients",
-                        plan.cepstralMember(), "l2", statistics.settings().l2(), "trainingClips", usable.size()));
+                memberSpecs.add(new EnsembleDescription.StatisticsMember(plan.cepstralMember(),
+                        statistics.settings().l2(), usable.size()));
             }
             ModelEnsembler.writeGraph(members, weights(plan, members.size()), plan.featureSpec().inputShape(),
                     modelSpec.classes(), target);
             Map<String, Object> spec = new LinkedHashMap<>(modelSpec.toMap());
             spec.put("training", plan.settings().toMap());
-            spec.put("ensemble", Map.of("combination", "weighted mean of the members' probabilities, one graph",
-                    "weights", java.util.Arrays.stream(weights(plan, members.size())).boxed().toList(),
-                    "members", memberSpecs));
-            Map<String, Object> provenance = RecipeCard.provenance(plan, all, usable, null);
-            provenance.put("cancelled", cancelled);
+            spec.put(EnsembleDescription.KEY, EnsembleDescription.weightedMean(weights(plan, members.size()),
+                    memberSpecs).toMap());
+            var provenance = RecipeCard.provenance(plan, all, usable, null, cancelled);
             String name = target.getFileName().toString().replaceFirst("\\.onnx$", "");
-            ModelCard card = ModelCard.describe(target, name, plan.labels(), plan.featureSpec(), provenance, spec,
-                    RecipeCard.metrics(plan, plan.labels(), crossValidation, foldScores, withoutTuning));
+            ModelCard card = ModelCard.describe(target, name, plan.labels(), plan.featureSpec(), provenance.toMap(),
+                    spec, RecipeCard.metrics(plan, plan.labels(), crossValidation, foldScores, withoutTuning).toMap());
             card.write(ModelCard.cardPathFor(target));
             return new Outcome(target, card, crossValidation, List.copyOf(foldScores), lastHistory, cancelled,
                     withoutTuning);

@@ -1,6 +1,7 @@
 package org.genrelens.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,11 @@ import java.util.List;
 import java.util.Random;
 import org.genrelens.inference.ModelCard;
 import org.genrelens.testing.TestAudio;
+import org.genrelens.training.card.CardMetrics;
+import org.genrelens.training.card.EnsembleDescription;
+import org.genrelens.training.card.ModelProvenance;
+import org.genrelens.training.card.RecipeMetrics;
+import org.genrelens.training.card.TrainingProvenance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,13 +55,19 @@ class TrainCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("2-fold-by-clip (track level, 12 clips)"), run.out());
+        assertTrue(run.out().matches("(?s).*wrote .*cnn\\.onnx \\(best epoch \\d+\\).*"), run.out());
         assertTrue(Files.size(out.resolve("report").resolve("cross-validation.json")) > 100);
         assertEquals(12, Files.readAllLines(out.resolve("report").resolve("member-predictions.tsv")).size(),
                 "one line per held-out clip and member");
         assertTrue(javax.imageio.ImageIO.read(out.resolve("report").resolve("confusion-track.png").toFile()) != null);
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
         assertEquals(java.util.List.of("noise", "tones"), card.labels());
-        assertTrue(card.metrics().containsKey("crossValidation"), card.metrics().toString());
+        RecipeMetrics metrics = assertInstanceOf(RecipeMetrics.class, CardMetrics.of(card));
+        assertEquals(12, metrics.headline().orElseThrow().clips(), card.metrics().toString());
+        assertEquals(2, metrics.crossValidation().orElseThrow().folds().balancedAccuracies().size());
+        TrainingProvenance provenance = assertInstanceOf(TrainingProvenance.class, ModelProvenance.of(card));
+        assertEquals(java.util.Optional.of(false), provenance.cancelled());
+        assertTrue(provenance.finalTrainingClips().isPresent(), "one network records its final split");
         assertEquals(32, card.featureSpec().bands());
         assertEquals(4.0, card.featureSpec().windowHopSeconds(), "the inference grid the model was measured on");
         assertTrue(card.modelSpec().containsKey("training"));
@@ -104,12 +116,20 @@ class TrainCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("fold 2 of 2, seed 2 of 2"), run.err());
         assertTrue(run.err().contains("final model, seed 2 of 2"), run.err());
+        assertTrue(run.out().contains("(an ensemble of 3 members in one graph)"), run.out());
         assertTrue(run.err().contains("fold 2 of 2, cepstral statistics member"), run.err());
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
-        assertTrue(card.modelSpec().containsKey("ensemble"), card.modelSpec().toString());
-        assertTrue(card.metrics().get("protocol").toString().contains("2 networks"), card.metrics().toString());
-        assertTrue(card.metrics().get("protocol").toString().contains("8 cepstral coefficients"));
-        assertTrue(card.metrics().get("protocol").toString().contains("weighing 0.5 of the average"));
+        EnsembleDescription ensemble = EnsembleDescription.inModelSpec(card.modelSpec()).orElseThrow();
+        assertEquals(java.util.List.of(0.25, 0.25, 0.5), ensemble.weights());
+        assertEquals(8, assertInstanceOf(EnsembleDescription.StatisticsMember.class, ensemble.members().get(2))
+                .cepstralCoefficients());
+        String protocol = assertInstanceOf(RecipeMetrics.class, CardMetrics.of(card)).crossValidation()
+                .orElseThrow().protocol();
+        assertTrue(protocol.contains("2 networks"), protocol);
+        assertTrue(protocol.contains("8 cepstral coefficients"));
+        assertTrue(protocol.contains("weighing 0.5 of the average"));
+        TrainingProvenance provenance = assertInstanceOf(TrainingProvenance.class, ModelProvenance.of(card));
+        assertEquals(java.util.Optional.of(2), provenance.seedsPerModel());
         Path fresh = TestAudio.writeWav(TestAudio.chord(new double[] {300, 375}, 6, 22_050, 0.5), 22_050,
                 out.resolve("fresh.wav"));
         CliRun classify = CliRun.of("classify", "--json", "--model", model.toString(), fresh.toString());

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.genrelens.features.FeatureSpec;
+import org.genrelens.training.card.TuningRecord;
 import org.genrelens.training.cnn.ModelSpec;
 import org.genrelens.training.cnn.PoolingType;
 import org.genrelens.training.cnn.StatisticsPath;

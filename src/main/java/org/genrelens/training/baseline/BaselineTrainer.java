@@ -6,12 +6,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.inference.ModelCard;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
+import org.genrelens.training.card.BaselineMetrics;
+import org.genrelens.training.card.FoldScores;
+import org.genrelens.training.card.MusicOnlyScores;
+import org.genrelens.training.card.StatisticsModelSpec;
+import org.genrelens.training.card.TrainingProvenance;
 import org.genrelens.training.data.CachedClip;
 import org.genrelens.training.data.CachedDataset;
 import org.genrelens.training.data.DatasetSummary;
@@ -201,52 +207,30 @@ public final class BaselineTrainer {
 
     private ModelCard card(Path target, List<String> labels, Path datasetRoot, List<LabeledClip> clips,
             List<String> skipped, ClassificationMetrics crossValidation, List<Double> foldScores) throws IOException {
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("trainer", "GenreLens statistics baseline (multinomial logistic regression, Adam, L2)");
-        provenance.put("dataset", datasetRoot.toAbsolutePath().normalize().getFileName().toString());
-        provenance.put("clips", clips.size());
-        provenance.put("clipsPerGenre", DatasetSummary.countsByGenre(clips));
-        provenance.put("clipListSha256", DatasetSummary.listHash(datasetRoot, clips));
-        provenance.put("skipped", skipped);
-        provenance.put("seed", settings.seed());
-        provenance.put("java", Runtime.version().toString());
         String version = BaselineTrainer.class.getPackage().getImplementationVersion();
-        provenance.put("genrelens", version == null ? "development build" : version);
+        TrainingProvenance provenance = new TrainingProvenance(
+                "GenreLens statistics baseline (multinomial logistic regression, Adam, L2)",
+                datasetRoot.toAbsolutePath().normalize().getFileName().toString(), clips.size(),
+                DatasetSummary.countsByGenre(clips), Optional.of(DatasetSummary.listHash(datasetRoot, clips)),
+                skipped, Optional.empty(), Optional.empty(), settings.seed(), Optional.empty(),
+                TrainingProvenance.runningJava(), Optional.of(version == null ? "development build" : version),
+                Optional.empty());
 
-        Map<String, Object> modelSpec = new LinkedHashMap<>();
-        modelSpec.put("family", "statistics-logistic-regression");
-        modelSpec.put("features", settings.cepstralCoefficients() == 0
+        StatisticsModelSpec modelSpec = new StatisticsModelSpec(settings.cepstralCoefficients() == 0
                 ? "per (channel, band): mean and standard deviation over the tile's frames"
                 : "per channel: " + settings.cepstralCoefficients() + " cepstral coefficients (orthonormal DCT-II of "
                         + "each frame's bands) and their frame-to-frame deltas; mean and standard deviation of each "
-                        + "over the tile's frames");
-        modelSpec.put("cepstralCoefficients", settings.cepstralCoefficients());
-        modelSpec.put("l2", settings.l2());
-        modelSpec.put("iterations", settings.iterations());
-        modelSpec.put("learningRate", settings.learningRate());
-        modelSpec.put("classWeights", "inverse tile frequency");
+                        + "over the tile's frames", settings.cepstralCoefficients(), settings.l2(),
+                settings.iterations(), settings.learningRate(), "inverse tile frequency");
 
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("protocol", settings.folds() + "-fold cross-validation by clip, stratified by genre, seed "
-                + settings.seed() + "; track level (window probabilities averaged); no clip on both sides");
-        metrics.put("crossValidation", crossValidation.toMap());
-        if (labels.contains(NonMusicCorpus.LABEL)) {
-            metrics.put("crossValidationMusicOnly", crossValidation.without(NonMusicCorpus.LABEL));
-        }
-        metrics.put("foldBalancedAccuracy", foldScores.stream().map(ClassificationMetrics::round).toList());
-        metrics.put("balancedAccuracyMean", ClassificationMetrics.round(mean(foldScores)));
-        metrics.put("balancedAccuracyStd", ClassificationMetrics.round(std(foldScores)));
+        BaselineMetrics metrics = new BaselineMetrics(settings.folds() + "-fold cross-validation by clip, stratified "
+                + "by genre, seed " + settings.seed() + "; track level (window probabilities averaged); no clip on "
+                + "both sides", crossValidation, labels.contains(NonMusicCorpus.LABEL)
+                        ? Optional.of(MusicOnlyScores.of(crossValidation, NonMusicCorpus.LABEL)) : Optional.empty(),
+                FoldScores.of(foldScores));
 
         String name = target.getFileName().toString().replaceFirst("\\.onnx$", "");
-        return ModelCard.describe(target, name, labels, settings.spec(), provenance, modelSpec, metrics);
-    }
-
-    private static double mean(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    }
-
-    private static double std(List<Double> values) {
-        double mean = mean(values);
-        return Math.sqrt(values.stream().mapToDouble(v -> (v - mean) * (v - mean)).average().orElse(0));
+        return ModelCard.describe(target, name, labels, settings.spec(), provenance.toMap(), modelSpec.toMap(),
+                metrics.toMap());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.inference.ModelCard;
+import org.genrelens.training.card.FinalTraining;
 
 /**
  * A trained network with its best epoch's weights restored, until it is exported and closed. Holds native
@@ -48,8 +49,7 @@ public final class TrainedModel implements AutoCloseable {
         OnnxExporter.export(block, spec, featureSpec, target);
         Map<String, Object> modelSpec = new LinkedHashMap<>(spec.toMap());
         modelSpec.put("training", settings.toMap());
-        modelSpec.put("bestEpoch", bestEpoch);
-        modelSpec.put("epochsRun", history.size());
+        new FinalTraining(bestEpoch, history.size()).writeTo(modelSpec);
         String name = target.getFileName().toString().replaceFirst("\\.onnx$", "");
         ModelCard card = ModelCard.describe(target, name, labels, featureSpec, provenance, modelSpec, metrics);
         card.write(ModelCard.cardPathFor(target));

@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.genrelens.inference.AtomicFiles;
 import org.genrelens.inference.ModelCard;
+import org.genrelens.training.card.ExportMetrics;
+import org.genrelens.training.card.ExportProvenance;
+import org.genrelens.training.card.ExportedEnsembleSpec;
+import org.genrelens.training.card.TrainingProvenance;
 
 /**
  * {@code genrelens export}: writes one model file from trained ones. Several members with the same labels and
@@ -82,7 +85,7 @@ public final class ModelEnsembler {
                     target);
         }
         ModelCard card = ModelCard.describe(target, modelName, first.labels(), first.featureSpec(),
-                provenance(members), modelSpec(members), metrics(members));
+                provenance(members).toMap(), modelSpec(members), metrics(members));
         card.write(ModelCard.cardPathFor(target));
         return card;
     }
@@ -247,43 +250,31 @@ public final class ModelEnsembler {
         }
     }
 
-    private static Map<String, Object> provenance(List<Member> members) {
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("exporter", members.size() == 1 ? "genrelens export (re-export of one model, graph unchanged)"
-                : "genrelens export (mean of the members' softmax outputs, one ONNX graph)");
-        provenance.put("members", members.stream().map(member -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("file", member.onnx().getFileName().toString());
-            entry.put("name", member.card().name());
-            entry.put("sha256", member.card().sha256());
-            entry.put("createdAt", member.card().createdAt());
-            entry.put("provenance", member.card().provenance());
-            return entry;
-        }).toList());
-        provenance.put("java", Runtime.version().toString());
-        return provenance;
+    private static ExportProvenance provenance(List<Member> members) {
+        return new ExportProvenance(members.size() == 1
+                ? "genrelens export (re-export of one model, graph unchanged)"
+                : "genrelens export (mean of the members' softmax outputs, one ONNX graph)",
+                members.stream().map(member -> new ExportProvenance.Member(member.onnx().getFileName().toString(),
+                        member.card().name(), member.card().sha256(), member.card().createdAt(),
+                        member.card().provenance())).toList(),
+                TrainingProvenance.runningJava());
     }
 
     private static Map<String, Object> modelSpec(List<Member> members) {
         if (members.size() == 1) {
             return members.get(0).card().modelSpec();
         }
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("family", "ensemble");
-        spec.put("combination", "mean of member probabilities");
-        spec.put("members", members.stream().map(member -> member.card().modelSpec()).toList());
-        return spec;
+        return new ExportedEnsembleSpec("mean of member probabilities",
+                members.stream().map(member -> member.card().modelSpec()).toList()).toMap();
     }
 
     private static Map<String, Object> metrics(List<Member> members) {
         if (members.size() == 1) {
             return members.get(0).card().metrics();
         }
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("protocol", "the ensemble itself was not evaluated when it was exported; these are each "
+        return new ExportMetrics("the ensemble itself was not evaluated when it was exported; these are each "
                 + "member's own metrics with its own protocol. Measure the ensemble on clips no member trained on "
-                + "(genrelens evaluate on a held-out split), never on the members' training clips");
-        metrics.put("members", members.stream().map(member -> member.card().metrics()).toList());
-        return metrics;
+                + "(genrelens evaluate on a held-out split), never on the members' training clips",
+                members.stream().map(member -> member.card().metrics()).toList()).toMap();
     }
 }

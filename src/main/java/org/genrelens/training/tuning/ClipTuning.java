@@ -14,7 +14,7 @@ import org.genrelens.features.FeatureSpec;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
 import org.genrelens.training.TrainingConfig;
-import org.genrelens.training.TuningRecord;
+import org.genrelens.training.card.TuningRecord;
 import org.genrelens.training.data.CachedDataset;
 import org.genrelens.training.data.DatasetSplit;
 import org.genrelens.training.data.LabeledClip;

@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.genrelens.inference.GenreClassifier;
+import org.genrelens.inference.ModelCard;
 import org.genrelens.model.AnalysisMode;
+import org.genrelens.training.card.CardMetrics;
 import org.genrelens.ui.common.BackgroundRunner;
 import org.genrelens.ui.common.ErrorReporter;
 import org.genrelens.ui.library.LibraryViewModel;
@@ -80,17 +81,13 @@ public final class MainViewModel {
 
     private void showModel(GenreClassifier classifier) {
         var card = classifier.card();
-        modelText.set("Model: " + card.name() + metricsText(card.metrics()));
+        modelText.set("Model: " + card.name() + metricsText(card));
         providerText.set(classifier.executionProvider());
     }
 
-    static String metricsText(Map<String, Object> metrics) {
-        if (metrics == null) {
-            return "";
-        }
+    static String metricsText(ModelCard card) {
         // the same figure README and the Train tab quote, with its protocol
-        return org.genrelens.training.evaluation.ModelScore.of(metrics).map(score -> ", " + score.describe())
-                .orElse("");
+        return CardMetrics.headlineOf(card).map(score -> ", " + score.describe()).orElse("");
     }
 
     /** Remembers the folders and scans + analyses them. */

@@ -9,8 +9,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.genrelens.training.evaluation.ModelScore;
 import org.genrelens.training.TrainingRecipe;
+import org.genrelens.training.card.CardMetrics;
+import org.genrelens.training.evaluation.ModelScore;
 import org.genrelens.ui.common.BackgroundRunner;
 import org.genrelens.ui.common.ErrorReporter;
 import org.genrelens.workspace.InstalledModels;
@@ -105,7 +106,7 @@ final class ModelShelf {
         runner.load((progress, cancellation) -> workspace.models().list(), list -> {
             models.setAll(list);
             workspace.models().active(workspace.settings()).ifPresent(m -> activeModel.set(m.displayName()
-                    + ModelScore.of(m.card()).map(score -> ", " + score.describe()).orElse("")));
+                    + CardMetrics.headlineOf(m.card()).map(score -> ", " + score.describe()).orElse("")));
             then.run();
         }, error -> errors.show("Could not list the models", error));
     }
@@ -122,7 +123,7 @@ final class ModelShelf {
     }
 
     private Optional<ModelScore> activeScore() {
-        return workspace.models().active(workspace.settings()).flatMap(m -> ModelScore.of(m.card()));
+        return workspace.models().active(workspace.settings()).flatMap(m -> CardMetrics.headlineOf(m.card()));
     }
 
     StringProperty comparisonProperty() { return comparison; }

@@ -17,7 +17,7 @@ import org.genrelens.features.FeatureSpec;
 import org.genrelens.features.FrequencyScale;
 import org.genrelens.features.SpectrogramType;
 import org.genrelens.training.TrainingConfig;
-import org.genrelens.training.TuningRecord;
+import org.genrelens.training.card.TuningRecord;
 import org.genrelens.training.cnn.ModelSpec;
 import org.genrelens.training.cnn.PoolingType;
 import org.genrelens.training.cnn.StatisticsPath;

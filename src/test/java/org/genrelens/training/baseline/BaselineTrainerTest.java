@@ -1,6 +1,7 @@
 package org.genrelens.training.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,10 @@ import org.genrelens.task.Cancellation;
 import org.genrelens.task.CancelledException;
 import org.genrelens.task.ProgressListener;
 import org.genrelens.testing.TestAudio;
+import org.genrelens.training.card.BaselineMetrics;
+import org.genrelens.training.card.CardMetrics;
+import org.genrelens.training.card.ModelProvenance;
+import org.genrelens.training.card.TrainingProvenance;
 import org.genrelens.training.data.FolderDataset;
 import org.genrelens.training.data.LabeledClip;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,8 +70,12 @@ class BaselineTrainerTest {
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(model));
         assertEquals(List.of("noise", "tones"), card.labels());
         assertEquals(SETTINGS.spec(), card.featureSpec());
-        assertTrue(String.valueOf(card.metrics().get("protocol")).contains("by clip"));
-        assertEquals(Map.of("noise", 6, "tones", 6), card.provenance().get("clipsPerGenre"));
+        BaselineMetrics metrics = assertInstanceOf(BaselineMetrics.class, CardMetrics.of(card));
+        assertTrue(metrics.protocol().contains("by clip"));
+        assertEquals(12, metrics.crossValidation().total());
+        TrainingProvenance provenance = assertInstanceOf(TrainingProvenance.class, ModelProvenance.of(card));
+        assertEquals(Map.of("noise", 6, "tones", 6), provenance.clipsPerGenre());
+        assertTrue(provenance.clipListSha256().isPresent());
 
         Path fresh = TestAudio.writeWav(TestAudio.chord(new double[] {200, 250, 300}, 7, 22_050, 0.5), 22_050,
                 out.resolve("fresh-tones.wav"));

@@ -1,6 +1,7 @@
 package org.genrelens.training.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,11 @@ import org.genrelens.inference.ModelCard;
 import org.genrelens.training.baseline.SoftmaxRegression;
 import org.genrelens.training.baseline.StatisticsModelWriter;
 import org.genrelens.training.baseline.TileStatistics;
+import org.genrelens.training.card.CardMetrics;
+import org.genrelens.training.card.ExportMetrics;
+import org.genrelens.training.card.ExportProvenance;
+import org.genrelens.training.card.ExportedEnsembleSpec;
+import org.genrelens.training.card.ModelProvenance;
 import org.genrelens.training.cnn.CnnTestNets;
 import org.genrelens.training.cnn.ModelSpec;
 import org.genrelens.training.cnn.OnnxExporter;
@@ -65,9 +71,13 @@ class ModelEnsemblerTest {
         assertEquals("genre-ensemble", card.name());
         assertEquals(ModelCard.sha256Of(ensemble), card.sha256());
         assertEquals(card, ModelCard.read(ModelCard.cardPathFor(ensemble)));
-        assertEquals(3, ((List<?>) card.provenance().get("members")).size());
-        assertEquals("ensemble", card.modelSpec().get("family"));
-        assertTrue(card.metrics().get("protocol").toString().contains("not evaluated"));
+        ExportProvenance provenance = assertInstanceOf(ExportProvenance.class, ModelProvenance.of(card));
+        assertEquals(List.of("cnn-a", "cnn-b", "stats"),
+                provenance.members().stream().map(ExportProvenance.Member::name).toList());
+        assertEquals(3, ExportedEnsembleSpec.of(card.modelSpec()).orElseThrow().members().size());
+        ExportMetrics metrics = assertInstanceOf(ExportMetrics.class, CardMetrics.of(card));
+        assertTrue(metrics.protocol().contains("not evaluated"));
+        assertEquals(3, metrics.members().size());
     }
 
     @Test
@@ -138,7 +148,7 @@ class ModelEnsemblerTest {
         assertEquals("renamed", card.name());
         assertEquals(member.card().sha256(), card.sha256());
         assertEquals(member.card().metrics(), card.metrics());
-        assertTrue(card.provenance().get("exporter").toString().contains("re-export"));
+        assertTrue(assertInstanceOf(ExportProvenance.class, ModelProvenance.of(card)).exporter().contains("re-export"));
         try (GenreClassifier classifier = GenreClassifier.open(target, ClassifierOptions.defaults())) {
             assertEquals(LABELS, classifier.card().labels());
         }

@@ -18,7 +18,7 @@ import org.genrelens.features.FeatureSpec;
 import org.genrelens.task.Cancellation;
 import org.genrelens.testing.TestAudio;
 import org.genrelens.training.TrainingConfig;
-import org.genrelens.training.TuningRecord;
+import org.genrelens.training.card.TuningRecord;
 import org.genrelens.training.data.LabeledClip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

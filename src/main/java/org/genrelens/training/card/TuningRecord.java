@@ -1,8 +1,11 @@
-package org.genrelens.training;
+package org.genrelens.training.card;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.genrelens.training.data.LabeledClip;
+import org.genrelens.training.evaluation.ClassificationMetrics;
 
 /**
  * How a configuration was chosen, carried from {@code genrelens tune --out} through {@code train --config} into the
@@ -40,5 +43,27 @@ public record TuningRecord(String searchSpace, double budgetMinutes, int maxEpoc
 
     public boolean isValidationClip(LabeledClip clip) {
         return validationClips.contains(clipName(clip));
+    }
+
+    /** Plain values for the model card's "tuning", the scores rounded as the card's other scores. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("searchSpace", searchSpace);
+        map.put("budgetMinutes", budgetMinutes);
+        map.put("maxEpochsPerTrial", maxEpochsPerTrial);
+        map.put("eta", eta);
+        map.put("trials", trials);
+        map.put("bestBalancedAccuracy", ClassificationMetrics.round(bestBalancedAccuracy));
+        map.put("bestValidLoss", ClassificationMetrics.round(bestValidLoss));
+        map.put("split", split);
+        map.put("validationClips", validationClips);
+        map.put("seed", seed);
+        return map;
+    }
+
+    static TuningRecord read(CardFields t) {
+        return new TuningRecord(t.text("searchSpace"), t.number("budgetMinutes"), t.integer("maxEpochsPerTrial"),
+                t.integer("eta"), t.integer("trials"), t.number("bestBalancedAccuracy"), t.number("bestValidLoss"),
+                t.text("split"), t.texts("validationClips"), t.longInteger("seed"));
     }
 }

@@ -1,0 +1,81 @@
+package org.genrelens.training.card;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.genrelens.inference.ModelCard;
+import org.genrelens.training.evaluation.ModelScore;
+import org.junit.jupiter.api.Test;
+
+/** The cards shipped in models/ read through the typed records as they always have, and write back unchanged. */
+class BundledCardTest {
+
+    @Test
+    void theBundledNetworksHeadlineIsTheFigureReadmeQuotes() throws Exception {
+        ModelCard card = ModelCard.read(CardJson.BUNDLED_CNN);
+
+        RecipeMetrics metrics = assertInstanceOf(RecipeMetrics.class, CardMetrics.of(card));
+
+        assertEquals(Optional.of(new ModelScore(0.8247, "5-fold-by-clip", 197)), metrics.headline());
+        RecipeMetrics.CrossValidation cv = metrics.crossValidation().orElseThrow();
+        assertTrue(cv.protocol().startsWith("5-fold cross-validation by clip"), cv.protocol());
+        assertEquals(new FoldScores(List.of(0.8355, 0.8586, 0.7674, 0.8781, 0.8506), 0.838, 0.0379), cv.folds());
+        assertEquals(Optional.of(new MusicOnlyScores(161, 0.8758, 0.8183, "not-music", 1)), cv.scores().musicOnly());
+        assertEquals(1102, cv.scores().report().windowLevel().total());
+        assertEquals(Optional.empty(), metrics.withoutTuningClips());
+    }
+
+    @Test
+    void theBundledNetworksProvenanceAndEnsembleReadAsRecorded() throws Exception {
+        ModelCard card = ModelCard.read(CardJson.BUNDLED_CNN);
+
+        TrainingProvenance provenance = assertInstanceOf(TrainingProvenance.class, ModelProvenance.of(card));
+        EnsembleDescription ensemble = EnsembleDescription.inModelSpec(card.modelSpec()).orElseThrow();
+
+        assertEquals("gtzan-subset", provenance.dataset());
+        assertEquals(197, provenance.clips());
+        assertEquals(89, provenance.clipsPerGenre().get("classical"));
+        assertEquals(42, provenance.seed());
+        assertEquals(Optional.of(1), provenance.seedsPerModel());
+        assertEquals(Optional.of(false), provenance.cancelled());
+        assertEquals(Optional.empty(), provenance.finalTrainingClips(), "an ensemble's members have their own splits");
+        assertEquals(List.of(0.25, 0.75), ensemble.weights());
+        assertEquals(Optional.empty(), FinalTraining.inModelSpec(card.modelSpec()), "each member has its own epochs");
+        assertEquals(List.of(new EnsembleDescription.NetworkMember(42, 19, 27, 170, 27),
+                new EnsembleDescription.StatisticsMember(40, 0.03, 197)), ensemble.members());
+    }
+
+    @Test
+    void theBundledCardsWriteBackExactlyAsTheyAreOnDisk() throws Exception {
+        for (var file : List.of(CardJson.BUNDLED_CNN, CardJson.BUNDLED_BASELINE)) {
+            ModelCard card = ModelCard.read(file);
+
+            assertEquals(CardJson.tree(card.metrics()), CardJson.tree(CardMetrics.of(card).toMap()), file.toString());
+            assertEquals(CardJson.tree(card.provenance()), CardJson.tree(ModelProvenance.of(card).toMap()),
+                    file.toString());
+        }
+        ModelCard cnn = ModelCard.read(CardJson.BUNDLED_CNN);
+        assertEquals(CardJson.tree(cnn.modelSpec().get(EnsembleDescription.KEY)),
+                CardJson.tree(EnsembleDescription.inModelSpec(cnn.modelSpec()).orElseThrow().toMap()));
+    }
+
+    @Test
+    void theBundledBaselineReadsAsBaselineMetricsWithItsClipListHash() throws Exception {
+        ModelCard card = ModelCard.read(CardJson.BUNDLED_BASELINE);
+
+        BaselineMetrics metrics = assertInstanceOf(BaselineMetrics.class, CardMetrics.of(card));
+        TrainingProvenance provenance = assertInstanceOf(TrainingProvenance.class, ModelProvenance.of(card));
+
+        assertEquals(197, metrics.crossValidation().total());
+        assertEquals(Optional.empty(), metrics.headline(), "as before: the status bar quotes no baseline figure");
+        assertEquals(Optional.of("37ab1f3f6cd0d931f274058ec438b8e951efdfa51adca92773ff5248454c4d0b"),
+                provenance.clipListSha256());
+        assertEquals(Optional.empty(), EnsembleDescription.inModelSpec(card.modelSpec()));
+        StatisticsModelSpec spec = StatisticsModelSpec.of(card.modelSpec()).orElseThrow();
+        assertEquals(CardJson.tree(card.modelSpec()), CardJson.tree(spec.toMap()));
+        assertEquals(Optional.empty(), StatisticsModelSpec.of(ModelCard.read(CardJson.BUNDLED_CNN).modelSpec()));
+    }
+}
