@@ -124,7 +124,7 @@ public final class GenreClassifier implements AutoCloseable {
         int labels = card.labels().size();
         int tileSize = tiles.tileSize();
         float[][] rows = new float[tiles.count()][];
-        int batchSize = options.resolvedBatchSize(chosen.provider());
+        int batchSize = batchSize();
         for (int start = 0; start < tiles.count(); start += batchSize) {
             int n = Math.min(batchSize, tiles.count() - start);
             // A view of the caller's array: ONNX Runtime makes the one direct copy it needs.
@@ -144,8 +144,20 @@ public final class GenreClassifier implements AutoCloseable {
 
     /** The track's genre: window rows averaged, uncertain below the threshold, padded as the tiles say. */
     public TrackPrediction classify(Tiles tiles) {
-        return WindowAverager.average(card.labels(), windowProbabilities(tiles), options.uncertaintyThreshold(),
-                tiles.padded());
+        return predict(windowProbabilities(tiles), tiles.padded());
+    }
+
+    /** The track's genre from its windows' rows ({@link #windowProbabilities}), as {@link #classify} gives it. */
+    public TrackPrediction predict(float[][] windowProbabilities, boolean padded) {
+        return WindowAverager.average(card.labels(), windowProbabilities, options.uncertaintyThreshold(), padded);
+    }
+
+    /**
+     * Windows per run of the model: {@link #windowProbabilities} cuts its tiles into batches this size, and a
+     * caller that hands tiles over a few at a time ({@link TrackAnalyzer}) batches them the same way.
+     */
+    public int batchSize() {
+        return options.resolvedBatchSize(chosen.provider());
     }
 
     @Override
