@@ -33,18 +33,13 @@ class AudioDecoderStreamTest {
     void streamedChunksJoinIntoTheDecodedTrack(String format, String route) throws Exception {
         Path file = track(format, 9.5);
         AudioDecoder decoder = decoder(route);
-        List<Integer> chunks = new ArrayList<>();
 
-        StreamedAudio<SampleCollector> streamed = decoder.stream(file, 22_050, () -> new SampleCollector() {
-            @Override
-            public void accept(float[] samples, int offset, int count) {
-                chunks.add(count);
-                super.accept(samples, offset, count);
-            }
-        }, Cancellation.none());
+        StreamedAudio<ChunkRecorder> streamed = decoder.stream(file, 22_050, ChunkRecorder::new,
+                Cancellation.none());
         DecodedAudio whole = decoder.decode(file, 22_050);
 
-        assertArrayEquals(whole.samples(), streamed.sink().samples());
+        List<Integer> chunks = streamed.sink().chunks;
+        assertArrayEquals(whole.samples(), streamed.sink().kept.samples());
         assertEquals(whole.samples().length, streamed.samples());
         assertEquals(whole.source(), streamed.source());
         assertTrue(chunks.size() > 1, "delivered in chunks, not at once: " + chunks.size());
@@ -86,6 +81,18 @@ class AudioDecoderStreamTest {
         }, Cancellation.none());
 
         assertEquals(6.0, streamed.durationSeconds(), 0.1);
+    }
+
+    /** Keeps the samples and the size of each chunk they came in. */
+    private static final class ChunkRecorder implements PcmSink {
+        final SampleCollector kept = new SampleCollector();
+        final List<Integer> chunks = new ArrayList<>();
+
+        @Override
+        public void accept(float[] samples, int offset, int count) {
+            chunks.add(count);
+            kept.accept(samples, offset, count);
+        }
     }
 
     private Path track(String format, double seconds) throws Exception {
