@@ -53,7 +53,9 @@ public final class StreamingTileExtractor {
 
     /**
      * @param batchSize windows per batch handed on; the last batch may be smaller
-     * @param batches   receives each batch, on the feeding thread; it may keep the tiles
+     * @param batches   receives each batch, on the feeding thread; a full batch's arrays are reused for the next
+     *                  one, so it must not keep the tiles after it returns (a long track would otherwise leave a
+     *                  batch of garbage per 20 s of audio)
      */
     public StreamingTileExtractor(TileExtractor extractor, int batchSize, Consumer<Tiles> batches) {
         this.extractor = Objects.requireNonNull(extractor, "extractor");
@@ -201,7 +203,6 @@ public final class StreamingTileExtractor {
         int n = batched;
         float[] data = n == batchSize ? batch : Arrays.copyOf(batch, n * tileSize);
         Tiles tiles = new Tiles(data, n, spec.channels(), spec.height(), width, Arrays.copyOf(starts, n), padded);
-        batch = new float[batchSize * tileSize]; // the receiver may keep the tiles it was given
         batched = 0;
         batches.accept(tiles);
     }

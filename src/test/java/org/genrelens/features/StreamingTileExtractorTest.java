@@ -66,7 +66,9 @@ class StreamingTileExtractorTest {
     /** Feeds the track in random chunks and joins the batches back into one {@link Tiles}. */
     private static Tiles stream(TileExtractor extractor, float[] pcm, int maxChunk, int batchSize, Random random) {
         List<Tiles> batches = new ArrayList<>();
-        StreamingTileExtractor streaming = new StreamingTileExtractor(extractor, batchSize, batches::add);
+        StreamingTileExtractor streaming = new StreamingTileExtractor(extractor, batchSize, tiles -> batches.add(
+                new Tiles(tiles.data().clone(), tiles.count(), tiles.channels(), tiles.height(), tiles.width(),
+                        tiles.startSeconds(), tiles.padded()))); // a batch's arrays are reused after the call
         float[] chunk = new float[maxChunk + 7];
         for (int at = 0; at < pcm.length;) {
             int n = Math.min(pcm.length - at, 1 + random.nextInt(maxChunk));
