@@ -100,7 +100,7 @@ final class ClassifyCommand implements Callable<Integer> {
         AnalysisStage stage = stages.create(analyzer, quick ? AnalysisMode.QUICK : AnalysisMode.FULL);
         AnalysisPipeline.Summary summary = new AnalysisPipeline(stage, jobs).run(files, (index, outcome) -> {
             if (outcome instanceof FileOutcome.Analysed analysed) {
-                printer.print(outcome.file(), analysed.prediction());
+                printer.print(outcome.file(), analysed.prediction(), analysed.durationSeconds());
             } else {
                 String reason = outcome.failure().orElseThrow();
                 failures.put(outcome.file(), reason);

@@ -24,8 +24,9 @@ final class PredictionPrinter {
         this.json = json;
     }
 
-    void print(Path file, TrackPrediction prediction) {
-        out.println(json ? toJson(file, prediction) : toText(file, prediction));
+    /** @param durationSeconds the track's decoded length, in the JSON form only */
+    void print(Path file, TrackPrediction prediction, double durationSeconds) {
+        out.println(json ? toJson(file, prediction, durationSeconds) : toText(file, prediction));
         out.flush();
     }
 
@@ -56,9 +57,10 @@ final class PredictionPrinter {
                 prediction.confidence(), top, file, flags);
     }
 
-    static String toJson(Path file, TrackPrediction prediction) {
+    static String toJson(Path file, TrackPrediction prediction, double durationSeconds) {
         ObjectNode node = JSON.createObjectNode();
         node.put("path", file.toString());
+        node.put("durationSeconds", Math.round(durationSeconds * 1000) / 1000.0);
         node.put("genre", prediction.topGenre());
         node.put("confidence", prediction.confidence());
         node.put("uncertain", prediction.uncertain());

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.genrelens.audio.AudioDecodeException.Reason;
 import org.genrelens.task.Cancellation;
 
@@ -25,7 +26,9 @@ import org.genrelens.task.Cancellation;
  * {@link Reason#NOT_AUDIO} at once.
  *
  * <p><b>Output.</b> Channels are averaged (not summed) and the result is resampled with a band-limited sinc
- * resampler; the same code does this for both decoders.
+ * resampler; the same code does this for both decoders. Every route streams: the samples reach a {@link PcmSink}
+ * chunk by chunk ({@link #stream}), and {@link #decode} is that with a sink that keeps them all (decision record
+ * 0019).
  *
  * <p><b>Truncated files.</b> Before decoding, the lengths the file's own headers announce are compared with its
  * size (WAV/AIFF data chunk, AU header, the Xing/Info or VBRI byte count of an MP3, FLAC's total samples, the
@@ -120,16 +123,43 @@ public final class AudioDecoder {
      */
     public DecodedAudio decode(Path file, int targetSampleRate, Cancellation cancellation)
             throws AudioDecodeException {
+        StreamedAudio<SampleCollector> whole = stream(file, targetSampleRate, SampleCollector::new, cancellation);
+        return new DecodedAudio(whole.sink().samples(), targetSampleRate, whole.source());
+    }
+
+    /**
+     * Decodes as {@link #decode} does, handing the samples to a sink as they come, so a track of any length costs
+     * the memory of a chunk (decision record 0019). Each attempt at the file (ffmpeg's route, then the Java
+     * decoder's when ffmpeg stops short; see the routing above) gets a fresh sink from {@code sinks}; the sink of the
+     * attempt that succeeded is in the result, the others are dropped. So a sink must not act on its samples (store
+     * them, show them) before this returns. Errors are judged exactly as by {@link #decode}, but carry no partial
+     * audio. An exception a sink throws ends the decode and is rethrown as it is, never reported as damage.
+     *
+     * @throws org.genrelens.task.CancelledException when cancelled
+     */
+    public <S extends PcmSink> StreamedAudio<S> stream(Path file, int targetSampleRate, Supplier<S> sinks,
+            Cancellation cancellation) throws AudioDecodeException {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(sinks, "sinks");
         Objects.requireNonNull(cancellation, "cancellation");
         if (targetSampleRate < 4000 || targetSampleRate > 192_000) {
             throw new IllegalArgumentException("targetSampleRate must be 4000..192000 Hz, was " + targetSampleRate);
         }
+        try {
+            return streamChecked(file, targetSampleRate, sinks, cancellation);
+        } catch (PcmOutput.SinkFailure e) {
+            throw e.getCause();
+        }
+    }
+
+    private <S extends PcmSink> StreamedAudio<S> streamChecked(Path file, int targetSampleRate, Supplier<S> sinks,
+            Cancellation cancellation) throws AudioDecodeException {
         boolean fast = preferFfmpeg && ffmpegAvailable();
         Inspected in = inspect(file, !fast);
         boolean fastPathLeft = fast;
         if (fast && in.sniff().format() == ContainerFormat.FLAC) {
-            Optional<DecodedAudio> checked = flacWithoutFrameWalk(file, in, targetSampleRate, cancellation);
+            Optional<StreamedAudio<S>> checked = flacWithoutFrameWalk(file, in, targetSampleRate, sinks,
+                    cancellation);
             if (checked.isPresent()) {
                 return checked.get();
             }
@@ -137,8 +167,8 @@ public final class AudioDecoder {
             fastPathLeft = false; // ffmpeg already failed or stopped short on this file: not a second time
         }
         try (Deadline deadline = Deadline.after(in.limit())) {
-            PcmResult result = run(file, in.sniff(), in.structure(), targetSampleRate, fastPathLeft, deadline,
-                    cancellation);
+            PcmResult result = run(file, in.sniff(), in.structure(), targetSampleRate, fastPathLeft,
+                    () -> new PcmOutput(sinks.get(), deadline), deadline, cancellation);
             return judge(file, in.structure(), result, targetSampleRate, deadline);
         }
     }
@@ -150,14 +180,14 @@ public final class AudioDecoder {
      * has every sample STREAMINFO promises, which is exactly when the fast path takes it. When ffmpeg fails or stops
      * short, this is empty and the file takes the usual route, walk included, and fails as it always did.
      */
-    private Optional<DecodedAudio> flacWithoutFrameWalk(Path file, Inspected in, int targetRate,
-            Cancellation cancellation) throws AudioDecodeException {
+    private <S extends PcmSink> Optional<StreamedAudio<S>> flacWithoutFrameWalk(Path file, Inspected in,
+            int targetRate, Supplier<S> sinks, Cancellation cancellation) throws AudioDecodeException {
         if (in.structure().truncated()) {
             return Optional.empty();
         }
         try (Deadline deadline = Deadline.after(in.limit())) {
             Optional<PcmResult> result = new FfmpegFastPath(ffmpeg()).forJvmFormat(file, in.sniff(), in.structure(),
-                    targetRate, deadline, cancellation);
+                    targetRate, new PcmOutput(sinks.get(), deadline), deadline, cancellation);
             if (result.isEmpty()) {
                 return Optional.empty();
             }
@@ -237,9 +267,10 @@ public final class AudioDecoder {
     }
 
 
+    /** Decodes by the file's route; every attempt writes to a fresh output from {@code outputs}. */
     private PcmResult run(Path file, ContentSniffer.Sniff sniff, StructureInspector.Structure structure,
-            int targetRate, boolean tryFastPath, Deadline deadline, Cancellation cancellation)
-            throws AudioDecodeException {
+            int targetRate, boolean tryFastPath, Supplier<PcmOutput> outputs, Deadline deadline,
+            Cancellation cancellation) throws AudioDecodeException {
         ContainerFormat format = sniff.format();
         if (!format.jvmDecodable()) {
             if (!ffmpegAvailable()) {
@@ -247,9 +278,9 @@ public final class AudioDecoder {
             }
             Optional<StreamHeader> header = StreamHeader.read(file, sniff, structure);
             PcmResult result = preferFfmpeg && header.isPresent()
-                    ? new FfmpegFastPath(ffmpeg()).resampled(file, format, header.get(), targetRate, deadline,
-                            cancellation)
-                    : ffmpeg(file, format, targetRate, deadline, cancellation);
+                    ? new FfmpegFastPath(ffmpeg()).resampled(file, format, header.get(), targetRate, outputs.get(),
+                            deadline, cancellation)
+                    : ffmpeg(file, format, targetRate, outputs.get(), deadline, cancellation);
             if (format == ContainerFormat.OTHER) {
                 return recognisedByFfmpeg(file, result);
             }
@@ -257,13 +288,14 @@ public final class AudioDecoder {
         }
         if (tryFastPath && !structure.truncated() && !structure.damaged()) {
             Optional<PcmResult> fast = new FfmpegFastPath(ffmpeg()).forJvmFormat(file, sniff, structure, targetRate,
-                    deadline, cancellation);
+                    outputs.get(), deadline, cancellation);
             if (fast.isPresent()) {
                 return fast.get();
             }
         }
         try {
-            PcmResult result = jvm.decodeWithin(file, format, structure, targetRate, deadline, cancellation);
+            PcmResult result = jvm.decodeWithin(file, format, structure, targetRate, outputs.get(), deadline,
+                    cancellation);
             boolean complete = structure.complete(result.sourceFrames());
             boolean usable = !result.failed() && result.sourceFrames() > 0 && complete;
             if (usable || structure.truncated() || deadline.expired() || !ffmpegAvailable()) {
@@ -272,18 +304,18 @@ public final class AudioDecoder {
             LOG.log(System.Logger.Level.INFO, () -> "the Java " + format.label() + " decoder failed on " + file
                     + " (" + (result.error() != null ? result.error() : structure.damaged() ? structure.damagedBecause()
                     : "it stopped short of the length the file announces") + "); trying ffmpeg");
-            PcmResult retry = ffmpeg(file, format, targetRate, deadline, cancellation);
+            PcmResult retry = ffmpeg(file, format, targetRate, outputs.get(), deadline, cancellation);
             return retry.sourceFrames() > 0 || result.sourceFrames() == 0 ? retry : result;
         } catch (JvmDecoder.RejectedException e) {
             if (structure.truncated()) {
-                return new PcmResult(new float[0], null, 0, e.getMessage());
+                return new PcmResult(outputs.get(), null, 0, e.getMessage());
             }
             if (!ffmpegAvailable()) {
                 throw needsFfmpeg(file, format, " (the Java decoder cannot read this " + format.label()
                         + " variant: " + e.getMessage() + ")");
             }
             LOG.log(System.Logger.Level.DEBUG, () -> "Java readers refused " + file + "; using ffmpeg");
-            return ffmpeg(file, format, targetRate, deadline, cancellation);
+            return ffmpeg(file, format, targetRate, outputs.get(), deadline, cancellation);
         }
     }
 
@@ -306,20 +338,25 @@ public final class AudioDecoder {
         return new FfmpegDecoder(ffmpegBinary.orElseThrow());
     }
 
-    private PcmResult ffmpeg(Path file, ContainerFormat format, int targetRate, Deadline deadline,
+    private PcmResult ffmpeg(Path file, ContainerFormat format, int targetRate, PcmOutput output, Deadline deadline,
             Cancellation cancellation) throws AudioDecodeException {
         try {
-            return ffmpeg().decode(file, format, targetRate, deadline, cancellation);
+            return ffmpeg().decode(file, format, targetRate, output, deadline, cancellation);
         } catch (IOException e) {
             throw new AudioDecodeException(file, Reason.CORRUPT, "running ffmpeg failed: " + e.getMessage(), e);
         }
     }
 
-    /** Turns a decoder's result into audio or the right typed error. */
-    private static DecodedAudio judge(Path file, StructureInspector.Structure structure, PcmResult result,
-            int targetRate, Deadline deadline) throws AudioDecodeException {
-        DecodedAudio partial = result.source() != null && result.samples().length > 0
-                ? new DecodedAudio(result.samples(), targetRate, result.source()) : null;
+    /**
+     * Turns a decoder's result into audio or the right typed error; the partial audio an error carries is there
+     * only when the sink kept the samples ({@link #decode}).
+     */
+    @SuppressWarnings("unchecked") // every output of a stream was made with a sink from the caller's supplier
+    private static <S extends PcmSink> StreamedAudio<S> judge(Path file, StructureInspector.Structure structure,
+            PcmResult result, int targetRate, Deadline deadline) throws AudioDecodeException {
+        DecodedAudio partial = result.source() != null && result.samples() > 0
+                && result.output().sink() instanceof SampleCollector kept
+                ? new DecodedAudio(kept.samples(), targetRate, result.source()) : null;
         if (deadline.expired()) {
             String stuck = JvmDecoder.STUCK.equals(result.error()) ? " (" + JvmDecoder.STUCK + ")" : "";
             throw new AudioDecodeException(file, Reason.TIMED_OUT, "no result after " + deadline.limit().toSeconds()
@@ -353,7 +390,7 @@ public final class AudioDecoder {
         if (result.sourceFrames() == 0 || result.source() == null) {
             throw new AudioDecodeException(file, Reason.CORRUPT, "it contains no audio samples");
         }
-        return new DecodedAudio(result.samples(), targetRate, result.source());
+        return new StreamedAudio<>((S) result.output().sink(), result.samples(), targetRate, result.source());
     }
 
     private AudioDecodeException needsFfmpeg(Path file, ContainerFormat format, String why) {

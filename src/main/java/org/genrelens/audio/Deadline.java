@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A decode's time limit. When it passes, the given action (close the stream, kill ffmpeg) runs so that a decoder
  * blocked in a read returns; the decoding thread then sees {@link #expired()}.
  *
+ * <p>The limit is the decoder's: time the caller's {@link PcmSink} spends on the samples (classifying them) is added
+ * to it ({@link #extend}), so a long track analysed as it streams is not cut off for the analysis's own work.
+ *
  * <p>One watchdog thread serves every decode, so it only hands expiry actions to a pool of daemon threads and
  * never runs them itself: an action that blocks (closing a stream whose lock a spinning decoder holds) would
  * otherwise stop every later deadline from firing.
@@ -25,17 +28,41 @@ final class Deadline implements AutoCloseable {
     private static final ExecutorService EXPIRY_ACTIONS = Executors.newCachedThreadPool(
             daemonThreads("genrelens-decode-expiry"));
 
-    private final long endNanos;
+    private volatile long endNanos;
     private final Duration limit;
     private final AtomicBoolean expired = new AtomicBoolean();
+    private volatile boolean closed;
     private volatile Runnable onExpiry = () -> { };
-    private final ScheduledFuture<?> timer;
+    private volatile ScheduledFuture<?> timer;
 
     private Deadline(Duration limit) {
         this.limit = limit;
         this.endNanos = System.nanoTime() + limit.toNanos();
-        this.timer = WATCHDOG.schedule(() -> EXPIRY_ACTIONS.execute(this::expire), limit.toNanos(),
-                TimeUnit.NANOSECONDS);
+        this.timer = schedule(limit.toNanos());
+    }
+
+    private ScheduledFuture<?> schedule(long nanos) {
+        return WATCHDOG.schedule(this::check, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** On the watchdog: expires, or waits again when the end was moved ({@link #extend}). */
+    private void check() {
+        if (closed) {
+            return;
+        }
+        long left = endNanos - System.nanoTime();
+        if (left > 0) {
+            timer = schedule(left);
+        } else {
+            EXPIRY_ACTIONS.execute(this::expire);
+        }
+    }
+
+    /** Moves the end later by {@code nanos}, unless time has already run out. */
+    void extend(long nanos) {
+        if (nanos > 0 && !expired.get()) {
+            endNanos += nanos; // only the decoding thread extends
+        }
     }
 
     static ThreadFactory daemonThreads(String name) {
@@ -83,6 +110,7 @@ final class Deadline implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         timer.cancel(false);
     }
 }

@@ -143,26 +143,28 @@ final class ExcerptDecoder {
         }
         PcmResult result;
         try (Deadline deadline = Deadline.after(limit)) {
-            result = decoder.ffmpeg().decodeExcerpts(sources, targetRate, samples, deadline, cancellation);
+            result = decoder.ffmpeg().decodeExcerpts(sources, targetRate, samples, PcmOutput.collecting(deadline),
+                    deadline, cancellation);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.INFO, () -> "quick decode through ffmpeg failed: " + e.getMessage());
             return null;
         }
         long expected = count * samples;
-        if (result.failed() || result.samples().length != expected) {
+        if (result.failed() || result.samples() != expected) {
             LOG.log(System.Logger.Level.INFO, () -> "quick decode of " + files.size() + " file(s) through ffmpeg "
-                    + "failed (" + (result.failed() ? result.error() : result.samples().length + " samples instead of "
+                    + "failed (" + (result.failed() ? result.error() : result.samples() + " samples instead of "
                     + expected) + "); decoding them one by one");
             return null;
         }
         List<DecodedExcerpts> out = new ArrayList<>();
+        float[] all = result.output().collected();
         int offset = 0;
         for (Prepared p : files) {
             StreamHeader h = p.header().orElseThrow();
             ContainerFormat format = p.inspected().sniff().format();
             List<float[]> parts = new ArrayList<>();
             for (int i = 0; i < p.starts().length; i++, offset += samples) {
-                parts.add(Arrays.copyOfRange(result.samples(), offset, offset + samples));
+                parts.add(Arrays.copyOfRange(all, offset, offset + samples));
             }
             AudioSource source = new AudioSource(format.label(), h.sampleRate(), h.channels(),
                     format == ContainerFormat.FLAC || p.pcm() ? h.bitsPerSample() : 0, AudioSource.FFMPEG);

@@ -19,7 +19,8 @@ import org.genrelens.task.Cancellation;
  * Decodes through an ffmpeg child process, started directly with {@link ProcessBuilder}: no shell, so nothing needs
  * quoting and it runs the same on Windows. The path is passed as one argument, prefixed with {@code file:} (so a name
  * like {@code concat:x|y} is not a protocol). ffmpeg writes float WAV to its stdout, which is read as it comes;
- * stderr goes to a temporary log file, so a full stderr pipe can never stall it. Downmixing averages the channels
+ * stderr goes to a temporary log file, so a full stderr pipe can never stall it. The samples go to a {@link PcmOutput}
+ * chunk by chunk as they are read. Downmixing averages the channels
  * (a {@code pan} filter with weight 1/N each, not {@code -ac 1}, which sums at -3 dB) or, for the native-rate
  * {@link #decode} path, {@link MonoResamplingSink} does it as on the JVM path.
  */
@@ -39,34 +40,28 @@ final class FfmpegDecoder {
         this.binary = binary;
     }
 
-    PcmResult decode(Path file, ContainerFormat format, int targetRate, Deadline deadline,
+    PcmResult decode(Path file, ContainerFormat format, int targetRate, PcmOutput output, Deadline deadline,
             Cancellation cancellation) throws IOException {
         List<String> arguments = new ArrayList<>(ONE_THREAD);
         arguments.addAll(demuxer(format));
         arguments.addAll(List.of("-i", input(file), "-map", "0:a:0"));
-        return run(file, format, targetRate, arguments, 0, deadline, cancellation);
+        return run(file, format, targetRate, arguments, 0, output, deadline, cancellation);
     }
 
     /**
-     * Lets ffmpeg resample to {@code targetRate} (its default swresample filter) and keeps the channels, which
-     * {@link MonoResamplingSink} averages; the result's {@code source} and {@code sourceFrames} then describe the
-     * output, and the caller puts in the file's own rate from its headers.
-     */
-    PcmResult decodeResampled(Path file, ContainerFormat format, int targetRate, Deadline deadline,
-            Cancellation cancellation) throws IOException {
-        return decodeResampled(file, format, targetRate, 0, 0, deadline, cancellation);
-    }
-
-    /**
-     * Like {@link #decodeResampled(Path, ContainerFormat, int, Deadline, Cancellation)}, with ffmpeg also averaging
+     * Lets ffmpeg resample to {@code targetRate} (its default swresample filter), also averaging
      * the {@code channels} channels the headers announce into one (a {@code pan} filter with weight 1/channels each,
      * not {@code -ac 1}, which sums at -3 dB), so half or less as much PCM crosses the pipe.
      *
-     * @param channels        the file's channel count, or 0 to keep the channels
-     * @param expectedSamples how long the output will be, to size its buffer once, or 0
+     * The result's {@code source} and {@code sourceFrames} then describe the output, and the caller puts in the
+     * file's own rate from its headers.
+     *
+     * @param channels        the file's channel count, or 0 to keep the channels ({@link MonoResamplingSink} then
+     *                        averages them)
+     * @param expectedSamples how long the output will be (a hint for the sink), or 0
      */
     PcmResult decodeResampled(Path file, ContainerFormat format, int targetRate, int channels, long expectedSamples,
-            Deadline deadline, Cancellation cancellation) throws IOException {
+            PcmOutput output, Deadline deadline, Cancellation cancellation) throws IOException {
         List<String> arguments = new ArrayList<>(ONE_THREAD);
         arguments.addAll(demuxer(format));
         arguments.addAll(List.of("-i", input(file), "-map", "0:a:0"));
@@ -75,7 +70,7 @@ final class FfmpegDecoder {
             arguments.addAll(List.of("-af", pan.substring(0, pan.length() - 1)));
         }
         arguments.addAll(List.of("-ar", Integer.toString(targetRate)));
-        return run(file, format, targetRate, arguments, expectedSamples, deadline, cancellation);
+        return run(file, format, targetRate, arguments, expectedSamples, output, deadline, cancellation);
     }
 
     /** One file's part in {@link #decodeExcerpts(List, int, int, Deadline, Cancellation)}. */
@@ -88,8 +83,8 @@ final class FfmpegDecoder {
      * container, then decodes from the nearest point before and drops samples up to the start), resampled, averaged
      * to mono, cut or padded with silence to exactly {@code samples} samples; all are concatenated in order.
      */
-    PcmResult decodeExcerpts(List<ExcerptSource> sources, int targetRate, int samples, Deadline deadline,
-            Cancellation cancellation) throws IOException {
+    PcmResult decodeExcerpts(List<ExcerptSource> sources, int targetRate, int samples, PcmOutput output,
+            Deadline deadline, Cancellation cancellation) throws IOException {
         List<String> arguments = new ArrayList<>();
         StringBuilder graph = new StringBuilder();
         StringBuilder concat = new StringBuilder();
@@ -110,7 +105,8 @@ final class FfmpegDecoder {
         graph.append(concat).append("concat=n=").append(n).append(":v=0:a=1[out]");
         arguments.addAll(List.of("-filter_complex", graph.toString(), "-map", "[out]"));
         Path first = sources.get(0).file();
-        return run(first, ContainerFormat.UNKNOWN, targetRate, arguments, (long) samples * n, deadline, cancellation);
+        return run(first, ContainerFormat.UNKNOWN, targetRate, arguments, (long) samples * n, output, deadline,
+                cancellation);
     }
 
     /**
@@ -139,7 +135,7 @@ final class FfmpegDecoder {
     }
 
     private PcmResult run(Path file, ContainerFormat format, int targetRate, List<String> inputs,
-            long expectedSamples, Deadline deadline, Cancellation cancellation) throws IOException {
+            long expectedSamples, PcmOutput output, Deadline deadline, Cancellation cancellation) throws IOException {
         Path log = Files.createTempFile("genrelens-ffmpeg-", ".log");
         Process process = null;
         try {
@@ -159,7 +155,8 @@ final class FfmpegDecoder {
             });
             PcmResult result;
             try {
-                result = read(new DataInputStream(stream), format, targetRate, expectedSamples, deadline, cancellation);
+                result = read(new DataInputStream(stream), format, targetRate, expectedSamples, output, deadline,
+                        cancellation);
             } finally {
                 closeQuietly(stream);
             }
@@ -167,7 +164,7 @@ final class FfmpegDecoder {
             String errors = readLog(log);
             if (result.failed() || exit != 0) {
                 String why = !errors.isBlank() ? errors : result.failed() ? result.error() : "ffmpeg exit code " + exit;
-                return new PcmResult(result.samples(), result.source(), result.sourceFrames(), why);
+                return new PcmResult(output, result.source(), result.sourceFrames(), why);
             }
             if (!errors.isBlank()) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "ffmpeg concealed errors in " + file + ": " + errors);
@@ -182,49 +179,50 @@ final class FfmpegDecoder {
     }
 
     private static PcmResult read(DataInputStream in, ContainerFormat format, int targetRate, long expectedSamples,
-            Deadline deadline,
-            Cancellation cancellation) {
+            PcmOutput output, Deadline deadline, Cancellation cancellation) {
         int channels = 1;
         int rate = targetRate;
         MonoResamplingSink sink = null;
+        output.expect(expectedSamples);
         try {
             WavHeader header = WavHeader.read(in);
             channels = header.channels();
             rate = header.sampleRate();
             if (channels == 1 && rate == targetRate) {
-                return new PcmResult(readMono(in, expectedSamples, deadline, cancellation),
-                        source(format, rate, channels), 0, null).withFramesFromSamples();
+                readMono(in, output, deadline, cancellation);
+                return new PcmResult(output, source(format, rate, channels), 0, null).withFramesFromSamples();
             }
-            sink = new MonoResamplingSink(channels, rate, targetRate, 0, -1, expectedSamples);
+            sink = new MonoResamplingSink(channels, rate, targetRate, 0, -1, output);
             TarsosDSPAudioFloatConverter converter = TarsosDSPAudioFloatConverter.getConverter(
                     new TarsosDSPAudioFormat(TarsosDSPAudioFloatConverter.PCM_FLOAT, rate, 32, channels,
                             4 * channels, rate, false));
             PcmPump.pump(in, converter, channels, 4 * channels, sink, deadline, cancellation);
-            return new PcmResult(sink.finish(), source(format, rate, channels), sink.framesIn(), null);
+            sink.finish();
+            return new PcmResult(output, source(format, rate, channels), sink.framesIn(), null);
         } catch (EOFException e) {
-            return new PcmResult(new float[0], source(format, rate, channels), 0, "ffmpeg produced no audio");
+            return new PcmResult(output, source(format, rate, channels), 0, "ffmpeg produced no audio");
         } catch (IOException | IllegalArgumentException e) {
-            float[] partial = sink == null ? new float[0] : sink.snapshot();
-            long frames = sink == null ? 0 : sink.framesIn();
-            return new PcmResult(partial, source(format, rate, channels), frames, "reading ffmpeg's output failed: "
+            long frames = 0;
+            if (sink != null) {
+                sink.stop();
+                frames = sink.framesIn();
+            }
+            return new PcmResult(output, source(format, rate, channels), frames, "reading ffmpeg's output failed: "
                     + e.getMessage());
         }
     }
 
     /**
-     * ffmpeg already averaged and resampled: its little-endian floats go straight into the result, one copy, with
-     * no mixing or resampling sink (at 4-minute tracks this is a fifth of what analysis adds to ffmpeg's work).
+     * ffmpeg already averaged and resampled: its little-endian floats go straight to the output, with no mixing or
+     * resampling sink (at 4-minute tracks this is a fifth of what analysis adds to ffmpeg's work).
      */
-    private static float[] readMono(DataInputStream in, long expectedSamples, Deadline deadline,
+    private static void readMono(DataInputStream in, PcmOutput output, Deadline deadline,
             Cancellation cancellation) throws IOException {
-        // exactly the announced length: ffmpeg nearly always delivers it, and the array is then returned uncopied
-        float[] out = new float[(int) Math.min(Integer.MAX_VALUE - 1024, expectedSamples > 0 ? expectedSamples
-                : 1 << 16)];
         byte[] bytes = new byte[1 << 16];
+        float[] chunk = new float[bytes.length / 4];
         java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN)
                 .asFloatBuffer();
         int filled = 0;
-        int count = 0;
         while (!deadline.expired()) {
             cancellation.throwIfCancelled();
             int n = in.read(bytes, filled, bytes.length - filled);
@@ -233,18 +231,13 @@ final class FfmpegDecoder {
             }
             filled += n;
             int whole = filled / 4;
-            if (count + whole > out.length) {
-                out = java.util.Arrays.copyOf(out, (int) Math.min(Integer.MAX_VALUE - 8,
-                        Math.max((long) count + whole, (long) out.length * 3 / 2)));
-            }
             floats.position(0);
-            floats.get(out, count, whole);
-            count += whole;
+            floats.get(chunk, 0, whole);
+            output.accept(chunk, 0, whole);
             int rest = filled - whole * 4;
             System.arraycopy(bytes, whole * 4, bytes, 0, rest);
             filled = rest;
         }
-        return count == out.length ? out : java.util.Arrays.copyOf(out, count);
     }
 
     private static AudioSource source(ContainerFormat format, int rate, int channels) {

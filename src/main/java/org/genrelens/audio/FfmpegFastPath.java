@@ -28,7 +28,8 @@ final class FfmpegFastPath {
      * decides). The result reports the file's own rate and its frame count in source frames, as the JVM path does.
      */
     Optional<PcmResult> forJvmFormat(Path file, ContentSniffer.Sniff sniff,
-            StructureInspector.Structure structure, int targetRate, Deadline deadline, Cancellation cancellation) {
+            StructureInspector.Structure structure, int targetRate, PcmOutput output, Deadline deadline,
+            Cancellation cancellation) {
         ContainerFormat format = sniff.format();
         Optional<StreamHeader> header = StreamHeader.read(file, sniff, structure);
         boolean pcm = format == ContainerFormat.WAV || format == ContainerFormat.AIFF || format == ContainerFormat.AU;
@@ -38,7 +39,7 @@ final class FfmpegFastPath {
         StreamHeader h = header.get();
         PcmResult result;
         try {
-            result = resampled(file, format, h, targetRate, deadline, cancellation);
+            result = resampled(file, format, h, targetRate, output, deadline, cancellation);
         } catch (AudioDecodeException e) {
             return Optional.empty();
         }
@@ -53,22 +54,23 @@ final class FfmpegFastPath {
             }
             sourceFrames = Math.max(sourceFrames, expected);
         }
-        if (result.failed() || result.samples().length == 0 || deadline.expired()) {
+        if (result.failed() || result.samples() == 0 || deadline.expired()) {
             return Optional.empty();
         }
-        return Optional.of(new PcmResult(result.samples(), result.source(), sourceFrames, null));
+        return Optional.of(new PcmResult(output, result.source(), sourceFrames, null));
     }
 
     /**
      * ffmpeg decodes and resamples; the result names the file's own rate, channels and depth from its headers, and
      * counts frames at that rate.
      */
-    PcmResult resampled(Path file, ContainerFormat format, StreamHeader h, int targetRate,
+    PcmResult resampled(Path file, ContainerFormat format, StreamHeader h, int targetRate, PcmOutput output,
             Deadline deadline, Cancellation cancellation) throws AudioDecodeException {
         PcmResult result;
         try {
             long expected = h.frames() > 0 ? Math.round(h.frames() * (double) targetRate / h.sampleRate()) : 0;
-            result = ffmpeg.decodeResampled(file, format, targetRate, h.channels(), expected, deadline, cancellation);
+            result = ffmpeg.decodeResampled(file, format, targetRate, h.channels(), expected, output, deadline,
+                    cancellation);
         } catch (IOException e) {
             throw new AudioDecodeException(file, Reason.CORRUPT, "running ffmpeg failed: " + e.getMessage(), e);
         }
@@ -76,8 +78,8 @@ final class FfmpegFastPath {
                 || format == ContainerFormat.AIFF || format == ContainerFormat.AU;
         AudioSource source = new AudioSource(format.label(), h.sampleRate(), h.channels(),
                 lossless ? h.bitsPerSample() : 0, AudioSource.FFMPEG);
-        long sourceFrames = Math.round(result.samples().length * (h.sampleRate() / (double) targetRate));
-        return new PcmResult(result.samples(), source, sourceFrames, result.error(), result.concealed());
+        long sourceFrames = Math.round(result.samples() * (h.sampleRate() / (double) targetRate));
+        return new PcmResult(output, source, sourceFrames, result.error(), result.concealed());
     }
 
     /**
@@ -90,13 +92,13 @@ final class FfmpegFastPath {
             return result;
         }
         double announced = header.get().durationSeconds();
-        double decoded = result.samples().length / (double) targetRate;
+        double decoded = result.samples() / (double) targetRate;
         if (decoded >= announced * 0.98 - 0.1) {
             return result;
         }
         String complaint = result.concealed().lines().findFirst().map(line -> "; ffmpeg: " + line.strip())
                 .orElse("");
-        return new PcmResult(result.samples(), result.source(), result.sourceFrames(), String.format(Locale.ROOT,
+        return new PcmResult(result.output(), result.source(), result.sourceFrames(), String.format(Locale.ROOT,
                 "only %.1f s of the %.1f s its header announces could be decoded%s", decoded, announced, complaint),
                 result.concealed());
     }

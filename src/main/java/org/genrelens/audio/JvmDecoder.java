@@ -67,16 +67,25 @@ final class JvmDecoder {
      * The worker sees the deadline between chunks itself; the short grace lets it hand back what it read.
      */
     PcmResult decodeWithin(Path file, ContainerFormat format, StructureInspector.Structure structure, int targetRate,
-            Deadline deadline, Cancellation cancellation) throws RejectedException {
+            PcmOutput output, Deadline deadline, Cancellation cancellation) throws RejectedException {
         Future<PcmResult> work = WORKERS.submit(
-                () -> decode(file, format, structure, targetRate, deadline, cancellation));
+                () -> decode(file, format, structure, targetRate, output, deadline, cancellation));
         try {
-            return work.get(deadline.remaining().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+            while (true) {
+                try {
+                    return work.get(deadline.remaining().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    if (deadline.expired()) {
+                        throw e;
+                    }
+                    // the deadline moved while the caller's sink worked on the samples: wait on
+                }
+            }
         } catch (TimeoutException e) {
             work.cancel(true); // frees a worker blocked in a read; one spinning in the decoder ignores it
             LOG.log(System.Logger.Level.WARNING, () -> "the Java " + format.label() + " decoder got stuck on "
                     + file + " and was abandoned; its thread runs on until the program exits");
-            return new PcmResult(new float[0], null, 0, STUCK);
+            return new PcmResult(output, null, 0, STUCK);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RejectedException rejected) {
@@ -97,7 +106,7 @@ final class JvmDecoder {
     }
 
     PcmResult decode(Path file, ContainerFormat format, StructureInspector.Structure structure, int targetRate,
-            Deadline deadline, Cancellation cancellation) throws RejectedException {
+            PcmOutput output, Deadline deadline, Cancellation cancellation) throws RejectedException {
         Opened opened = open(file, format, structure.intactBytes());
         AudioInputStream encoded = opened.audio();
         AudioInputStream pcm;
@@ -119,7 +128,7 @@ final class JvmDecoder {
             }
         });
         try {
-            return read(pcm, source, format, structure, opened.damage(), targetRate, deadline, cancellation);
+            return read(pcm, source, format, structure, opened.damage(), targetRate, output, deadline, cancellation);
         } finally {
             closeQuietly(pcm);
             closeQuietly(encoded);
@@ -140,8 +149,8 @@ final class JvmDecoder {
     }
 
     private static PcmResult read(AudioInputStream pcm, AudioFormat source, ContainerFormat format,
-            StructureInspector.Structure structure, Supplier<String> damage, int targetRate, Deadline deadline,
-            Cancellation cancellation) {
+            StructureInspector.Structure structure, Supplier<String> damage, int targetRate, PcmOutput output,
+            Deadline deadline, Cancellation cancellation) {
         AudioFormat f = pcm.getFormat();
         int channels = f.getChannels();
         int frameSize = f.getFrameSize();
@@ -150,13 +159,13 @@ final class JvmDecoder {
         // MP3's encoder padding and Vorbis's last packet run past the length the headers announce: cut there
         boolean trimmed = mp3 || format == ContainerFormat.OGG_VORBIS;
         MonoResamplingSink sink = new MonoResamplingSink(channels, f.getSampleRate(), targetRate,
-                mp3 ? structure.jvmSkipFrames() : 0, trimmed ? structure.expectedFrames() : -1);
+                mp3 ? structure.jvmSkipFrames() : 0, trimmed ? structure.expectedFrames() : -1, output);
         String error = null;
         try {
             PcmPump.pump(pcm, converter, channels, frameSize, sink, deadline, cancellation);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof org.genrelens.task.CancelledException cancelled) {
-                throw cancelled;
+            if (e instanceof CancelledException || e instanceof PcmOutput.SinkFailure) {
+                throw (RuntimeException) e; // the caller's cancel or the caller's own failure, not the file's
             }
             // decoders of damaged files fail in many ways (EOFException, ArrayIndexOutOfBounds in JLayer...)
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -171,8 +180,12 @@ final class JvmDecoder {
         };
         AudioSource audioSource = new AudioSource(format.label(), Math.round(source.getSampleRate()),
                 Math.max(1, source.getChannels()), bits, AudioSource.JVM);
-        float[] samples = error == null ? sink.finish() : sink.snapshot();
-        return new PcmResult(samples, audioSource, sink.framesIn(), error);
+        if (error == null) {
+            sink.finish();
+        } else {
+            sink.stop();
+        }
+        return new PcmResult(output, audioSource, sink.framesIn(), error);
     }
 
     private static Opened open(Path file, ContainerFormat format, long intactBytes) throws RejectedException {

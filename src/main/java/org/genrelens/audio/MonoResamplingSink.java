@@ -4,8 +4,8 @@ import be.tarsos.dsp.resample.Resampler;
 import java.util.Arrays;
 
 /**
- * Turns interleaved float frames at the source rate into mono at the target rate, chunk by chunk, so only the
- * (smaller) target-rate signal is held in memory.
+ * Turns interleaved float frames at the source rate into mono at the target rate, chunk by chunk, and hands the
+ * result on to a {@link PcmOutput} as it comes, so nothing of the track is held here but a short tail.
  *
  * <p>Channels are averaged, not summed: a sum is 3 dB (stereo) or more louder and would shift every
  * spectrogram tile. Resampling uses TarsosDSP's port of libresample (band-limited sinc interpolation, high
@@ -13,32 +13,31 @@ import java.util.Arrays;
  */
 final class MonoResamplingSink {
 
+    /**
+     * Samples held back from the output until the end: libresample's flush may overshoot by a few samples, and the
+     * length is fixed by the rate ratio, so the last ones are only handed on once that length is known.
+     */
+    private static final int HELD_BACK = 4096;
+
     private final int channels;
     private final double factor;
     private final Resampler resampler;
+    private final PcmOutput output;
     private final float[] resampled = new float[16_384];
     private float[] mono = new float[0];
-    private float[] out = new float[1 << 16];
-    private int outLength;
+    private float[] pending = new float[HELD_BACK + 16_384];
+    private int pendingLength;
+    private long handedOn;
     private long framesIn;
     private long toSkip;
     private final long maxFrames;
-
-    MonoResamplingSink(int channels, double sourceRate, int targetRate) {
-        this(channels, sourceRate, targetRate, 0, -1);
-    }
 
     /**
      * @param skipFrames frames to drop at the start (decoder and encoder delay)
      * @param maxFrames  frames to keep at most (drops encoder padding at the end), or -1 for all
      */
-    MonoResamplingSink(int channels, double sourceRate, int targetRate, long skipFrames, long maxFrames) {
-        this(channels, sourceRate, targetRate, skipFrames, maxFrames, 0);
-    }
-
-    /** @param expectedSamples output length to allocate for at once (a hint; the buffer still grows), or 0 */
     MonoResamplingSink(int channels, double sourceRate, int targetRate, long skipFrames, long maxFrames,
-            long expectedSamples) {
+            PcmOutput output) {
         if (channels < 1) {
             throw new IllegalArgumentException("channels must be positive, was " + channels);
         }
@@ -50,9 +49,7 @@ final class MonoResamplingSink {
         this.resampler = Math.abs(factor - 1.0) < 1e-9 ? null : new Resampler(true, factor, factor);
         this.toSkip = Math.max(0, skipFrames);
         this.maxFrames = maxFrames;
-        if (expectedSamples > out.length && expectedSamples < Integer.MAX_VALUE - 1024) {
-            out = new float[(int) expectedSamples + 1024];
-        }
+        this.output = java.util.Objects.requireNonNull(output, "output");
     }
 
     /** Accepts {@code frames} interleaved frames from {@code interleaved}. */
@@ -96,8 +93,11 @@ final class MonoResamplingSink {
         return framesIn;
     }
 
-    /** Flushes the resampler and returns exactly {@code round(framesIn * factor)} samples. */
-    float[] finish() {
+    /**
+     * Flushes the resampler; the output has then received exactly {@code round(framesIn * factor)} samples (cut,
+     * or padded with silence by the few samples libresample's flush may miss).
+     */
+    void finish() {
         if (resampler != null) {
             resample(0, true);
         }
@@ -105,13 +105,19 @@ final class MonoResamplingSink {
         if (framesIn > 0 && expected == 0) {
             expected = 1;
         }
-        // libresample's flush may overshoot or undershoot by a few samples; the length is fixed by the rate ratio
-        return Arrays.copyOf(out, (int) Math.min(expected, Integer.MAX_VALUE - 8));
+        int last = (int) Math.max(0, Math.min(pendingLength, expected - handedOn));
+        hand(last);
+        float[] silence = new float[1024];
+        while (handedOn < expected) {
+            int n = (int) Math.min(silence.length, expected - handedOn);
+            output.accept(silence, 0, n);
+            handedOn += n;
+        }
     }
 
-    /** Samples produced so far, for a partial result after an error. */
-    float[] snapshot() {
-        return Arrays.copyOf(out, outLength);
+    /** Hands on what was produced so far, without the resampler's flush: a partial result after an error. */
+    void stop() {
+        hand(pendingLength);
     }
 
     private void resample(int frames, boolean last) {
@@ -132,14 +138,24 @@ final class MonoResamplingSink {
     }
 
     private void append(float[] samples, int count) {
-        if (outLength + count > out.length) {
-            long grown = Math.max((long) outLength + count, (long) out.length * 3 / 2);
-            if (grown > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("decoded audio is longer than a Java array can hold");
+        if (pendingLength + count > pending.length) {
+            hand(Math.max(0, pendingLength - HELD_BACK));
+            if (pendingLength + count > pending.length) {
+                pending = Arrays.copyOf(pending, pendingLength + count);
             }
-            out = Arrays.copyOf(out, (int) grown);
         }
-        System.arraycopy(samples, 0, out, outLength, count);
-        outLength += count;
+        System.arraycopy(samples, 0, pending, pendingLength, count);
+        pendingLength += count;
+    }
+
+    /** Hands the first {@code count} pending samples on and keeps the rest. */
+    private void hand(int count) {
+        if (count <= 0) {
+            return;
+        }
+        output.accept(pending, 0, count);
+        handedOn += count;
+        System.arraycopy(pending, count, pending, 0, pendingLength - count);
+        pendingLength -= count;
     }
 }

@@ -50,12 +50,15 @@ final class PcmExcerptReader {
                 skipFrames(in, first - position, frameSize);
                 int read = in.readNBytes(bytes, 0, bytes.length) / frameSize;
                 position = first + read;
-                MonoResamplingSink sink = new MonoResamplingSink(channels, f.getSampleRate(), targetRate);
+                PcmOutput excerpt = PcmOutput.collecting(deadline);
+                MonoResamplingSink sink = new MonoResamplingSink(channels, f.getSampleRate(), targetRate, 0, -1,
+                        excerpt);
                 if (read > 0) {
                     converter.toFloatArray(bytes, 0, floats, 0, read * channels);
                     sink.accept(floats, read);
                 }
-                out.add(Arrays.copyOf(sink.finish(), samples)); // padded with silence past the end of the track
+                sink.finish();
+                out.add(Arrays.copyOf(excerpt.collected(), samples)); // padded with silence past the end of the track
             }
             return out;
         }

@@ -1,27 +1,32 @@
 package org.genrelens.audio;
 
 /**
- * What one decoder made of a file.
+ * What one decoder made of a file; the samples went to {@code output}.
  *
- * @param samples      mono samples at the target rate
+ * @param output       where the mono samples at the target rate went
  * @param source       the file's own format
  * @param sourceFrames frames per channel read from the file, before resampling
  * @param error        why decoding stopped before the end of the stream, or null when it ran to the end
  * @param concealed    what ffmpeg reported while it went on decoding (damaged packets it skipped), or ""
  */
-record PcmResult(float[] samples, AudioSource source, long sourceFrames, String error, String concealed) {
+record PcmResult(PcmOutput output, AudioSource source, long sourceFrames, String error, String concealed) {
 
-    PcmResult(float[] samples, AudioSource source, long sourceFrames, String error) {
-        this(samples, source, sourceFrames, error, "");
+    PcmResult(PcmOutput output, AudioSource source, long sourceFrames, String error) {
+        this(output, source, sourceFrames, error, "");
+    }
+
+    /** Mono samples delivered at the target rate. */
+    long samples() {
+        return output.samples();
     }
 
     /** With {@code sourceFrames} set to the sample count: for output that ffmpeg did not resample. */
     PcmResult withFramesFromSamples() {
-        return new PcmResult(samples, source, samples.length, error, concealed);
+        return new PcmResult(output, source, samples(), error, concealed);
     }
 
     PcmResult withConcealed(String text) {
-        return new PcmResult(samples, source, sourceFrames, error, text == null ? "" : text);
+        return new PcmResult(output, source, sourceFrames, error, text == null ? "" : text);
     }
 
     boolean failed() {

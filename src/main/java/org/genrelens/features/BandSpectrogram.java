@@ -42,17 +42,30 @@ public final class BandSpectrogram {
      */
     public void decibels(float[] pcm, float[] out, int offset) {
         int frames = stft.frameCount(pcm.length);
-        int bands = filterbank.bands();
-        int bins = filterbank.binsUsed();
-        double[] buffer = new double[stft.fftSize()];
-        double[] power = new double[stft.bins()];
-        double[] bandPower = new double[bands];
+        FrameWork work = new FrameWork();
         for (int t = 0; t < frames; t++) {
-            stft.power(pcm, t, buffer, power, bins);
-            filterbank.applyAll(power, bandPower);
-            for (int b = 0; b < bands; b++) {
-                out[offset + b * frames + t] = (float) toDb(bandPower[b]);
-            }
+            frameDecibels(pcm, pcm.length, t, work, out, offset + t, frames);
+        }
+    }
+
+    /** Work arrays for {@link #frameDecibels}; one per thread. */
+    public final class FrameWork {
+        private final double[] buffer = new double[stft.fftSize()];
+        private final double[] power = new double[stft.bins()];
+        private final double[] bandPower = new double[filterbank.bands()];
+    }
+
+    /**
+     * The dB value of every band of one frame of the first {@code length} samples of {@code pcm} (zeros after
+     * them), band {@code b} written to {@code out[offset + b * stride]}: one column of {@link #decibels}, for callers
+     * that have the track a part at a time.
+     */
+    public void frameDecibels(float[] pcm, int length, int frame, FrameWork work, float[] out, int offset,
+            int stride) {
+        stft.power(pcm, length, frame, work.buffer, work.power, filterbank.binsUsed());
+        filterbank.applyAll(work.power, work.bandPower);
+        for (int b = 0; b < work.bandPower.length; b++) {
+            out[offset + b * stride] = (float) toDb(work.bandPower[b]);
         }
     }
 }

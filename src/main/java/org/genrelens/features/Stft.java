@@ -95,9 +95,17 @@ public final class Stft {
      * @param out    receives the power, at least {@code bins} long
      */
     public void power(float[] pcm, int frame, double[] buffer, double[] out, int bins) {
+        power(pcm, pcm.length, frame, buffer, out, bins);
+    }
+
+    /**
+     * As {@link #power(float[], int, double[], double[], int)} over the first {@code length} samples of {@code pcm}
+     * only (zeros after them): a streaming caller's buffer holds a part of the track, with room to spare.
+     */
+    public void power(float[] pcm, int length, int frame, double[] buffer, double[] out, int bins) {
         int start = frame * hopLength - fftSize / 2;
         int from = Math.max(0, -start);
-        int to = Math.min(fftSize, pcm.length - start);
+        int to = Math.min(fftSize, length - start);
         if (from > 0 || to < fftSize) {
             Arrays.fill(buffer, 0, fftSize, 0.0);
         }

@@ -6,6 +6,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,6 +40,8 @@ public final class GenreClassifier implements AutoCloseable {
     private final GraphContract contract;
     private final long[] tileShape;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Each worker thread's input buffer ({@link #input}): the session is shared, the buffers are not. */
+    private final ThreadLocal<FloatBuffer> inputs = new ThreadLocal<>();
 
     private GenreClassifier(Path modelFile, ModelCard card, ClassifierOptions options, OrtEnvironment env,
             ChosenSession chosen, GraphContract contract) {
@@ -124,12 +128,10 @@ public final class GenreClassifier implements AutoCloseable {
         int labels = card.labels().size();
         int tileSize = tiles.tileSize();
         float[][] rows = new float[tiles.count()][];
-        int batchSize = options.resolvedBatchSize(chosen.provider());
+        int batchSize = batchSize();
         for (int start = 0; start < tiles.count(); start += batchSize) {
             int n = Math.min(batchSize, tiles.count() - start);
-            // A view of the caller's array: ONNX Runtime makes the one direct copy it needs.
-            FloatBuffer batch = FloatBuffer.wrap(tiles.data(), start * tileSize, n * tileSize);
-            float[] out = run(batch, n);
+            float[] out = run(input(tiles.data(), start * tileSize, n * tileSize), n);
             if (out.length != (long) n * labels) {
                 throw new IllegalStateException(modelFile + " returned " + out.length + " values for " + n
                         + " windows and " + labels + " labels");
@@ -144,8 +146,20 @@ public final class GenreClassifier implements AutoCloseable {
 
     /** The track's genre: window rows averaged, uncertain below the threshold, padded as the tiles say. */
     public TrackPrediction classify(Tiles tiles) {
-        return WindowAverager.average(card.labels(), windowProbabilities(tiles), options.uncertaintyThreshold(),
-                tiles.padded());
+        return predict(windowProbabilities(tiles), tiles.padded());
+    }
+
+    /** The track's genre from its windows' rows ({@link #windowProbabilities}), as {@link #classify} gives it. */
+    public TrackPrediction predict(float[][] windowProbabilities, boolean padded) {
+        return WindowAverager.average(card.labels(), windowProbabilities, options.uncertaintyThreshold(), padded);
+    }
+
+    /**
+     * Windows per run of the model: {@link #windowProbabilities} cuts its tiles into batches this size, and a
+     * caller that hands tiles over a few at a time ({@link TrackAnalyzer}) batches them the same way.
+     */
+    public int batchSize() {
+        return options.resolvedBatchSize(chosen.provider());
     }
 
     @Override
@@ -153,6 +167,22 @@ public final class GenreClassifier implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             closeQuietly(chosen);
         }
+    }
+
+    /**
+     * The tiles in this thread's direct buffer, which ONNX Runtime reads without a copy of its own: a heap buffer
+     * would cost a new direct copy per batch, native memory that only a garbage collection gives back, so a long
+     * track's analysis would grow with the track (decision record 0019).
+     */
+    private FloatBuffer input(float[] data, int offset, int length) {
+        FloatBuffer buffer = inputs.get();
+        if (buffer == null || buffer.capacity() < length) {
+            buffer = ByteBuffer.allocateDirect(length * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            inputs.set(buffer);
+        }
+        buffer.clear();
+        buffer.put(data, offset, length).flip();
+        return buffer;
     }
 
     private float[] run(FloatBuffer batch, int n) {
@@ -172,7 +202,7 @@ public final class GenreClassifier implements AutoCloseable {
 
     private void probeOutputWidth() throws ModelLoadException {
         int tileSize = Math.toIntExact(tileShape[1] * tileShape[2] * tileShape[3]);
-        float[] out = run(FloatBuffer.wrap(new float[tileSize]), 1);
+        float[] out = run(input(new float[tileSize], 0, tileSize), 1);
         if (out.length != card.labels().size()) {
             throw new ModelLoadException(Reason.OUTPUT_MISMATCH, modelFile, "the graph in " + modelFile
                     + " outputs " + out.length + " probabilities per window but its card lists "

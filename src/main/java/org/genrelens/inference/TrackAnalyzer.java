@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import org.genrelens.audio.AudioDecodeException;
 import org.genrelens.audio.AudioDecoder;
-import org.genrelens.audio.DecodedAudio;
 import org.genrelens.audio.DecodedExcerpts;
+import org.genrelens.audio.StreamedAudio;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.features.TileExtractor;
 import org.genrelens.features.Tiles;
@@ -17,7 +17,9 @@ import org.genrelens.model.TrackPrediction;
 import org.genrelens.task.Cancellation;
 
 /**
- * The analysis chain for one file: decode → tiles → classify. Thread-safe: the decoder, the extractor and the
+ * The analysis chain for one file: decode → tiles → classify. A full analysis streams (decision record 0019): the
+ * windows are cut and classified while the track is decoded, so its memory does not grow with the track's length.
+ * Thread-safe: the decoder, the extractor and the
  * ONNX session may all be shared by worker threads.
  */
 public final class TrackAnalyzer {
@@ -76,10 +78,12 @@ public final class TrackAnalyzer {
         if (mode == AnalysisMode.QUICK) {
             return quick(file, cancellation);
         }
-        DecodedAudio audio = decoder.decode(file, extractor.spec().sampleRate(), cancellation);
-        requireSamples(file, audio.samples());
-        Tiles tiles = extractor.extract(audio.samples());
-        return new Analysed(classifier.classify(tiles), audio.durationSeconds());
+        StreamedAudio<WindowStream> streamed = decoder.stream(file, extractor.spec().sampleRate(),
+                () -> new WindowStream(extractor, classifier), cancellation);
+        if (streamed.samples() == 0) {
+            throw noSamples(file);
+        }
+        return new Analysed(streamed.sink().finish(), streamed.durationSeconds());
     }
 
     private Analysed quick(Path file, Cancellation cancellation) throws AudioDecodeException {
@@ -215,9 +219,13 @@ public final class TrackAnalyzer {
 
     private static void requireSamples(Path file, float[] samples) throws AudioDecodeException {
         if (samples.length == 0) {
-            throw new AudioDecodeException(file, AudioDecodeException.Reason.CORRUPT,
-                    "the decoder returned no audio samples");
+            throw noSamples(file);
         }
+    }
+
+    private static AudioDecodeException noSamples(Path file) {
+        return new AudioDecodeException(file, AudioDecodeException.Reason.CORRUPT,
+                "the decoder returned no audio samples");
     }
 
     /** A prediction with the length of the audio it came from. */

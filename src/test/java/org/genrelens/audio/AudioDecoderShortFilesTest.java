@@ -64,7 +64,7 @@ class AudioDecoderShortFilesTest {
         PcmResult ffmpeg;
         try (Deadline deadline = Deadline.after(Duration.ofSeconds(30))) {
             ffmpeg = new FfmpegDecoder(FfmpegEncoder.ffmpeg()).decode(ogg, ContainerFormat.OGG_VORBIS, RATE,
-                    deadline, Cancellation.none());
+                    PcmOutput.collecting(deadline), deadline, Cancellation.none());
         }
 
         assertEquals(Math.round(0.15 * RATE), in.structure().expectedFrames());

@@ -30,7 +30,8 @@ class JvmDecoderTest {
         PcmResult result;
         try (Deadline deadline = Deadline.after(Duration.ofMillis(500))) {
             result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> new JvmDecoder().decodeWithin(fifo,
-                    ContainerFormat.FLAC, StructureInspector.Structure.UNKNOWN, 22_050, deadline, Cancellation.none()));
+                    ContainerFormat.FLAC, StructureInspector.Structure.UNKNOWN, 22_050, PcmOutput.collecting(deadline),
+                    deadline, Cancellation.none()));
             assertTrue(deadline.expired());
         } finally {
             try (OutputStream release = Files.newOutputStream(fifo)) {

@@ -46,22 +46,30 @@ class MonoResamplingSinkTest {
     @Test
     void skippedAndLimitedFramesAreDroppedBeforeResampling() {
         float[] in = TestAudio.interleave(TestAudio.sine(1000, 1, 22_050, 0.5), 2);
-        MonoResamplingSink sink = new MonoResamplingSink(2, 22_050, 22_050, 100, 1000);
+        SampleCollector out = new SampleCollector();
+        MonoResamplingSink sink = new MonoResamplingSink(2, 22_050, 22_050, 100, 1000, output(out));
 
         sink.accept(in, 22_050);
+        sink.finish();
 
         assertEquals(1000, sink.framesIn());
-        assertEquals(1000, sink.finish().length);
+        assertEquals(1000, out.samples().length);
     }
 
     private static float[] feedInChunks(float[] in, int channels, int from, int to, int chunk) {
-        MonoResamplingSink sink = new MonoResamplingSink(channels, from, to);
+        SampleCollector out = new SampleCollector();
+        MonoResamplingSink sink = new MonoResamplingSink(channels, from, to, 0, -1, output(out));
         float[] buffer = new float[chunk];
         for (int i = 0; i < in.length; i += chunk) {
             int n = Math.min(chunk, in.length - i);
             System.arraycopy(in, i, buffer, 0, n);
             sink.accept(buffer, n);
         }
-        return sink.finish();
+        sink.finish();
+        return out.samples();
+    }
+
+    private static PcmOutput output(PcmSink sink) {
+        return new PcmOutput(sink, Deadline.after(java.time.Duration.ofMinutes(1)));
     }
 }
