@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.genrelens.audio.AudioDecodeException;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.audio.DecodedAudio;
+import org.genrelens.audio.LeadingSamples;
 import org.genrelens.features.Spectrogram;
 import org.genrelens.features.TileExtractor;
 import org.genrelens.inference.ClassifierOptions;
@@ -38,8 +39,19 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** A decoded track with its spectrogram, as the song detail view shows and plays it. */
-    public record TrackAudio(DecodedAudio audio, Spectrogram spectrogram) {
+    /**
+     * @param audio        the part shown: the whole track, or its first {@link #SHOWN_SECONDS}
+     * @param spectrogram  that part's spectrogram
+     * @param trackSeconds the whole track's length
+     */
+    public record TrackAudio(DecodedAudio audio, Spectrogram spectrogram, double trackSeconds) {
+        public boolean cut() {
+            return trackSeconds > audio.durationSeconds() + 0.01;
+        }
     }
+
+    /** How much of a track the song view decodes to play and draw: a long mix stays within memory. */
+    public static final int SHOWN_SECONDS = 20 * 60;
 
     private final AppPaths paths;
     private final LibraryDatabase library;
@@ -149,11 +161,16 @@ public final class Workspace implements AutoCloseable {
                         verb + message), cancellation);
     }
 
-    /** Decodes a track and computes its spectrogram with the active model's FeatureSpec. */
+    /**
+     * Decodes a track, keeping at most its first {@link #SHOWN_SECONDS} for playing and drawing, and computes that
+     * part's spectrogram with the active model's FeatureSpec.
+     */
     public TrackAudio loadAudio(Path file, Cancellation cancellation) throws AudioDecodeException, ModelLoadException {
         var spec = classifier().featureSpec();
-        DecodedAudio audio = analysisDecoder.decode(file, spec.sampleRate(), cancellation);
-        return new TrackAudio(audio, new TileExtractor(spec).spectrogram(audio.samples()));
+        var streamed = analysisDecoder.stream(file, spec.sampleRate(),
+                () -> new LeadingSamples(SHOWN_SECONDS * spec.sampleRate()), cancellation);
+        DecodedAudio audio = new DecodedAudio(streamed.sink().samples(), spec.sampleRate(), streamed.source());
+        return new TrackAudio(audio, new TileExtractor(spec).spectrogram(audio.samples()), streamed.durationSeconds());
     }
 
     /** Per-window probabilities stored with an analysis (empty for analyses stored without them). */

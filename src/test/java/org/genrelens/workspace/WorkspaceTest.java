@@ -40,6 +40,25 @@ class WorkspaceTest {
     }
 
     @Test
+    void theSongViewKeepsTheFirstTwentyMinutesOfALongTrackAndKnowsItsWholeLength(@TempDir Path dir)
+            throws Exception {
+        TestLibrary music = TestLibrary.create(dir);
+        // 21 minutes at 8 kHz: small on disk, over the limit once decoded at the model's 22.05 kHz
+        Path mix = org.genrelens.testing.TestAudio.writeWav(org.genrelens.testing.TestAudio.sine(220, 21 * 60, 8_000,
+                0.3), 8_000, dir.resolve("mix.wav"));
+        try (Workspace workspace = Workspace.open(music.paths())) {
+            Workspace.TrackAudio longTrack = workspace.loadAudio(mix, Cancellation.none());
+            Workspace.TrackAudio shortTrack = workspace.loadAudio(music.low(), Cancellation.none());
+
+            assertEquals(Workspace.SHOWN_SECONDS, longTrack.audio().durationSeconds(), 0.01);
+            assertEquals(21 * 60, longTrack.trackSeconds(), 0.05);
+            assertTrue(longTrack.cut());
+            assertFalse(shortTrack.cut(), "a short track is shown whole");
+            assertEquals(shortTrack.audio().durationSeconds(), shortTrack.trackSeconds(), 1e-9);
+        }
+    }
+
+    @Test
     void aHandCorrectionReplacesTheEarlierOneAndWinsOverThePredictionWhenTagging(@TempDir Path dir) throws Exception {
         TestLibrary music = TestLibrary.create(dir);
         try (Workspace workspace = Workspace.open(music.paths())) {

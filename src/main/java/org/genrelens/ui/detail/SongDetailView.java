@@ -188,7 +188,6 @@ public final class SongDetailView extends ScrollPane {
     }
 
     private static String clock(double seconds) {
-        long whole = Math.max(0, (long) seconds);
-        return String.format("%d:%02d", whole / 60, whole % 60);
+        return SongDetailViewModel.clock(seconds);
     }
 }

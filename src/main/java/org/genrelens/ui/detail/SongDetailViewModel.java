@@ -110,7 +110,9 @@ public final class SongDetailViewModel {
             durationSeconds.set(loaded.audio().audio().durationSeconds());
             spectrogram.set(loaded.pixels());
             timeline.setAll(loaded.windows());
-            loadState.set("");
+            loadState.set(loaded.audio().cut() ? "Showing the first " + clock(loaded.audio().audio().durationSeconds())
+                    + " of " + clock(loaded.audio().trackSeconds()) + "; the genre above comes from the whole track."
+                    : "");
         }, error -> {
             if (generation == loadGeneration) {
                 loadState.set("Could not show this song: " + ErrorReporter.readable(error));
@@ -126,7 +128,8 @@ public final class SongDetailViewModel {
         double hop = hopSeconds();
         double window = windowSeconds();
         List<WindowGenre> out = new ArrayList<>();
-        for (int w = 0; w < perWindow.length; w++) {
+        double shown = loaded.audio().durationSeconds();
+        for (int w = 0; w < perWindow.length && w * hop < shown; w++) {
             int best = 0;
             for (int i = 1; i < perWindow[w].length; i++) {
                 if (perWindow[w][i] > perWindow[w][best]) {
@@ -249,4 +252,11 @@ public final class SongDetailViewModel {
     public DoubleProperty positionSecondsProperty() { return positionSeconds; }
     public BooleanProperty playingProperty() { return playing; }
     public StringProperty playbackProblemProperty() { return playbackProblem; }
+
+    /** m:ss, or h:mm:ss from an hour on. */
+    static String clock(double seconds) {
+        long whole = Math.max(0, (long) seconds);
+        return whole >= 3600 ? String.format("%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+                : String.format("%d:%02d", whole / 60, whole % 60);
+    }
 }
