@@ -299,16 +299,15 @@ public final class TrainingRecipe {
             }
             listener.onFoldPredictions(f + 1, List.copyOf(members));
             List<ClipPrediction> fold = ClipPrediction.weightedMean(members, weights(plan, members.size()));
-            if (members.size() > 1) {
-                // each member's own score on the fold, so what the averaging buys is visible in the log
-                listener.onStage("fold " + (f + 1) + " balanced accuracy per member " + members.stream()
-                        .map(m -> String.format(java.util.Locale.ROOT, "%.3f", EvaluationReport.of("member",
-                                all.labels(), m, List.of()).trackLevel().balancedAccuracy())).toList()
-                        + ", averaged " + String.format(java.util.Locale.ROOT, "%.3f", EvaluationReport.of("fold",
-                                all.labels(), fold, List.of()).trackLevel().balancedAccuracy()));
-            }
-            foldScores.add(EvaluationReport.of("fold " + (f + 1), all.labels(), fold, List.of())
-                    .trackLevel().balancedAccuracy());
+            double foldScore = EvaluationReport.of("fold " + (f + 1), all.labels(), fold, List.of()).trackLevel()
+                    .balancedAccuracy();
+            // each fold's score as it comes (and each member's, so what averaging buys shows): a long run that is
+            // stopped still tells what it measured
+            listener.onStage("fold " + (f + 1) + " balanced accuracy " + (members.size() > 1 ? "per member "
+                    + members.stream().map(m -> String.format(java.util.Locale.ROOT, "%.3f", EvaluationReport.of(
+                            "member", all.labels(), m, List.of()).trackLevel().balancedAccuracy())).toList()
+                    + ", averaged " : "") + String.format(java.util.Locale.ROOT, "%.3f", foldScore));
+            foldScores.add(foldScore);
             predictions.addAll(fold);
         }
         return EvaluationReport.of(plan.folds() + "-fold-by-clip", all.labels(), predictions, all.skipped());
