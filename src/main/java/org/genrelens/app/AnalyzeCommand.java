@@ -53,7 +53,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (jobs < 0) {
             throw new ParameterException(spec.commandLine(), "--jobs must be 0 (one per core) or more");
         }
-        try (LibraryDatabase database = library.open(); GenreClassifier classifier = modelOptions.open()) {
+        ModelOptions.Loading loading = modelOptions.openInBackground();
+        LibraryDatabase opened;
+        try {
+            opened = library.open();
+        } catch (RuntimeException e) {
+            loading.discard();
+            throw e;
+        }
+        try (LibraryDatabase database = opened; GenreClassifier classifier = loading.await()) {
             TrackAnalyzer analyzer = new TrackAnalyzer(new AudioDecoder().preferringFfmpeg(), classifier);
             AnalysisMode mode = quick ? AnalysisMode.QUICK : AnalysisMode.FULL;
             TerminalProgress progress = new TerminalProgress(err);

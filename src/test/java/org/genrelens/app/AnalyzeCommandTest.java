@@ -41,6 +41,25 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aModelThatCannotBeLoadedWhileTheLibraryOpensIsReportedAndNothingIsAnalysed(@TempDir Path dir)
+            throws Exception {
+        Path music = Files.createDirectories(dir.resolve("music"));
+        TestAudio.writeWav(TestAudio.sine(110, 6, 22_050, 0.5), 22_050, music.resolve("low.wav"));
+        Path notAModel = Files.writeString(dir.resolve("broken.onnx"), "not a graph");
+        String db = dir.resolve("library.db").toString();
+        CliRun.of("scan", music.toString(), "--db", db);
+
+        // the model loads on its own thread while the database opens: its failure must still reach the user
+        CliRun run = CliRun.of("analyze", "--db", db, "--model", notAModel.toString());
+
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("broken.card.json does not exist"), run.err());
+        CliRun list = CliRun.of("list", "--by-genre", "--db", db);
+        assertTrue(list.out().contains("not analysed (1)"), "the track still waits for an analysis: " + list.out()
+                + list.err());
+    }
+
+    @Test
     void aBugOnOneTrackIsStoredAsAnInternalErrorNotAsADamagedFileAndTheOthersAreAnalysed(@TempDir Path dir)
             throws Exception {
         Path music = Files.createDirectories(dir.resolve("music"));
