@@ -29,7 +29,7 @@ class GenresTabTest extends DesktopTestBase {
 
         boolean grouped = app.main().library().groups().stream().anyMatch(g -> g.name().equals(labels.get(0)));
         robot.clickOn("#genres-tab");
-        ListView<GenreMap.Genre> list = robot.lookup("#genre-list").queryListView();
+        ListView<GenreMap.Genre> list = robot.lookup("#genre-map-list").queryListView();
         robot.clickOn("#genre-text").write(labels.get(0));
         robot.clickOn("#genre-add");
         waitFor(() -> app.genres().selectedProperty().get() != null);

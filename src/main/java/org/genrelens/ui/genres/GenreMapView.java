@@ -17,7 +17,7 @@ public final class GenreMapView extends BorderPane {
     public GenreMapView(GenreMapViewModel model) {
         setId("genre-map-view");
         ListView<org.genrelens.tags.GenreMap.Genre> list = new ListView<>(model.genres());
-        list.setId("genre-list");
+        list.setId("genre-map-list");
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(org.genrelens.tags.GenreMap.Genre genre, boolean empty) {
