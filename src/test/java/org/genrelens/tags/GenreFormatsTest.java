@@ -118,6 +118,18 @@ class GenreFormatsTest {
                 GenreMap.defaults().displayAll(new TagReader().read(file).genres()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"mp3", "flac"})
+    void theModelsLabelIsWrittenAsItsDisplayName(String format) throws Exception {
+        Path file = copy(format);
+        TagPlan plan = new TagPlanner(new TagPolicy(TagPolicy.Mode.OVERWRITE, 0.5f), DISPLAY_ONLY).plan(
+                List.of(TagRequest.predicted(file, TestTracks.prediction("hiphop", 0.9f, false))),
+                ProgressListener.NONE, Cancellation.none());
+        assertEquals(List.of("Hip-Hop"), plan.changes().get(0).after(), plan.describe().toString());
+        write(plan);
+        assertEquals(List.of("Hip-Hop"), new TagReader().read(file).genres());
+    }
+
     private Path copy(String format) throws Exception {
         String name = format + "." + extension(format);
         return Files.copy(sources.resolve(name), dir.resolve(name));

@@ -56,7 +56,7 @@ public record TrackRow(long trackId, Path path, String title, String artist, Str
         }
         double duration = track.durationSeconds() == null ? -1 : track.durationSeconds();
         return new TrackRow(track.id(), track.path(), title, nullToEmpty(tags.artist()), nullToEmpty(tags.album()),
-                duration, group, predicted, confidence, String.join("; ", tags.genres()),
+                duration, group, predicted, confidence, String.join("; ", genreMap.displayAll(tags.genres())),
                 entry.correctedGenre() == null ? "" : entry.correctedGenre(), status,
                 entry.failureReason() == null ? "" : entry.failureReason(), entry);
     }
