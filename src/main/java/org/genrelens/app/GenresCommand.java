@@ -37,6 +37,7 @@ final class GenresCommand {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.print(GenreMapFile.toJson(map));
+            out.flush();
             return ExitCodes.OK;
         }
         for (GenreMap.Genre genre : map.genres()) {
