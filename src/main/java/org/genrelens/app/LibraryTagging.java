@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.genrelens.library.LibraryDatabase;
 import org.genrelens.library.LibraryLocation;
+import org.genrelens.tags.GenreWriting;
 import org.genrelens.tags.TagPlan;
 import org.genrelens.tags.TagPolicy;
 import org.genrelens.tags.TagWriteOptions;
@@ -23,13 +24,16 @@ import org.genrelens.workspace.LibraryTagPlanner;
 final class LibraryTagging {
 
     private final TagPolicy policy;
+    private final GenreWriting writing;
     private final TagWriteOptions options;
     private final boolean dryRun;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    LibraryTagging(TagPolicy policy, TagWriteOptions options, boolean dryRun, PrintWriter out, PrintWriter err) {
+    LibraryTagging(TagPolicy policy, GenreWriting writing, TagWriteOptions options, boolean dryRun, PrintWriter out,
+            PrintWriter err) {
         this.policy = policy;
+        this.writing = writing;
         this.options = options;
         this.dryRun = dryRun;
         this.out = out;
@@ -39,7 +43,7 @@ final class LibraryTagging {
     int run(Path databaseFile) {
         Path file = databaseFile != null ? databaseFile : LibraryLocation.defaultDatabase();
         try (LibraryDatabase library = LibraryDatabase.open(file)) {
-            LibraryTagPlanner planner = new LibraryTagPlanner(library);
+            LibraryTagPlanner planner = new LibraryTagPlanner(library, null, writing);
             LibraryTagPlanner.PlannedTags planned = planner.plan(policy, List.of(), ProgressListener.NONE,
                     Cancellation.none());
             TagPlan plan = planned.plan();

@@ -26,14 +26,17 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     LibraryOptions library;
 
-    @Option(names = "--by-genre", description = "Group the tracks by predicted genre")
+    @Mixin
+    GenreMapOptions genreMapOptions;
+
+    @Option(names = "--by-genre", description = "Group the tracks by predicted genre, named as the genre map shows it")
     boolean byGenre;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (LibraryDatabase db = library.open()) {
-            Map<String, List<Track>> groups = GenreGroups.of(db);
+            Map<String, List<Track>> groups = GenreGroups.of(db, genreMapOptions.read());
             if (byGenre) {
                 groups.forEach((group, tracks) -> {
                     out.println(group + " (" + tracks.size() + ")");

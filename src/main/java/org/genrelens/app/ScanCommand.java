@@ -35,6 +35,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     LibraryOptions library;
 
+    @Mixin
+    GenreMapOptions genreMapOptions;
+
     @Option(names = "--include-hidden", description = "Also scan hidden files and folders (names starting with .)")
     boolean includeHidden;
 
@@ -43,14 +46,14 @@ final class ScanCommand implements Callable<Integer> {
     int batch;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (batch < 1) {
             throw new ParameterException(spec.commandLine(), "--batch must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ScanOptions options = ScanOptions.defaults().withBatchSize(batch).withIncludeHidden(includeHidden)
-                .withTagsReader(new ExistingTagsFromFiles());
+                .withTagsReader(new ExistingTagsFromFiles(genreMapOptions.read()));
         TerminalProgress progress = new TerminalProgress(err);
         ScanReport report;
         try (LibraryDatabase db = library.open()) {

@@ -18,6 +18,7 @@ import org.genrelens.pipeline.AnalysisPipeline;
 import org.genrelens.pipeline.AnalysisStage;
 import org.genrelens.pipeline.FileOutcome;
 import org.genrelens.tags.FileTagJournal;
+import org.genrelens.tags.GenreWriting;
 import org.genrelens.tags.TagPlan;
 import org.genrelens.tags.TagPlanner;
 import org.genrelens.tags.TagPolicy;
@@ -79,6 +80,13 @@ final class TagCommand implements Callable<Integer> {
             description = "Journal of tag writes (default: $XDG_DATA_HOME/genrelens/tag-journal.jsonl)")
     Path journal;
 
+    @Mixin
+    GenreMapOptions genreMapOptions;
+
+    @Option(names = "--with-parents", description = "Also write each genre's parent genres from the genre map "
+            + "(Techno writes Techno and Electronic)")
+    boolean withParents;
+
     @Option(names = "--keep-mtime", description = "Keep each file's modification time (default: it moves to the "
             + "time of the write, so backup tools and players see the change)")
     boolean keepModificationTime;
@@ -91,11 +99,12 @@ final class TagCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TagPolicy tagPolicy = policy();
+        GenreWriting writing = new GenreWriting(genreMapOptions.read(), withParents);
         if (fromLibrary) {
             if (!paths.isEmpty() || genre != null || journal != null) {
                 throw new ParameterException(spec.commandLine(), "--library takes no PATH, --genre or --journal");
             }
-            return new LibraryTagging(tagPolicy, new TagWriteOptions(keepModificationTime), dryRun, out, err)
+            return new LibraryTagging(tagPolicy, writing, new TagWriteOptions(keepModificationTime), dryRun, out, err)
                     .run(database);
         }
         if (paths.isEmpty()) {
@@ -109,7 +118,7 @@ final class TagCommand implements Callable<Integer> {
         } else if (!classify(found.files(), requests, failures, err)) {
             return ExitCodes.FAILURES;
         }
-        TagPlan plan = new TagPlanner(tagPolicy).plan(requests, ProgressListener.NONE, Cancellation.none());
+        TagPlan plan = new TagPlanner(tagPolicy, writing).plan(requests, ProgressListener.NONE, Cancellation.none());
         plan.describe().forEach(out::println);
         plan.skipped().stream().filter(TagPlan.Skipped::failed)
                 .forEach(skip -> failures.put(skip.file(), skip.reason()));

@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.genrelens.tags.GenreMap;
 
 /**
- * Present tracks grouped by the genre of their latest analysis: one group per genre (alphabetical), then
+ * Present tracks grouped by the genre of their latest analysis, named as the user's genre map shows it (the label
+ * "hiphop" groups as "Hip-Hop"; labels merged into one genre form one group): one group per genre (alphabetical), then
  * {@value #UNCERTAIN}, {@value #FAILED} and {@value #NOT_ANALYSED}. Empty groups are left out.
  */
 public final class GenreGroups {
@@ -20,7 +22,12 @@ public final class GenreGroups {
     private GenreGroups() {
     }
 
+    /** Grouped by the model's labels as they are. */
     public static Map<String, List<Track>> of(LibraryDatabase db) {
+        return of(db, GenreMap.empty());
+    }
+
+    public static Map<String, List<Track>> of(LibraryDatabase db, GenreMap genreMap) {
         Map<Long, Analysis> latest = db.analyses().latestPerTrack();
         Map<String, List<Track>> genres = new TreeMap<>();
         Map<String, List<Track>> rest = new LinkedHashMap<>();
@@ -39,7 +46,7 @@ public final class GenreGroups {
             } else if (analysis.uncertain()) {
                 rest.get(UNCERTAIN).add(track);
             } else {
-                genres.computeIfAbsent(analysis.topGenre(), g -> new ArrayList<>()).add(track);
+                genres.computeIfAbsent(genreMap.display(analysis.topGenre()), g -> new ArrayList<>()).add(track);
             }
         }
         Map<String, List<Track>> out = new LinkedHashMap<>();

@@ -43,6 +43,8 @@ final class AudioTags {
         // which would make values (and undo) depend on a 1990s genre list
         options.setWriteMp3GenresAsText(true);
         options.setWriteMp4GenresAsText(true);
+        // an ID3 tag made for a WAV or AIFF is ID3v2.4, which defines several genre values (MP3s get one in GenreEdit)
+        options.setID3V2Version(org.jaudiotagger.tag.reference.ID3V2Version.ID3_V24);
         // WAV: the genre lives in the ID3 chunk (multi-valued, read by players); a LIST/INFO chunk is kept as is
         options.setWavOptions(WavOptions.READ_ID3_ONLY);
         options.setWavSaveOptions(WavSaveOptions.SAVE_EXISTING_AND_ACTIVE);

@@ -15,14 +15,23 @@ import org.genrelens.task.ProgressListener;
 
 /**
  * Turns requests into a {@link TagPlan}: re-reads each file's current genres (never trusting a scan's copy), applies
- * the policy, and drops changes that would change nothing. Reads only; writes nothing.
+ * the policy, and drops changes that would change nothing. Reads only; writes nothing. The genre is written in its
+ * display spelling ({@link GenreWriting}), several genres the way the file's tag defines them ({@link GenreLayout}),
+ * and the append policy never adds a genre the file already has under another spelling.
  */
 public final class TagPlanner {
 
     private final TagPolicy policy;
+    private final GenreWriting writing;
 
+    /** Genres written as requested, without a vocabulary. */
     public TagPlanner(TagPolicy policy) {
+        this(policy, GenreWriting.asGiven());
+    }
+
+    public TagPlanner(TagPolicy policy, GenreWriting writing) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.writing = Objects.requireNonNull(writing, "writing");
     }
 
     public TagPlan plan(List<TagRequest> requests, ProgressListener progress, Cancellation cancellation) {
@@ -40,8 +49,9 @@ public final class TagPlanner {
             }
             try {
                 FileStamp stamp = FileStamp.of(request.file());
-                List<String> before = AudioTags.genres(AudioTags.open(request.file()));
-                List<String> after = target(before, request.genre());
+                var audio = AudioTags.open(request.file());
+                List<String> before = AudioTags.genres(audio);
+                List<String> after = target(before, writing.values(request.genre()), GenreLayout.of(audio));
                 if (after == null) {
                     skipped.add(new TagPlan.Skipped(request.file(), "already has a genre " + TagPlan.show(before)
                             + " (policy empty; use overwrite or append to change it)", false));
@@ -84,20 +94,22 @@ public final class TagPlanner {
         return null;
     }
 
-    /** The genres the file should hold under the policy, or null when the policy leaves it alone. */
-    private List<String> target(List<String> before, String genre) {
+    /** The values the file should hold under the policy, or null when the policy leaves it alone. */
+    private List<String> target(List<String> before, List<String> wanted, GenreLayout layout) {
         return switch (policy.mode()) {
-            case EMPTY -> hasGenre(before) ? null : List.of(genre);
-            case OVERWRITE -> List.of(genre);
+            case EMPTY -> hasGenre(before) ? null : layout.store(wanted);
+            case OVERWRITE -> layout.store(wanted);
             case APPEND -> {
-                for (String existing : before) {
-                    if (existing.strip().equalsIgnoreCase(genre)) {
-                        yield before;
+                List<String> present = writing.map().displayAll(layout.genres(before));
+                List<String> appended = new ArrayList<>(layout.genres(before));
+                for (String genre : wanted) {
+                    if (present.stream().noneMatch(existing -> writing.map().sameGenre(existing, genre))) {
+                        appended.add(genre);
+                        present = new ArrayList<>(present);
+                        present.add(genre);
                     }
                 }
-                List<String> appended = new ArrayList<>(before);
-                appended.add(genre);
-                yield appended;
+                yield appended.size() == layout.genres(before).size() ? before : layout.store(appended);
             }
         };
     }

@@ -7,6 +7,7 @@ import org.genrelens.ui.common.ErrorReporter;
 import org.genrelens.ui.detail.AudioPlayer;
 import org.genrelens.ui.detail.PlaybackOutput;
 import org.genrelens.ui.detail.SongDetailViewModel;
+import org.genrelens.ui.genres.GenreMapViewModel;
 import org.genrelens.ui.library.TrackRow;
 import org.genrelens.ui.shell.MainViewModel;
 import org.genrelens.ui.shell.MainWindow;
@@ -21,6 +22,7 @@ public final class DesktopComposition {
     private final SongDetailViewModel detail;
     private final TaggingViewModel tagging;
     private final TrainViewModel train;
+    private final GenreMapViewModel genres;
     private MainWindow window;
 
     public DesktopComposition(Workspace workspace, BackgroundRunner runner, ErrorReporter errors,
@@ -33,12 +35,13 @@ public final class DesktopComposition {
             main.describeModel();
             main.analyse();
         });
+        genres = new GenreMapViewModel(workspace, errors, main::reloadLibrary);
     }
 
     /** Builds the window (on the FX thread). */
     public MainWindow window() {
         if (window == null) {
-            window = new MainWindow(main, detail, tagging, train);
+            window = new MainWindow(main, detail, tagging, train, genres);
         }
         return window;
     }
@@ -65,5 +68,9 @@ public final class DesktopComposition {
 
     public TrainViewModel train() {
         return train;
+    }
+
+    public GenreMapViewModel genres() {
+        return genres;
     }
 }

@@ -18,6 +18,11 @@ public record AppPaths(Path database, Path settings, Path modelsDirectory, Optio
         bundledModel = bundledModel == null ? Optional.empty() : bundledModel;
     }
 
+    /** The user's genre vocabulary, beside the settings ({@link org.genrelens.tags.GenreMapFile}). */
+    public Path genreMap() {
+        return settings.resolveSibling(org.genrelens.tags.GenreMapFile.FILE_NAME);
+    }
+
     /** The per-user defaults: everything beside the library database in the platform's data folder. */
     public static AppPaths defaults(Optional<Path> bundledModel) {
         return inFolder(LibraryLocation.defaultDatabase().getParent(), bundledModel);

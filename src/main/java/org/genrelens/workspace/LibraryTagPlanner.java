@@ -10,6 +10,7 @@ import java.util.Set;
 import org.genrelens.library.LibraryDatabase;
 import org.genrelens.model.TrackPrediction;
 import org.genrelens.tags.FileStamp;
+import org.genrelens.tags.GenreWriting;
 import org.genrelens.tags.TagPlan;
 import org.genrelens.tags.TagPlanner;
 import org.genrelens.tags.TagPolicy;
@@ -33,16 +34,18 @@ public final class LibraryTagPlanner {
 
     private final LibraryDatabase library;
     private final String modelSha256;
+    private final GenreWriting writing;
 
-    /** Plans from each track's newest analysis by any model. */
+    /** Plans from each track's newest analysis by any model, genres written as labelled. */
     public LibraryTagPlanner(LibraryDatabase library) {
-        this(library, null);
+        this(library, null, GenreWriting.asGiven());
     }
 
-    /** Plans from the analyses of one model (null: any). */
-    public LibraryTagPlanner(LibraryDatabase library, String modelSha256) {
+    /** Plans from the analyses of one model (null: any), genres written as the genre map spells them. */
+    public LibraryTagPlanner(LibraryDatabase library, String modelSha256, GenreWriting writing) {
         this.library = library;
         this.modelSha256 = modelSha256;
+        this.writing = writing;
     }
 
     /** Plans tags for the given tracks (all tracks when {@code trackIds} is empty). */
@@ -61,7 +64,7 @@ public final class LibraryTagPlanner {
                 scanned.put(request.file(), new FileStamp(entry.track().size(), entry.track().modifiedMillis()));
             }
         }
-        TagPlan plan = new TagPlanner(policy).plan(requests, progress, cancellation);
+        TagPlan plan = new TagPlanner(policy, writing).plan(requests, progress, cancellation);
         return new PlannedTags(plan, scanned);
     }
 

@@ -11,9 +11,10 @@ import java.util.Locale;
  * @param activeModel   the model in use (a path); null means the bundled model
  * @param tagPolicy     empty | overwrite | append
  * @param minConfidence tags are written only at or above this confidence
+ * @param writeParentGenres tagging also writes each genre's parents from the genre map (Techno, Electronic)
  */
 public record Settings(List<String> musicFolders, boolean darkTheme, String activeModel, String tagPolicy,
-        float minConfidence) {
+        float minConfidence, boolean writeParentGenres) {
 
     public Settings {
         musicFolders = musicFolders == null ? List.of() : List.copyOf(musicFolders);
@@ -24,22 +25,26 @@ public record Settings(List<String> musicFolders, boolean darkTheme, String acti
     }
 
     public static Settings defaults() {
-        return new Settings(List.of(), false, null, "empty", 0.5f);
+        return new Settings(List.of(), false, null, "empty", 0.5f, false);
     }
 
     public Settings withMusicFolders(List<String> folders) {
-        return new Settings(folders, darkTheme, activeModel, tagPolicy, minConfidence);
+        return new Settings(folders, darkTheme, activeModel, tagPolicy, minConfidence, writeParentGenres);
     }
 
     public Settings withDarkTheme(boolean dark) {
-        return new Settings(musicFolders, dark, activeModel, tagPolicy, minConfidence);
+        return new Settings(musicFolders, dark, activeModel, tagPolicy, minConfidence, writeParentGenres);
     }
 
     public Settings withActiveModel(String model) {
-        return new Settings(musicFolders, darkTheme, model, tagPolicy, minConfidence);
+        return new Settings(musicFolders, darkTheme, model, tagPolicy, minConfidence, writeParentGenres);
     }
 
     public Settings withTagging(String policy, float confidence) {
-        return new Settings(musicFolders, darkTheme, activeModel, policy, confidence);
+        return new Settings(musicFolders, darkTheme, activeModel, policy, confidence, writeParentGenres);
+    }
+
+    public Settings withWriteParentGenres(boolean write) {
+        return new Settings(musicFolders, darkTheme, activeModel, tagPolicy, minConfidence, write);
     }
 }

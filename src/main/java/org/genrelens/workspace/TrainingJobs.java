@@ -61,7 +61,10 @@ public final class TrainingJobs {
         return FolderDataset.scan(folder, extensions);
     }
 
-    /** The user's library: hand corrections first, else the first genre tag in the file. */
+    /**
+     * The user's library: hand corrections first, else the first genre tag in the file, as the canonical name of
+     * its genre in the genre map ("Hip Hop" and "hip-hop" both train "hiphop", the model's label).
+     */
     public List<LabeledClip> libraryClips() {
         List<LabeledClip> clips = new ArrayList<>();
         for (LibraryEntry entry : workspace.entries()) {
@@ -71,10 +74,16 @@ public final class TrainingJobs {
             String genre = entry.correctedGenre() != null ? entry.correctedGenre()
                     : entry.track().tags().genres().stream().filter(g -> !g.isBlank()).findFirst().orElse(null);
             if (genre != null) {
-                clips.add(new LabeledClip(entry.track().path(), genre.strip().toLowerCase(java.util.Locale.ROOT)));
+                clips.add(new LabeledClip(entry.track().path(), label(workspace.genreMap(), genre)));
             }
         }
         return clips;
+    }
+
+    /** A genre's training label: its canonical name, or for a genre the map does not know, the lower-cased tag. */
+    static String label(org.genrelens.tags.GenreMap genreMap, String genre) {
+        return genreMap.find(genre).map(org.genrelens.tags.GenreMap.Genre::name)
+                .orElseGet(() -> genreMap.display(genre).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Trains (cross-validating when folds >= 2) and writes the model into a scratch folder, not yet installed. */

@@ -21,6 +21,9 @@ import org.genrelens.library.LibraryScanner;
 import org.genrelens.library.ScanOptions;
 import org.genrelens.library.ScanReport;
 import org.genrelens.model.AnalysisMode;
+import org.genrelens.tags.GenreMap;
+import org.genrelens.tags.GenreMapFile;
+import org.genrelens.tags.GenreWriting;
 import org.genrelens.tags.TagJournal;
 import org.genrelens.tags.TagUndo;
 import org.genrelens.tags.WriteReport;
@@ -61,6 +64,7 @@ public final class Workspace implements AutoCloseable {
     private final AudioDecoder decoder = new AudioDecoder();
     private final AudioDecoder analysisDecoder = decoder.preferringFfmpeg();
     private volatile Settings settings;
+    private volatile GenreMap genreMap;
     private GenreClassifier classifier;
 
     private Workspace(AppPaths paths, LibraryDatabase library) {
@@ -69,6 +73,18 @@ public final class Workspace implements AutoCloseable {
         this.settingsStore = new SettingsStore(paths.settings());
         this.settings = settingsStore.load();
         this.models = new InstalledModels(paths);
+        this.genreMap = readGenreMap(paths.genreMap());
+    }
+
+    /** A map file that cannot be read is left as it is (the user fixes it) and the built-in genres are used. */
+    private static GenreMap readGenreMap(Path file) {
+        try {
+            return GenreMapFile.read(file);
+        } catch (IOException e) {
+            System.getLogger(Workspace.class.getName()).log(System.Logger.Level.WARNING,
+                    "the genre map could not be read, the built-in genres are used: " + e.getMessage());
+            return GenreMap.defaults();
+        }
     }
 
     /** Opens (creating if needed) the library database and reads the settings; the model opens on first use. */
@@ -92,6 +108,16 @@ public final class Workspace implements AutoCloseable {
     public void saveSettings(Settings changed) throws IOException {
         settingsStore.save(changed);
         settings = changed;
+    }
+
+    /** The user's genre vocabulary, applied to scanned tags, grouping, training labels and tag writes. */
+    public GenreMap genreMap() {
+        return genreMap;
+    }
+
+    public void saveGenreMap(GenreMap changed) throws IOException {
+        GenreMapFile.write(paths.genreMap(), changed);
+        genreMap = changed;
     }
 
     public InstalledModels models() {
@@ -139,7 +165,7 @@ public final class Workspace implements AutoCloseable {
     /** Scans the folders (incrementally), then analyses every track the active model has not seen. */
     public LibraryUpdate scanAndAnalyze(List<Path> roots, ProgressListener progress, Cancellation cancellation)
             throws ModelLoadException {
-        ScanOptions options = ScanOptions.defaults().withTagsReader(new ExistingTagsFromFiles());
+        ScanOptions options = ScanOptions.defaults().withTagsReader(new ExistingTagsFromFiles(genreMap));
         ScanReport scan = new LibraryScanner(library).scan(roots,  options,
                 (done, total, message) -> progress.onProgress(done, total, "Scanning: " + message), cancellation);
         return new LibraryUpdate(scan, analyzePending(progress, cancellation));
@@ -192,7 +218,8 @@ public final class Workspace implements AutoCloseable {
 
     /** Tags from the active model's analyses and the user's corrections. */
     public LibraryTagPlanner tagPlanner() {
-        return new LibraryTagPlanner(library, activeModelSha256());
+        return new LibraryTagPlanner(library, activeModelSha256(),
+                new GenreWriting(genreMap, settings.writeParentGenres()));
     }
 
     public List<TagJournal.Batch> tagBatches() {

@@ -106,7 +106,7 @@ class LibraryCommandsTest {
         }
         CliRun list = CliRun.of("list", "--by-genre", "--db", db.toString());
         assertEquals(ExitCodes.OK, list.exitCode(), list.err());
-        String expected = "jazz (1)\n  " + music.resolve("1.wav") + "\nnot analysed (2)\n  " + music.resolve("0.wav")
+        String expected = "Jazz (1)\n  " + music.resolve("1.wav") + "\nnot analysed (2)\n  " + music.resolve("0.wav")
                 + "\n  " + music.resolve("2.wav") + "\n";
         assertEquals(expected, list.out().replace("\r\n", "\n"));
 

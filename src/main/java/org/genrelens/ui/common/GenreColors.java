@@ -22,7 +22,9 @@ public final class GenreColors {
         if ("not-music".equals(genre)) {
             return Color.GRAY;
         }
-        int known = KNOWN.indexOf(genre.toLowerCase(java.util.Locale.ROOT));
-        return PALETTE.get(known >= 0 ? known : Math.floorMod(genre.hashCode(), PALETTE.size()));
+        // by spelling key, so the label "hiphop" and its display name "Hip-Hop" share a colour
+        int known = KNOWN.indexOf(org.genrelens.tags.GenreNames.key(genre));
+        return PALETTE.get(known >= 0 ? known
+                : Math.floorMod(org.genrelens.tags.GenreNames.key(genre).hashCode(), PALETTE.size()));
     }
 }

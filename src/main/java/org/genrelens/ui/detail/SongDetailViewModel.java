@@ -80,7 +80,8 @@ public final class SongDetailViewModel {
         tagComparison.set(comparison(row));
         var entry = row.entry();
         if (entry.analysed()) {
-            List<String> names = entry.analysis().labels();
+            // the model's labels as the genre map shows and writes them ("hiphop" as "Hip-Hop")
+            List<String> names = entry.analysis().labels().stream().map(workspace.genreMap()::display).toList();
             labels.setAll(names);
             float[] probabilities = entry.analysis().probabilities();
             List<GenreBar> sorted = new ArrayList<>();

@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.genrelens.tags.GenreMap;
 import org.genrelens.workspace.LibraryEntry;
 
 /**
@@ -61,9 +62,14 @@ public final class LibraryViewModel {
 
     /** Replaces the contents, keeping the chosen group when it still exists. */
     public void show(List<LibraryEntry> entries) {
+        show(entries, GenreMap.empty());
+    }
+
+    /** Replaces the contents, genres named as the genre map shows them, keeping the chosen group. */
+    public void show(List<LibraryEntry> entries, GenreMap genreMap) {
         List<TrackRow> built = new ArrayList<>(entries.size());
         for (LibraryEntry entry : entries) {
-            built.add(TrackRow.of(entry));
+            built.add(TrackRow.of(entry, genreMap));
         }
         rows.setAll(built);
         String previous = selectedGroup.get() == null ? GenreGroup.ALL : selectedGroup.get().name();

@@ -1,6 +1,7 @@
 package org.genrelens.ui.library;
 
 import java.nio.file.Path;
+import org.genrelens.tags.GenreMap;
 import org.genrelens.workspace.LibraryEntry;
 
 /**
@@ -22,12 +23,17 @@ public record TrackRow(long trackId, Path path, String title, String artist, Str
     public static final String NOT_ANALYSED = "not analysed";
 
     public static TrackRow of(LibraryEntry entry) {
+        return of(entry, GenreMap.empty());
+    }
+
+    /** A row whose genres read as the genre map shows them ("hiphop" as "Hip-Hop"). */
+    public static TrackRow of(LibraryEntry entry, GenreMap genreMap) {
         var track = entry.track();
         var tags = track.tags();
         String fileName = track.path().getFileName() == null ? track.path().toString()
                 : track.path().getFileName().toString();
         String title = blank(tags.title()) ? fileName : tags.title();
-        String predicted = entry.analysed() ? entry.analysis().topGenre() : "";
+        String predicted = entry.analysed() ? genreMap.display(entry.analysis().topGenre()) : "";
         double confidence = entry.analysed() ? entry.analysis().confidence() : -1;
         String status;
         String group;
@@ -46,11 +52,11 @@ public record TrackRow(long trackId, Path path, String title, String artist, Str
         }
         if (entry.correctedGenre() != null) {
             status = "corrected";
-            group = entry.correctedGenre();
+            group = genreMap.display(entry.correctedGenre());
         }
         double duration = track.durationSeconds() == null ? -1 : track.durationSeconds();
         return new TrackRow(track.id(), track.path(), title, nullToEmpty(tags.artist()), nullToEmpty(tags.album()),
-                duration, group, predicted, confidence, String.join("; ", tags.genres()),
+                duration, group, predicted, confidence, String.join("; ", genreMap.displayAll(tags.genres())),
                 entry.correctedGenre() == null ? "" : entry.correctedGenre(), status,
                 entry.failureReason() == null ? "" : entry.failureReason(), entry);
     }

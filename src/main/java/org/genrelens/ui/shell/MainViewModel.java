@@ -65,7 +65,7 @@ public final class MainViewModel {
     }
 
     private void showEntries(List<LibraryEntry> entries) {
-        library.show(entries);
+        library.show(entries, workspace.genreMap());
         firstRun.set(entries.isEmpty() && workspace.settings().musicFolders().isEmpty());
         long analysed = entries.stream().filter(LibraryEntry::analysed).count();
         libraryText.set(String.format(Locale.ROOT, "%d songs, %d analysed", entries.size(), analysed));

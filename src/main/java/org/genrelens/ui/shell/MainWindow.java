@@ -20,6 +20,8 @@ import javafx.stage.Window;
 import org.genrelens.ui.common.Icons;
 import org.genrelens.ui.detail.SongDetailView;
 import org.genrelens.ui.detail.SongDetailViewModel;
+import org.genrelens.ui.genres.GenreMapView;
+import org.genrelens.ui.genres.GenreMapViewModel;
 import org.genrelens.ui.library.LibraryView;
 import org.genrelens.ui.tagging.TaggingView;
 import org.genrelens.ui.tagging.TaggingViewModel;
@@ -27,8 +29,8 @@ import org.genrelens.ui.train.TrainView;
 import org.genrelens.ui.train.TrainViewModel;
 
 /**
- * The main window: toolbar, Library / Tagging / Train tabs, status bar; the welcome screen until folders are chosen.
- * Shortcuts: Ctrl+O add folder, F5 rescan, Ctrl+F search, Ctrl+P play/pause, Ctrl+1..3 the tabs.
+ * The main window: toolbar, Library / Tagging / Train / Genres tabs, status bar; the welcome screen until folders are chosen.
+ * Shortcuts: Ctrl+O add folder, F5 rescan, Ctrl+F search, Ctrl+P play/pause, Ctrl+1..4 the tabs.
  */
 public final class MainWindow extends BorderPane {
 
@@ -38,7 +40,7 @@ public final class MainWindow extends BorderPane {
     private final SongDetailViewModel detail;
 
     public MainWindow(MainViewModel main, SongDetailViewModel detail, TaggingViewModel tagging,
-            TrainViewModel train) {
+            TrainViewModel train, GenreMapViewModel genres) {
         this.main = main;
         this.detail = detail;
         setId("main-window");
@@ -57,7 +59,9 @@ public final class MainWindow extends BorderPane {
         });
         Tab trainTab = new Tab("Train", new TrainView(train));
         trainTab.setId("train-tab");
-        tabs.getTabs().addAll(libraryTab, taggingTab, trainTab);
+        Tab genresTab = new Tab("Genres", new GenreMapView(genres));
+        genresTab.setId("genres-tab");
+        tabs.getTabs().addAll(libraryTab, taggingTab, trainTab, genresTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         Pane welcome = new FirstRunPane(this::chooseFolders, main::addFolders);
@@ -118,7 +122,7 @@ public final class MainWindow extends BorderPane {
             libraryView.focusSearch();
         });
         accelerators.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), detail::togglePlayback);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             int index = i;
             accelerators.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
                     KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
