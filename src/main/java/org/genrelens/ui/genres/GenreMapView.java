@@ -60,9 +60,12 @@ public final class GenreMapView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         CheckBox parents = new CheckBox("Also write parent genres when tagging (Techno adds Electronic)");
+        parents.setWrapText(true);
+        Label hint = new Label("Spellings are matched ignoring case, spaces, hyphens and &/and/n.");
+        hint.setWrapText(true);
         parents.setId("genre-write-parents");
         parents.selectedProperty().bindBidirectional(model.writeParentsProperty());
-        VBox side = new VBox(10, new Label("Spellings are matched ignoring case, spaces, hyphens and &/and/n."),
+        VBox side = new VBox(10, hint,
                 chosen, text, actions, message, parents);
         side.setPadding(new Insets(10));
         side.setPrefWidth(420);
