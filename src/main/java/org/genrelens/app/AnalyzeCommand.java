@@ -53,15 +53,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (jobs < 0) {
             throw new ParameterException(spec.commandLine(), "--jobs must be 0 (one per core) or more");
         }
-        ModelOptions.Loading loading = modelOptions.openInBackground();
-        LibraryDatabase opened;
-        try {
-            opened = library.open();
-        } catch (RuntimeException e) {
-            loading.discard();
-            throw e;
-        }
-        try (LibraryDatabase database = opened; GenreClassifier classifier = loading.await()) {
+        try (LibraryDatabase database = library.open(); GenreClassifier classifier = modelOptions.open()) {
             TrackAnalyzer analyzer = new TrackAnalyzer(new AudioDecoder().preferringFfmpeg(), classifier);
             AnalysisMode mode = quick ? AnalysisMode.QUICK : AnalysisMode.FULL;
             TerminalProgress progress = new TerminalProgress(err);

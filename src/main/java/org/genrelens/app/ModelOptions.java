@@ -55,49 +55,6 @@ final class ModelOptions {
         return GenreClassifier.open(file, classifierOptions());
     }
 
-    /**
-     * Starts {@link #open()} on another thread, so that a command can open its library meanwhile: loading ONNX
-     * Runtime and the model and opening SQLite each take a few hundred milliseconds of every run's start.
-     */
-    Loading openInBackground() {
-        return new Loading(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return open();
-            } catch (ModelLoadException | ModelNotFoundException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }));
-    }
-
-    /** A model being opened by {@link #openInBackground()}. */
-    static final class Loading {
-        private final java.util.concurrent.CompletableFuture<GenreClassifier> future;
-
-        private Loading(java.util.concurrent.CompletableFuture<GenreClassifier> future) {
-            this.future = future;
-        }
-
-        /** The model, or the exception {@link #open()} would have thrown. */
-        GenreClassifier await() throws ModelLoadException, ModelNotFoundException {
-            try {
-                return future.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof ModelLoadException load) {
-                    throw load;
-                }
-                if (e.getCause() instanceof ModelNotFoundException notFound) {
-                    throw notFound;
-                }
-                throw e;
-            }
-        }
-
-        /** Not needed after all (the command failed before using it): closed once it is open. */
-        void discard() {
-            future.thenAccept(GenreClassifier::close);
-        }
-    }
-
     /** No model was given and none was found where we look. */
     static final class ModelNotFoundException extends Exception {
         ModelNotFoundException(String message) {
