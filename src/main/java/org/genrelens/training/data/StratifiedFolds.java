@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * k-fold cross-validation by clip, stratified by genre: every clip lands in exactly one fold, so the windows
- * of one recording are never on both sides of a split.
+ * of one recording are never on both sides of a split. When clips carry a group (their artist), whole groups are
+ * dealt instead, so no artist is on both sides either.
  */
 public final class StratifiedFolds {
 
@@ -20,6 +21,9 @@ public final class StratifiedFolds {
     public static List<List<LabeledClip>> split(List<LabeledClip> clips, int k, long seed) {
         if (k < 2) {
             throw new IllegalArgumentException("k-fold needs k >= 2, got " + k);
+        }
+        if (clips.stream().anyMatch(clip -> clip.group() != null)) {
+            return GroupedFolds.split(clips, k, seed);
         }
         Map<String, List<LabeledClip>> byGenre = new TreeMap<>();
         for (LabeledClip clip : clips) {
