@@ -63,27 +63,11 @@ public final class TrainingJobs {
 
     /**
      * The user's library: hand corrections first, else the first genre tag in the file, as the canonical name of
-     * its genre in the genre map ("Hip Hop" and "hip-hop" both train "hiphop", the model's label).
+     * its genre in the genre map ("Hip Hop" and "hip-hop" both train "hiphop", the model's label), grouped by artist
+     * for cross-validation; genres with fewer than {@code minTracks} tracks are left out and named.
      */
-    public List<LabeledClip> libraryClips() {
-        List<LabeledClip> clips = new ArrayList<>();
-        for (LibraryEntry entry : workspace.entries()) {
-            if (!entry.present()) {
-                continue;
-            }
-            String genre = entry.correctedGenre() != null ? entry.correctedGenre()
-                    : entry.track().tags().genres().stream().filter(g -> !g.isBlank()).findFirst().orElse(null);
-            if (genre != null) {
-                clips.add(new LabeledClip(entry.track().path(), label(workspace.genreMap(), genre)));
-            }
-        }
-        return clips;
-    }
-
-    /** A genre's training label: its canonical name, or for a genre the map does not know, the lower-cased tag. */
-    static String label(org.genrelens.tags.GenreMap genreMap, String genre) {
-        return genreMap.find(genre).map(org.genrelens.tags.GenreMap.Genre::name)
-                .orElseGet(() -> genreMap.display(genre).toLowerCase(java.util.Locale.ROOT));
+    public LibraryTrainingSet libraryClips(int minTracks) {
+        return LibraryTrainingSet.of(workspace.entries(), workspace.genreMap(), minTracks);
     }
 
     /** Trains (cross-validating when folds >= 2) and writes the model into a scratch folder, not yet installed. */

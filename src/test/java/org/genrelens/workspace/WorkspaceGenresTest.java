@@ -40,10 +40,10 @@ class WorkspaceGenresTest {
     @Test
     void trainingLabelsFromTagsAreTheGenresCanonicalNames() {
         GenreMap map = GenreMap.defaults();
-        assertEquals("hiphop", TrainingJobs.label(map, "Hip Hop"));
-        assertEquals("hiphop", TrainingJobs.label(map, "HipHop"));
-        assertEquals("rock", TrainingJobs.label(map, "(17)"));
-        assertEquals("bossa nova", TrainingJobs.label(map, "Bossa Nova"));
-        assertEquals("hiphop", TrainingJobs.label(map.merged("rap", "hiphop"), "Rap"));
+        assertEquals("hiphop", LibraryTrainingSet.label(map, "Hip Hop"));
+        assertEquals("hiphop", LibraryTrainingSet.label(map, "HipHop"));
+        assertEquals("rock", LibraryTrainingSet.label(map, "(17)"));
+        assertEquals("bossa nova", LibraryTrainingSet.label(map, "Bossa Nova"));
+        assertEquals("hiphop", LibraryTrainingSet.label(map.merged("rap", "hiphop"), "Rap"));
     }
 }

@@ -32,6 +32,7 @@ import org.genrelens.training.tuning.ClipTuning;
 import org.genrelens.ui.common.BackgroundRunner;
 import org.genrelens.ui.common.ErrorReporter;
 import org.genrelens.workspace.InstalledModels;
+import org.genrelens.workspace.LibraryTrainingSet;
 import org.genrelens.workspace.TrainingJobs;
 import org.genrelens.workspace.Workspace;
 
@@ -130,15 +131,18 @@ public final class TrainViewModel {
             return;
         }
         runner.run("Reading the dataset", (progress, cancellation) -> chosen == Source.FOLDER
-                ? jobs.folderClips(Path.of(folderText)) : jobs.libraryClips(), clips -> {
+                ? new LibraryOrFolder(jobs.folderClips(Path.of(folderText)), "")
+                : LibraryOrFolder.of(jobs.libraryClips(LibraryTrainingSet.DEFAULT_MIN_TRACKS)), loaded -> {
+                    List<LabeledClip> clips = loaded.clips();
                     loadedClips = clips;
                     datasetName = chosen == Source.FOLDER ? Path.of(folderText).getFileName().toString() : "my-library";
                     Map<String, Integer> counts = new TreeMap<>();
                     clips.forEach(clip -> counts.merge(clip.genre(), 1, Integer::sum));
                     genres.setAll(counts.entrySet().stream().map(e -> new GenreChoice(e.getKey(), e.getValue()))
                             .toList());
-                    result.set(clips.isEmpty() ? "No labelled songs found there." : clips.size() + " songs in "
-                            + counts.size() + " genres.");
+                    result.set(!loaded.note().isEmpty() ? loaded.note() + "." : clips.isEmpty()
+                            ? "No labelled songs found there." : clips.size() + " songs in " + counts.size()
+                                    + " genres.");
                 }, error -> errors.show("Could not read the dataset", error));
     }
 
@@ -362,4 +366,11 @@ public final class TrainViewModel {
     public ObservableList<InstalledModels.InstalledModel> models() { return shelf.models(); }
     public StringProperty activeModelProperty() { return shelf.activeModelProperty(); }
     public StringProperty noticeProperty() { return notice; }
+
+    /** Clips to choose from, and for the library what was left out and why. */
+    private record LibraryOrFolder(List<LabeledClip> clips, String note) {
+        static LibraryOrFolder of(LibraryTrainingSet set) {
+            return new LibraryOrFolder(set.clips(), "Your library: " + set.summary());
+        }
+    }
 }
