@@ -25,8 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentLibraryAccessTest {
 
-    /** Enough that the analysis is still storing results when the scan's JVM has started (about 2 s later). */
+    /**
+     * Enough that the analysis is still storing results when the scan's JVM has started (about 2 s later): 96 songs of
+     * 2 minutes (47 windows each). With 30-second songs a streamed analysis finished in under 2 s and the two no
+     * longer overlapped; 8 kHz keeps the files small (1.9 MB each).
+     */
     private static final int SONGS = 96;
+    private static final int SONG_SECONDS = 120;
+    private static final int SONG_RATE = 8_000;
     private static final int SMALL_FILES = 2000;
 
     @TempDir
@@ -36,8 +42,8 @@ class ConcurrentLibraryAccessTest {
     void aScanOfOneFolderWhileAnotherProcessAnalysesTheLibraryLosesNoRowAndBothSucceed() throws Exception {
         Path songs = Files.createDirectories(tmp.resolve("songs"));
         for (int i = 0; i < SONGS; i++) {
-            TestAudio.writeWav(TestAudio.chord(new double[] {110 + 20 * i, 440, 660}, 30, 22_050, 0.5), 22_050,
-                    songs.resolve(String.format("song-%02d.wav", i)));
+            TestAudio.writeWav(TestAudio.chord(new double[] {110 + 20 * i, 440, 660}, SONG_SECONDS, SONG_RATE, 0.5),
+                    SONG_RATE, songs.resolve(String.format("song-%02d.wav", i)));
         }
         Path more = tmp.resolve("more");
         for (int i = 0; i < SMALL_FILES; i++) {
