@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * A random train/valid/test split by clip, stratified by genre: each genre is shuffled and divided in the
  * given proportions, so every side keeps the genre mix. For data without a curated split (a user's library);
- * on GTZAN use {@link GtzanFilteredSplit}, since a random split puts one artist on several sides.
+ * on GTZAN use {@link GtzanFilteredSplit}, since a random split puts one artist on several sides. Clips that carry
+ * a group (their artist) are split by whole groups instead, so no artist is on two sides.
  */
 public final class StratifiedSplit {
 
@@ -26,6 +27,9 @@ public final class StratifiedSplit {
         if (!(validFraction >= 0 && testFraction >= 0 && validFraction + testFraction < 1)) {
             throw new IllegalArgumentException("valid and test fractions must be >= 0 and leave clips for training, "
                     + "got valid=" + validFraction + ", test=" + testFraction);
+        }
+        if (clips.stream().anyMatch(clip -> clip.group() != null)) {
+            return GroupedSplit.split(clips, validFraction, testFraction, seed);
         }
         Map<String, List<LabeledClip>> byGenre = new TreeMap<>();
         for (LabeledClip clip : clips) {

@@ -73,4 +73,19 @@ class GroupedFoldsTest {
         assertTrue(folds.stream().allMatch(fold -> Math.abs(fold.size() - clips.size() / 3.0) <= 3),
                 "dealt round-robin within each genre: " + folds.stream().map(List::size).toList());
     }
+
+    @Test
+    void theEarlyStoppingSplitKeepsEachArtistOnOneSideToo() {
+        List<LabeledClip> clips = library();
+
+        DatasetSplit split = StratifiedSplit.split(clips, 0.25, 0.0, 7);
+
+        Set<String> trainArtists = new HashSet<>(split.train().stream().map(LabeledClip::group).toList());
+        assertTrue(split.valid().stream().noneMatch(clip -> trainArtists.contains(clip.group())),
+                "an artist on both sides: " + split.valid());
+        assertEquals(clips.size(), split.train().size() + split.valid().size());
+        assertEquals(Set.of("jazz", "metal", "techno"), new HashSet<>(split.train().stream()
+                .map(LabeledClip::genre).toList()), "every genre trains");
+        assertTrue(!split.valid().isEmpty(), "something to stop on");
+    }
 }
