@@ -66,6 +66,12 @@ public final class TrainView extends SplitPane {
         load.setId("load-dataset");
         load.setOnAction(event -> model.loadDataset());
         HBox folderRow = new HBox(6, folder, browse);
+        Spinner<Integer> minTracks = intSpinner(1, 10_000, model.minTracksProperty().get(), 1);
+        minTracks.setId("min-tracks");
+        minTracks.getValueFactory().valueProperty().addListener((o, b, a) -> model.minTracksProperty().set(a));
+        HBox minTracksRow = new HBox(6, new Label("Learn genres with at least"), minTracks, new Label("tracks"));
+        minTracksRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        minTracksRow.disableProperty().bind(model.sourceProperty().isNotEqualTo(TrainViewModel.Source.LIBRARY));
         HBox.setHgrow(folder, Priority.ALWAYS);
 
         ListView<GenreChoice> genres = new ListView<>(model.genres());
@@ -112,7 +118,7 @@ public final class TrainView extends SplitPane {
         cancel.setOnAction(event -> model.cancel());
         HBox actions = new HBox(8, train, tune, cancel);
 
-        VBox form = new VBox(8, heading("Dataset"), source, folderRow, load, genres, heading("Settings"), start, settings,
+        VBox form = new VBox(8, heading("Dataset"), source, folderRow, minTracksRow, load, genres, heading("Settings"), start, settings,
                 notMusic, notice);
         form.setPadding(new Insets(10));
         ScrollPane formScroll = new ScrollPane(form);

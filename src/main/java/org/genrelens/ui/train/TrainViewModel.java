@@ -90,6 +90,7 @@ public final class TrainViewModel {
     private final IntegerProperty folds = new SimpleIntegerProperty(3);
     private final BooleanProperty notMusic = new SimpleBooleanProperty(true);
     private final IntegerProperty tuneMinutes = new SimpleIntegerProperty(10);
+    private final IntegerProperty minTracks = new SimpleIntegerProperty(LibraryTrainingSet.DEFAULT_MIN_TRACKS);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty stage = new SimpleStringProperty("");
     private final ObservableList<EpochReport> curve = FXCollections.observableArrayList();
@@ -132,7 +133,7 @@ public final class TrainViewModel {
         }
         runner.run("Reading the dataset", (progress, cancellation) -> chosen == Source.FOLDER
                 ? new LibraryOrFolder(jobs.folderClips(Path.of(folderText)), "")
-                : LibraryOrFolder.of(jobs.libraryClips(LibraryTrainingSet.DEFAULT_MIN_TRACKS)), loaded -> {
+                : LibraryOrFolder.of(jobs.libraryClips(Math.max(1, minTracks.get()))), loaded -> {
                     List<LabeledClip> clips = loaded.clips();
                     loadedClips = clips;
                     datasetName = chosen == Source.FOLDER ? Path.of(folderText).getFileName().toString() : "my-library";
@@ -356,6 +357,8 @@ public final class TrainViewModel {
     public IntegerProperty foldsProperty() { return folds; }
     public BooleanProperty notMusicProperty() { return notMusic; }
     public IntegerProperty tuneMinutesProperty() { return tuneMinutes; }
+    /** For the library: the fewest tracks a genre needs to be learned. */
+    public IntegerProperty minTracksProperty() { return minTracks; }
     public BooleanProperty runningProperty() { return running; }
     public StringProperty stageProperty() { return stage; }
     public ObservableList<EpochReport> curve() { return curve; }

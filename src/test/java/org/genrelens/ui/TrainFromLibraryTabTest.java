@@ -1,0 +1,54 @@
+package org.genrelens.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import org.genrelens.ui.train.GenreChoice;
+import org.genrelens.ui.train.TrainViewModel;
+import org.genrelens.workspace.LibraryEntry;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The Train tab's library source: the user's genres, the fewest tracks a genre needs, and what is left out. */
+class TrainFromLibraryTabTest extends DesktopTestBase {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        startApp(stage);
+    }
+
+    @Test
+    void theLibrarySourceLearnsCorrectedGenresAndNamesThoseWithTooFewTracks(FxRobot robot) throws Exception {
+        robot.interact(() -> app.main().addFolders(List.of(music.music())));
+        waitFor(() -> !app.main().runner().activity().isRunning());
+        List<LibraryEntry> present = workspace.entries().stream().filter(LibraryEntry::present)
+                .filter(entry -> !entry.failed()).toList();
+        assertEquals(2, present.size(), "the test library's two readable songs");
+        workspace.correctGenre(present.get(0).track().id(), "Hip Hop");
+        workspace.correctGenre(present.get(1).track().id(), "Drone");
+
+        robot.clickOn("#train-tab");
+        robot.interact(() -> app.train().sourceProperty().set(TrainViewModel.Source.LIBRARY));
+        Spinner<Integer> minTracks = robot.lookup("#min-tracks").query();
+        robot.interact(() -> minTracks.getValueFactory().setValue(2));
+        robot.clickOn("#load-dataset");
+        waitFor(() -> app.train().resultProperty().get().startsWith("Your library"));
+
+        assertTrue(app.train().resultProperty().get().contains("0 tracks in 0 genres with at least 2 tracks each; "
+                + "not used, too few tracks: drone (1), hiphop (1)"), app.train().resultProperty().get());
+
+        robot.interact(() -> minTracks.getValueFactory().setValue(1));
+        robot.clickOn("#load-dataset");
+        ListView<GenreChoice> genres = robot.lookup("#train-genres").queryListView();
+        waitFor(() -> genres.getItems().size() == 2);
+        assertTrue(app.train().resultProperty().get().contains("2 tracks in 2 genres with at least 1 tracks each"),
+                app.train().resultProperty().get());
+        assertEquals(List.of("drone", "hiphop"), genres.getItems().stream().map(GenreChoice::genre).toList(),
+                "corrections under the genre map's names");
+    }
+}
