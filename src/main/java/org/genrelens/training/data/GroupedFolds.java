@@ -26,8 +26,7 @@ final class GroupedFolds {
     static List<List<LabeledClip>> split(List<LabeledClip> clips, int k, long seed) {
         Map<String, List<LabeledClip>> groups = new TreeMap<>();
         for (LabeledClip clip : clips) {
-            String key = clip.group() != null ? "group:" + clip.group() : "file:" + clip.file();
-            groups.computeIfAbsent(key, g -> new ArrayList<>()).add(clip);
+            groups.computeIfAbsent(clip.groupKey(), g -> new ArrayList<>()).add(clip);
         }
         requireTwoGroupsPerGenre(groups.values());
         List<List<LabeledClip>> order = new ArrayList<>(groups.values());

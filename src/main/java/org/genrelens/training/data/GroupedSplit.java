@@ -23,8 +23,7 @@ final class GroupedSplit {
         Map<String, List<LabeledClip>> groups = new TreeMap<>();
         Map<String, Integer> genreTotals = new HashMap<>();
         for (LabeledClip clip : clips) {
-            String key = clip.group() != null ? "group:" + clip.group() : "file:" + clip.file();
-            groups.computeIfAbsent(key, g -> new ArrayList<>()).add(clip);
+            groups.computeIfAbsent(clip.groupKey(), g -> new ArrayList<>()).add(clip);
             genreTotals.merge(clip.genre(), 1, Integer::sum);
         }
         List<List<LabeledClip>> order = new ArrayList<>(groups.values());

@@ -24,4 +24,9 @@ public record LabeledClip(Path file, String genre, String group) {
     public LabeledClip(Path file, String genre) {
         this(file, genre, null);
     }
+
+    /** What splits keep together: the group, or the file itself when it has none. */
+    public String groupKey() {
+        return group != null ? "group:" + group : "file:" + file;
+    }
 }
