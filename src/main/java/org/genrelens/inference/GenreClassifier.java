@@ -40,12 +40,15 @@ public final class GenreClassifier implements AutoCloseable {
     private final GraphContract contract;
     private final long[] tileShape;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Whether the session also returns the embedding ({@link EmbeddingTap}). */
+    private final boolean tapped;
     /** Each worker thread's input buffer ({@link #input}): the session is shared, the buffers are not. */
     private final ThreadLocal<FloatBuffer> inputs = new ThreadLocal<>();
 
     private GenreClassifier(Path modelFile, ModelCard card, ClassifierOptions options, OrtEnvironment env,
-            ChosenSession chosen, GraphContract contract) {
+            ChosenSession chosen, GraphContract contract, boolean tapped) {
         this.modelFile = modelFile;
+        this.tapped = tapped;
         this.card = card;
         this.options = options;
         this.env = env;
@@ -79,12 +82,15 @@ public final class GenreClassifier implements AutoCloseable {
                     + Arrays.toString(specShape) + "; re-export the model together with its card");
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        ChosenSession chosen = ExecutionProviderChooser.open(env, model, onnxModel, options);
+        java.util.Optional<EmbeddingTap.Tapped> tap = EmbeddingTap.tap(model);
+        ChosenSession chosen = ExecutionProviderChooser.open(env,
+                tap.map(EmbeddingTap.Tapped::model).orElse(model), onnxModel, options);
         try {
             GraphContract contract = GraphContract.of(chosen.session(), onnxModel);
             contract.requireInputShape(specShape, onnxModel);
             contract.requireOutputWidth(card.labels().size(), onnxModel);
-            GenreClassifier classifier = new GenreClassifier(onnxModel, card, options, env, chosen, contract);
+            GenreClassifier classifier = new GenreClassifier(onnxModel, card, options, env, chosen, contract,
+                    tap.isPresent());
             if (contract.outputWidth() == GraphContract.UNKNOWN) {
                 classifier.probeOutputWidth();
             }
@@ -124,6 +130,16 @@ public final class GenreClassifier implements AutoCloseable {
      * @throws IllegalArgumentException if the tiles are not shaped as the model's FeatureSpec makes them
      */
     public float[][] windowProbabilities(Tiles tiles) {
+        return windowProbabilities(tiles, new EmbeddingMean());
+    }
+
+    /** Whether analyses by this model carry an embedding ({@link TrackPrediction#embedding}). */
+    public boolean hasEmbedding() {
+        return tapped;
+    }
+
+    /** {@link #windowProbabilities(Tiles)}, adding each window's embedding to {@code embeddings}. */
+    public float[][] windowProbabilities(Tiles tiles, EmbeddingMean embeddings) {
         requireTileShape(tiles);
         int labels = card.labels().size();
         int tileSize = tiles.tileSize();
@@ -131,7 +147,11 @@ public final class GenreClassifier implements AutoCloseable {
         int batchSize = batchSize();
         for (int start = 0; start < tiles.count(); start += batchSize) {
             int n = Math.min(batchSize, tiles.count() - start);
-            float[] out = run(input(tiles.data(), start * tileSize, n * tileSize), n);
+            Outputs outputs = run(input(tiles.data(), start * tileSize, n * tileSize), n);
+            float[] out = outputs.probabilities();
+            if (outputs.embeddings() != null) {
+                embeddings.add(outputs.embeddings(), n, outputs.embeddings().length / n);
+            }
             if (out.length != (long) n * labels) {
                 throw new IllegalStateException(modelFile + " returned " + out.length + " values for " + n
                         + " windows and " + labels + " labels");
@@ -146,12 +166,19 @@ public final class GenreClassifier implements AutoCloseable {
 
     /** The track's genre: window rows averaged, uncertain below the threshold, padded as the tiles say. */
     public TrackPrediction classify(Tiles tiles) {
-        return predict(windowProbabilities(tiles), tiles.padded());
+        EmbeddingMean embeddings = new EmbeddingMean();
+        return predict(windowProbabilities(tiles, embeddings), tiles.padded(), embeddings.mean());
     }
 
     /** The track's genre from its windows' rows ({@link #windowProbabilities}), as {@link #classify} gives it. */
     public TrackPrediction predict(float[][] windowProbabilities, boolean padded) {
-        return WindowAverager.average(card.labels(), windowProbabilities, options.uncertaintyThreshold(), padded);
+        return predict(windowProbabilities, padded, new float[0]);
+    }
+
+    /** {@link #predict(float[][], boolean)} carrying the windows' mean embedding. */
+    public TrackPrediction predict(float[][] windowProbabilities, boolean padded, float[] embedding) {
+        return WindowAverager.average(card.labels(), windowProbabilities, options.uncertaintyThreshold(), padded,
+                embedding);
     }
 
     /**
@@ -185,24 +212,33 @@ public final class GenreClassifier implements AutoCloseable {
         return buffer;
     }
 
-    private float[] run(FloatBuffer batch, int n) {
+    /** One batch's probabilities, and its embeddings (null when the graph has none), row after row. */
+    private record Outputs(float[] probabilities, float[] embeddings) {
+    }
+
+    private Outputs run(FloatBuffer batch, int n) {
         long[] shape = tileShape.clone();
         shape[0] = n;
         try (OnnxTensor input = OnnxTensor.createTensor(env, batch, shape);
                 OrtSession.Result result = chosen.session().run(Map.of(contract.inputName(), input))) {
-            OnnxValue value = result.get(0);
-            FloatBuffer probabilities = ((OnnxTensor) value).getFloatBuffer();
-            float[] out = new float[probabilities.remaining()];
-            probabilities.get(out);
-            return out;
+            float[] probabilities = floats(result.get(contract.outputName()).orElseThrow());
+            float[] embeddings = tapped ? floats(result.get(EmbeddingTap.OUTPUT).orElseThrow()) : null;
+            return new Outputs(probabilities, embeddings);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed to run " + modelFile + ": " + e.getMessage(), e);
         }
     }
 
+    private static float[] floats(OnnxValue value) {
+        FloatBuffer buffer = ((OnnxTensor) value).getFloatBuffer();
+        float[] out = new float[buffer.remaining()];
+        buffer.get(out);
+        return out;
+    }
+
     private void probeOutputWidth() throws ModelLoadException {
         int tileSize = Math.toIntExact(tileShape[1] * tileShape[2] * tileShape[3]);
-        float[] out = run(input(new float[tileSize], 0, tileSize), 1);
+        float[] out = run(input(new float[tileSize], 0, tileSize), 1).probabilities();
         if (out.length != card.labels().size()) {
             throw new ModelLoadException(Reason.OUTPUT_MISMATCH, modelFile, "the graph in " + modelFile
                     + " outputs " + out.length + " probabilities per window but its card lists "

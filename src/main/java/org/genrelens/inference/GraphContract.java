@@ -13,7 +13,8 @@ import org.genrelens.inference.ModelLoadException.Reason;
 /**
  * What the classifier needs from a graph: one float input shaped like the card says and one output with a
  * column per label. Checked once at load so that a mismatched model fails with a clear message instead of
- * an ONNX Runtime shape error in the middle of a library scan.
+ * an ONNX Runtime shape error in the middle of a library scan. The embedding output GenreLens adds itself
+ * ({@link EmbeddingTap}) is not the graph's own and is not counted.
  */
 record GraphContract(String inputName, long[] inputShape, String outputName, long outputWidth) {
 
@@ -23,7 +24,8 @@ record GraphContract(String inputName, long[] inputShape, String outputName, lon
     static GraphContract of(OrtSession session, Path modelFile) throws ModelLoadException {
         try {
             Map<String, NodeInfo> inputs = session.getInputInfo();
-            Map<String, NodeInfo> outputs = session.getOutputInfo();
+            Map<String, NodeInfo> outputs = new java.util.LinkedHashMap<>(session.getOutputInfo());
+            outputs.remove(EmbeddingTap.OUTPUT);
             if (inputs.size() != 1 || outputs.size() != 1) {
                 throw new ModelLoadException(Reason.INPUT_SHAPE_MISMATCH, modelFile, modelFile + " has "
                         + inputs.size() + " inputs and " + outputs.size()

@@ -43,11 +43,17 @@ public final class WindowAverager {
      */
     public static TrackPrediction average(List<String> labels, float[][] windowProbabilities,
             float uncertaintyThreshold, boolean padded) {
+        return average(labels, windowProbabilities, uncertaintyThreshold, padded, new float[0]);
+    }
+
+    /** {@link #average(List, float[][], float, boolean)} with the windows' mean embedding. */
+    public static TrackPrediction average(List<String> labels, float[][] windowProbabilities,
+            float uncertaintyThreshold, boolean padded, float[] embedding) {
         float[] mean = mean(windowProbabilities);
         float top = 0f;
         for (float p : mean) {
             top = Math.max(top, p);
         }
-        return new TrackPrediction(labels, mean, windowProbabilities, top < uncertaintyThreshold, padded);
+        return new TrackPrediction(labels, mean, windowProbabilities, top < uncertaintyThreshold, padded, embedding);
     }
 }

@@ -19,11 +19,12 @@ final class WindowStream implements PcmSink {
     private final GenreClassifier classifier;
     private final StreamingTileExtractor tiles;
     private final List<float[]> rows = new ArrayList<>();
+    private final EmbeddingMean embeddings = new EmbeddingMean();
 
     WindowStream(TileExtractor extractor, GenreClassifier classifier) {
         this.classifier = classifier;
         this.tiles = new StreamingTileExtractor(extractor, classifier.batchSize(),
-                batch -> Collections.addAll(rows, classifier.windowProbabilities(batch)));
+                batch -> Collections.addAll(rows, classifier.windowProbabilities(batch, embeddings)));
     }
 
     @Override
@@ -34,6 +35,6 @@ final class WindowStream implements PcmSink {
     /** Classifies the last windows and averages all of them. */
     TrackPrediction finish() {
         tiles.finish();
-        return classifier.predict(rows.toArray(new float[0][]), tiles.padded());
+        return classifier.predict(rows.toArray(new float[0][]), tiles.padded(), embeddings.mean());
     }
 }

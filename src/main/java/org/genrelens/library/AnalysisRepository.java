@@ -68,6 +68,15 @@ public final class AnalysisRepository {
                 s.setBytes(4, WindowProbabilities.encode(prediction.windowProbabilities(), prediction.labels().size()));
                 s.executeUpdate();
             }
+            if (prediction.hasEmbedding()) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO embeddings (analysis_id, width, data) VALUES (?, ?, ?)")) {
+                    s.setLong(1, id);
+                    s.setInt(2, prediction.embedding().length);
+                    s.setBytes(3, WindowProbabilities.encode(prediction.embedding()));
+                    s.executeUpdate();
+                }
+            }
             return id;
         });
     }
@@ -166,6 +175,36 @@ public final class AnalysisRepository {
                     return rs.next() ? Optional.of(WindowProbabilities.decode(rs.getBytes(3), rs.getInt(1),
                             rs.getInt(2))) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    /** A track's pooled embedding from one analysis. */
+    public record StoredEmbedding(long trackId, long analysisId, float[] values) {
+    }
+
+    /**
+     * The embedding of each present track's newest analysis of its current audio by this model and spec, keyed by
+     * track id: what a head trains on without decoding. A track whose newest analysis has no embedding (it failed, or
+     * was made before embeddings were stored) is absent; a new model has none until it analyses.
+     */
+    public Map<Long, StoredEmbedding> embeddings(String modelSha256, String featureSpecHash) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT a.track_id, a.id, e.data FROM analyses a "
+                    + "JOIN embeddings e ON e.analysis_id = a.id WHERE a.id IN (SELECT max(a2.id) FROM analyses a2 "
+                    + "JOIN tracks t ON t.id = a2.track_id AND t.fingerprint = a2.fingerprint "
+                    + "WHERE t.status = 'PRESENT' AND a2.model_sha256 = ? AND a2.feature_spec_hash = ? "
+                    + "AND a2.status = 'OK' GROUP BY a2.track_id) ORDER BY a.track_id")) {
+                s.setString(1, modelSha256);
+                s.setString(2, featureSpecHash);
+                Map<Long, StoredEmbedding> out = new LinkedHashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), new StoredEmbedding(rs.getLong(1), rs.getLong(2),
+                                WindowProbabilities.decode(rs.getBytes(3))));
+                    }
+                }
+                return out;
             }
         });
     }

@@ -122,10 +122,20 @@ final class Migrations {
             + "GenreLens is not shown as a damaged file (decision 0018)",
             List.of("ALTER TABLE analyses ADD COLUMN failure_reason TEXT"));
 
+    private static final Migration EMBEDDINGS = new Migration(7, "each analysis's pooled embedding, so a head on the "
+            + "user's genres trains without decoding (decision 0021)", List.of(
+            """
+            CREATE TABLE embeddings (
+                analysis_id INTEGER PRIMARY KEY REFERENCES analyses(id) ON DELETE CASCADE,
+                width INTEGER NOT NULL CHECK (width > 0),
+                data BLOB NOT NULL,
+                CHECK (length(data) = width * 4))"""));
+
     private Migrations() {
     }
 
     static List<Migration> all() {
-        return List.of(CATALOGUE, ANALYSES, TAGS, ANALYSIS_MODE, TAG_WRITE_RECORDS, FAILURE_REASONS);
+        return List.of(CATALOGUE, ANALYSES, TAGS, ANALYSIS_MODE, TAG_WRITE_RECORDS, FAILURE_REASONS,
+                EMBEDDINGS);
     }
 }

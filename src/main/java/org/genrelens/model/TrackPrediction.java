@@ -13,13 +13,22 @@ import java.util.Objects;
  * @param windowProbabilities one probability row per 5 s window, same order as labels
  * @param uncertain           true when the top probability is below the classifier's threshold
  * @param padded              true when the track was shorter than one window and was padded
+ * @param embedding           the model's layer before its head, averaged over the windows; empty when the model
+ *                            has none
  */
 public record TrackPrediction(
         List<String> labels,
         float[] probabilities,
         float[][] windowProbabilities,
         boolean uncertain,
-        boolean padded) {
+        boolean padded,
+        float[] embedding) {
+
+    /** A prediction without an embedding. */
+    public TrackPrediction(List<String> labels, float[] probabilities, float[][] windowProbabilities,
+            boolean uncertain, boolean padded) {
+        this(labels, probabilities, windowProbabilities, uncertain, padded, new float[0]);
+    }
 
     public TrackPrediction {
         labels = List.copyOf(labels);
@@ -39,6 +48,7 @@ public record TrackPrediction(
             }
         }
         probabilities = probabilities.clone();
+        embedding = embedding == null ? new float[0] : embedding.clone();
     }
 
     /** Index of the most probable label. */
@@ -77,5 +87,14 @@ public record TrackPrediction(
     @Override
     public float[] probabilities() {
         return probabilities.clone();
+    }
+
+    @Override
+    public float[] embedding() {
+        return embedding.clone();
+    }
+
+    public boolean hasEmbedding() {
+        return embedding.length > 0;
     }
 }

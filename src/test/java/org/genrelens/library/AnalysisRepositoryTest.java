@@ -97,6 +97,30 @@ class AnalysisRepositoryTest {
     }
 
     @Test
+    void embeddingsAreKeptPerModelAndStopApplyingWhenTheAudioChanges() throws IOException {
+        List<String> labels = List.of("blues", "jazz");
+        float[][] windows = {{0.4f, 0.6f}};
+        db.analyses().save(one, MODEL, SPEC, new TrackPrediction(labels, new float[] {0.4f, 0.6f}, windows, false,
+                false, new float[] {1.5f, -2f, 0.25f}));
+        db.analyses().save(two, MODEL, SPEC, new TrackPrediction(labels, new float[] {0.4f, 0.6f}, windows, false,
+                false));
+        db.analyses().save(two, OTHER_MODEL, SPEC, new TrackPrediction(labels, new float[] {0.4f, 0.6f}, windows,
+                false, false, new float[] {9f}));
+
+        Map<Long, AnalysisRepository.StoredEmbedding> stored = db.analyses().embeddings(MODEL, SPEC);
+        assertEquals(List.of(one), List.copyOf(stored.keySet()), "a prediction without an embedding stores none");
+        assertArrayEquals(new float[] {1.5f, -2f, 0.25f}, stored.get(one).values());
+        assertEquals(List.of(two), List.copyOf(db.analyses().embeddings(OTHER_MODEL, SPEC).keySet()));
+        assertEquals(Map.of(), db.analyses().embeddings(MODEL, "d".repeat(64)));
+
+        // New audio in the file: the old embedding no longer describes it.
+        LibraryTrees.wav(tmp.resolve("music").resolve("1.wav"), 7);
+        new LibraryScanner(db).scan(List.of(tmp.resolve("music")), ScanOptions.defaults(), ProgressListener.NONE,
+                Cancellation.none());
+        assertEquals(Map.of(), db.analyses().embeddings(MODEL, SPEC));
+    }
+
+    @Test
     void tracksNeedAnalysisPerModelAndSpec() {
         assertEquals(List.of(one, two), ids(db.analyses().needingAnalysis(MODEL, SPEC, false)));
         db.analyses().save(one, MODEL, SPEC, RescanTest.prediction());
