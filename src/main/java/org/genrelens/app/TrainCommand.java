@@ -88,9 +88,22 @@ final class TrainCommand implements Callable<Integer> {
             description = "With --folds: write the cross-validation report (JSON) and confusion heatmaps (PNG) here")
     Path reportDirectory;
 
+    @Option(names = "--head",
+            description = "With --library: train only a new output layer on the embeddings that analysis stored for "
+                    + "the base model (--from, else the default model), decoding nothing; cross-validated by "
+                    + "artist with --folds K (5 unless given). Needs the library analysed by the base model")
+    boolean head;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (head) {
+            if (!data.library) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--head trains on the "
+                        + "embeddings stored in a library; add --library (and --db FILE)");
+            }
+            return HeadTrainingRun.run(spec.commandLine(), data.database, data.minTracks, from, folds, out);
+        }
         TrainingReadiness.ofThisMachine().trainingUnavailable().ifPresent(reason -> {
             throw new IllegalStateException(reason);
         });

@@ -72,7 +72,7 @@ public final class EmbeddingTap {
     }
 
     /** The inputs of the head's Gemm layers, in the order a depth-first walk from the output meets them. */
-    static List<String> headInputs(GraphProto graph) {
+    public static List<String> headInputs(GraphProto graph) {
         Map<String, NodeProto> producers = new HashMap<>();
         for (NodeProto node : graph.getNodeList()) {
             for (String output : node.getOutputList()) {

@@ -20,6 +20,58 @@ class TrainFromLibraryTest {
     @Test
     void trainsOnTheLibrarysTagsUnderTheMapsNamesAndLeavesOutSmallGenresByName(@TempDir Path dir)
             throws IOException {
+        String db = tonesAndNoiseLibrary(dir);
+        Path model = dir.resolve("mine.onnx");
+
+        CliRun run = CliRun.of("train", "--library", "--db", db, "--min-tracks", "2", "--folds", "3", "--epochs",
+                "2", "--channels", "4,8", "--bands", "32", "--hop-length", "1024", "--dense", "0", "--no-augment",
+                "--out", model.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("12 tracks in 2 genres with at least 2 tracks each"), run.err());
+        assertTrue(run.err().contains("not used: polka, 1 track(s), fewer than 2"), run.err());
+        assertTrue(run.err().contains("no genre: ") && run.err().contains("untagged.wav"), run.err());
+        assertEquals(List.of("electronic", "hiphop"), ModelCard.read(ModelCard.cardPathFor(model)).labels(),
+                "spellings merged by the genre map into its canonical names");
+        assertTrue(run.out().contains("3-fold-by-clip (track level, 12 clips)"), run.out());
+    }
+
+    /** Item 4: a head on the embeddings analysis stored, no decoding, written on the base model as one graph. */
+    @Test
+    void aHeadOnStoredEmbeddingsLearnsTheLibrarysGenresWithoutDecoding(@TempDir Path dir) throws IOException {
+        String db = tonesAndNoiseLibrary(dir);
+        Path base = Path.of("models", "genre-cnn.onnx");
+        assertEquals(0, CliRun.of("analyze", "--db", db, "--model", base.toString(), "--jobs", "1").exitCode());
+        // tagged after the analysis: in the training set, but with no embedding yet
+        tagged(TestAudio.chord(new double[] {300, 375}, 6, 22_050, 0.5), dir, dir.resolve("music"), "late",
+                "Late Band", "Hip-Hop");
+        assertEquals(0, CliRun.of("scan", dir.resolve("music").toString(), "--db", db).exitCode());
+        Path head = dir.resolve("head.onnx");
+
+        CliRun run = CliRun.of("train", "--library", "--head", "--db", db, "--min-tracks", "2", "--folds", "3",
+                "--from", base.toString(), "--out", head.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("not analysed by genre-cnn: ") && run.err().contains("late.mp3"), run.err());
+        assertTrue(run.err().contains("not used: polka"), run.err());
+        assertTrue(run.out().contains("3-fold-by-artist (track level, 12 tracks, no artist on both sides)"),
+                run.out());
+        assertTrue(run.out().contains("precision  recall") && run.out().contains("confusion"), run.out());
+        ModelCard card = ModelCard.read(ModelCard.cardPathFor(head));
+        assertEquals(List.of("electronic", "hiphop"), card.labels());
+        assertEquals(ModelCard.read(ModelCard.cardPathFor(base)).sha256(), card.provenance().get("baseModelSha256"));
+
+        Path chord = TestAudio.writeWav(TestAudio.chord(new double[] {260, 325}, 6, 22_050, 0.5), 22_050,
+                dir.resolve("new-chord.wav"));
+        Path hiss = TestAudio.writeWav(TestAudio.noise(6, 22_050, 0.15, 99), 22_050, dir.resolve("new-hiss.wav"));
+        CliRun classified = CliRun.of("classify", "--model", head.toString(), chord.toString(), hiss.toString());
+        assertEquals(0, classified.exitCode(), classified.err());
+        String[] lines = classified.out().strip().split("\\R");
+        assertTrue(lines[0].startsWith("hiphop") && lines[0].endsWith("new-chord.wav"), classified.out());
+        assertTrue(lines[1].startsWith("electronic") && lines[1].endsWith("new-hiss.wav"), classified.out());
+    }
+
+    private static String tonesAndNoiseLibrary(Path dir) throws IOException {
         Path music = Files.createDirectories(dir.resolve("music"));
         Random random = new Random(5);
         // two genres by three artists each, tagged in mixed spellings; one genre with a single track; one untagged
@@ -36,19 +88,7 @@ class TrainFromLibraryTest {
         TestAudio.writeWav(TestAudio.sine(330, 6, 22_050, 0.5), 22_050, music.resolve("untagged.wav"));
         String db = dir.resolve("library.db").toString();
         assertEquals(0, CliRun.of("scan", music.toString(), "--db", db).exitCode());
-        Path model = dir.resolve("mine.onnx");
-
-        CliRun run = CliRun.of("train", "--library", "--db", db, "--min-tracks", "2", "--folds", "3", "--epochs",
-                "2", "--channels", "4,8", "--bands", "32", "--hop-length", "1024", "--dense", "0", "--no-augment",
-                "--out", model.toString());
-
-        assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains("12 tracks in 2 genres with at least 2 tracks each"), run.err());
-        assertTrue(run.err().contains("not used: polka, 1 track(s), fewer than 2"), run.err());
-        assertTrue(run.err().contains("no genre: ") && run.err().contains("untagged.wav"), run.err());
-        assertEquals(List.of("electronic", "hiphop"), ModelCard.read(ModelCard.cardPathFor(model)).labels(),
-                "spellings merged by the genre map into its canonical names");
-        assertTrue(run.out().contains("3-fold-by-clip (track level, 12 clips)"), run.out());
+        return db;
     }
 
     @Test
