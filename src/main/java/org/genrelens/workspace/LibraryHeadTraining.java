@@ -53,6 +53,12 @@ public record LibraryHeadTraining(LibraryTrainingSet set, List<EmbeddedClip> cli
         return new LibraryHeadTraining(set, clips, notAnalysed);
     }
 
+    /** Only the tracks of these genres (the ones a user ticked). */
+    public LibraryHeadTraining only(java.util.Collection<String> genres) {
+        return new LibraryHeadTraining(set, clips.stream().filter(c -> genres.contains(c.clip().genre())).toList(),
+                notAnalysed);
+    }
+
     /** One line: what is used, what is not, and why. */
     public String summary() {
         String text = set.summary();

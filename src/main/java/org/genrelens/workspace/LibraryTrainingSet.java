@@ -30,7 +30,7 @@ public record LibraryTrainingSet(List<LabeledClip> clips, Map<String, Integer> t
 
     public LibraryTrainingSet {
         clips = List.copyOf(clips);
-        tooFew = Map.copyOf(tooFew);
+        tooFew = java.util.Collections.unmodifiableMap(new TreeMap<>(tooFew)); // sorted: the summary names them in order
         withoutGenre = List.copyOf(withoutGenre);
     }
 

@@ -21,6 +21,7 @@ import org.genrelens.training.cnn.WeightSource;
 import org.genrelens.training.data.FolderDataset;
 import org.genrelens.training.data.LabeledClip;
 import org.genrelens.training.data.NonMusicCorpus;
+import org.genrelens.training.head.HeadTrainer;
 import org.genrelens.training.tuning.ClipTuning;
 import org.genrelens.training.tuning.HyperbandTuner;
 import org.genrelens.training.tuning.SearchSpace;
@@ -95,6 +96,41 @@ public final class TrainingJobs {
         String name = "genre-cnn-" + request.datasetName().replaceAll("[^A-Za-z0-9._-]", "_");
         Path target = scratch.resolve(name + ".onnx");
         return new TrainingRecipe(workspace.decoder()).run(plan, target, listener, cancellation);
+    }
+
+    /**
+     * A new head on the active model's stored embeddings for these genres of the library (no decoding), written into
+     * a scratch folder as a model with the active model's layers, not yet installed; reported as a training run is.
+     */
+    public HeadRun trainHead(java.util.Collection<String> genres, int minTracks, int folds,
+            Cancellation cancellation) throws IOException {
+        InstalledModels.InstalledModel active = workspace.models().active(workspace.settings()).orElseThrow(() ->
+                new IllegalStateException("no model is in use; a new head sits on the model in use"));
+        LibraryHeadTraining training = LibraryHeadTraining.of(workspace.library(), workspace.genreMap(), minTracks,
+                active.card()).only(genres);
+        HeadTrainer.Settings defaults = HeadTrainer.Settings.defaults();
+        HeadTrainer.Settings settings = new HeadTrainer.Settings(folds, defaults.seed(), defaults.l2(),
+                defaults.iterations(), defaults.learningRate());
+        Path scratch = Files.createDirectories(workspace.paths().modelsDirectory().resolve(".training")
+                .resolve(Long.toString(System.currentTimeMillis())));
+        Path target = scratch.resolve("genre-head-my-library.onnx");
+        HeadTrainer.Outcome outcome = training.train(active.file(), active.card(), settings, target,
+                "Train tab: a new head on stored embeddings, " + folds + " folds by artist", cancellation);
+        List<Double> foldScores = outcome.folds().map(f -> f.balancedAccuracies()).orElse(List.of());
+        return new HeadRun(new TrainingRecipe.Outcome(target, org.genrelens.inference.ModelCard.read(
+                org.genrelens.inference.ModelCard.cardPathFor(target)), outcome.crossValidation(), foldScores,
+                List.of(), false, Optional.empty()), training.clips().size() + " tracks with stored embeddings; "
+                + training.summary());
+    }
+
+    /** A head's training, reported as a training run is, and what it used and left out, in words. */
+    public record HeadRun(TrainingRecipe.Outcome outcome, String summary) {
+    }
+
+    /** What a head on the active model would learn from: the library's tracks with their stored embeddings. */
+    public Optional<LibraryHeadTraining> headTraining(int minTracks) {
+        return workspace.models().active(workspace.settings()).map(active -> LibraryHeadTraining.of(
+                workspace.library(), workspace.genreMap(), minTracks, active.card()));
     }
 
     /**

@@ -51,4 +51,38 @@ class TrainFromLibraryTabTest extends DesktopTestBase {
         assertEquals(List.of("drone", "hiphop"), genres.getItems().stream().map(GenreChoice::genre).toList(),
                 "corrections under the genre map's names");
     }
+
+    /** Issue 12 item 4 in the app: a new head on the stored embeddings of the model in use, nothing decoded. */
+    @Test
+    void aNewHeadLearnsTheLibrarysGenresFromTheStoredEmbeddings(FxRobot robot) throws Exception {
+        robot.interact(() -> app.main().addFolders(List.of(music.music())));
+        waitFor(() -> !app.main().runner().activity().isRunning());
+        List<LibraryEntry> analysed = workspace.entries().stream().filter(LibraryEntry::analysed).toList();
+        assertEquals(2, analysed.size(), "the test library's two readable songs, analysed");
+        workspace.correctGenre(analysed.get(0).track().id(), "Hip Hop");
+        workspace.correctGenre(analysed.get(1).track().id(), "Drone");
+
+        robot.clickOn("#train-tab");
+        robot.interact(() -> {
+            app.train().sourceProperty().set(TrainViewModel.Source.LIBRARY);
+            app.train().startProperty().set(TrainViewModel.Start.HEAD);
+            app.train().foldsProperty().set(0); // one artist per genre: nothing to cross-validate by artist
+        });
+        Spinner<Integer> minTracks = robot.lookup("#min-tracks").query();
+        robot.interact(() -> minTracks.getValueFactory().setValue(1));
+        robot.clickOn("#load-dataset");
+        ListView<GenreChoice> genres = robot.lookup("#train-genres").queryListView();
+        waitFor(() -> genres.getItems().size() == 2);
+        robot.clickOn("#train");
+        waitFor(() -> app.train().resultProperty().get().contains("tracks with stored embeddings"));
+
+        String result = app.train().resultProperty().get();
+        assertTrue(result.contains("2 tracks with stored embeddings"), result);
+        java.nio.file.Path head = app.train().trainedModelProperty().get();
+        org.genrelens.inference.ModelCard card = org.genrelens.inference.ModelCard.read(
+                org.genrelens.inference.ModelCard.cardPathFor(head));
+        assertEquals(List.of("drone", "hiphop"), card.labels());
+        assertEquals(workspace.models().active(workspace.settings()).orElseThrow().card().sha256(),
+                card.provenance().get("baseModelSha256"), "the head sits on the model in use");
+    }
 }

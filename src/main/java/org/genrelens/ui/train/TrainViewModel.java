@@ -63,7 +63,9 @@ public final class TrainViewModel {
     /** What a training run starts from. */
     public enum Start {
         FINE_TUNE("Fine-tune the active model"),
-        SCRATCH("Train from scratch");
+        SCRATCH("Train from scratch"),
+        /** Only for the library: a new output layer on what analysis stored, nothing decoded. */
+        HEAD("New head on stored embeddings (library, no decoding)");
 
         private final String text;
 
@@ -149,6 +151,10 @@ public final class TrainViewModel {
 
     /** Trains with live curves; with folds >= 2 the evaluation is cross-validated by clip. */
     public void train() {
+        if (start.get() == Start.HEAD) {
+            trainHead();
+            return;
+        }
         if (readiness.trainingUnavailable().isPresent()) {
             result.set(notice.get());
             return;
@@ -202,6 +208,37 @@ public final class TrainViewModel {
                 return (done, total, message) -> progress.onProgress(done, total, "Computing spectrograms");
             }
         }, cancellation), this::showOutcome, error -> {
+            running.set(false);
+            errors.show("Training stopped", error);
+        });
+    }
+
+    /** A head on the active model's stored embeddings, for the ticked genres of the library. */
+    private void trainHead() {
+        if (source.get() != Source.LIBRARY) {
+            result.set("A new head learns from the embeddings stored when your library was analysed: choose \""
+                    + Source.LIBRARY + "\" as the source.");
+            return;
+        }
+        List<String> included = includedClips().stream().map(LabeledClip::genre).distinct().toList();
+        if (included.isEmpty()) {
+            result.set("Load a dataset and include at least two genres.");
+            return;
+        }
+        int headFolds = folds.get() < 2 ? 0 : folds.get();
+        int fewest = Math.max(1, minTracks.get());
+        metrics.clear();
+        heatmap.set(null);
+        shelf.clear();
+        result.set("");
+        running.set(true);
+        runner.run("Training a head", (progress, cancellation) -> {
+            progress.onProgress(0, -1, "Training a head on the stored embeddings");
+            return jobs.trainHead(included, fewest, headFolds, cancellation);
+        }, run -> {
+            showOutcome(run.outcome());
+            result.set(result.get() + " " + run.summary() + ".");
+        }, error -> {
             running.set(false);
             errors.show("Training stopped", error);
         });
