@@ -122,10 +122,26 @@ final class Migrations {
             + "GenreLens is not shown as a damaged file (decision 0018)",
             List.of("ALTER TABLE analyses ADD COLUMN failure_reason TEXT"));
 
+    /**
+     * Version 7 belongs to a change made in parallel (issue 12); this stand-in keeps the versions contiguous on this
+     * branch and is replaced by that migration when the branches merge. It changes nothing.
+     */
+    private static final Migration RESERVED_7 = new Migration(7, "reserved for a parallel change (stand-in)",
+            List.of("SELECT 1"));
+
+    private static final Migration REVIEW_SKIPS = new Migration(8, "tracks the user skipped in the review queue, "
+            + "by audio fingerprint, so they are not asked about again (decision 0021)", List.of(
+            """
+            CREATE TABLE review_skips (
+                fingerprint TEXT PRIMARY KEY,
+                track_id INTEGER REFERENCES tracks(id) ON DELETE SET NULL,
+                skipped_at INTEGER NOT NULL)"""));
+
     private Migrations() {
     }
 
     static List<Migration> all() {
-        return List.of(CATALOGUE, ANALYSES, TAGS, ANALYSIS_MODE, TAG_WRITE_RECORDS, FAILURE_REASONS);
+        return List.of(CATALOGUE, ANALYSES, TAGS, ANALYSIS_MODE, TAG_WRITE_RECORDS, FAILURE_REASONS,
+                RESERVED_7, REVIEW_SKIPS);
     }
 }
