@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {ClassifyCommand.class, SpectrogramCommand.class, InfoCommand.class, ScanCommand.class,
                 AnalyzeCommand.class, ListCommand.class, StatsCommand.class, TagCommand.class, UndoCommand.class, EvaluateCommand.class,
                 TrainCommand.class, TuneCommand.class, BaselineCommand.class, ExportCommand.class,
-                BenchDecodeCommand.class, DesktopCommand.class, GenresCommand.class},
+                BenchDecodeCommand.class, DesktopCommand.class, GenresCommand.class, ReviewCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file was processed", "1:some files failed (they are listed)",
                 "2:usage error"})

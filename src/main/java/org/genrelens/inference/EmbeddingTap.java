@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * Finds a genre graph's embedding, the layer before its head, and exposes it as a second output
  * ({@link #OUTPUT}) so one run gives both the probabilities and what a new head can be trained on (issue 12,
- * decision record 0021). The head is the set of final linear layers: walking back from the probability output
+ * decision record 0022). The head is the set of final linear layers: walking back from the probability output
  * through Softmax and the ops that combine members or branches (Add, Mean, Sum, Mul, Div, Identity), every Gemm
  * met is a head layer and its input is part of the embedding; the parts are concatenated in the order met. A
  * graph with no such Gemm has no embedding and runs as it is.

@@ -40,6 +40,27 @@ public final class ConfirmedGenreRepository {
         });
     }
 
+    /** The track's only confirmed genre from now on: earlier ones are withdrawn in the same transaction. */
+    public void replace(long trackId, String genre) {
+        if (genre == null || genre.isBlank()) {
+            throw new IllegalArgumentException("a confirmed genre must not be blank");
+        }
+        db.transaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM confirmed_genres WHERE track_id = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO confirmed_genres (track_id, genre, "
+                            + "fingerprint, confirmed_at) VALUES (?, ?, (SELECT fingerprint FROM tracks WHERE id = ?), "
+                            + "?)")) {
+                delete.setLong(1, trackId);
+                delete.executeUpdate();
+                insert.setLong(1, trackId);
+                insert.setString(2, genre.strip());
+                insert.setLong(3, trackId);
+                insert.setLong(4, System.currentTimeMillis());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
     public void withdraw(long trackId, String genre) {
         db.read(c -> {
             try (PreparedStatement s = c.prepareStatement(

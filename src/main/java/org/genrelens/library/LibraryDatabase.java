@@ -147,6 +147,10 @@ public final class LibraryDatabase implements AutoCloseable {
         return new ConfirmedGenreRepository(this);
     }
 
+    public ReviewSkipRepository reviewSkips() {
+        return new ReviewSkipRepository(this);
+    }
+
     public ScanRunRepository scanRuns() {
         return new ScanRunRepository(this);
     }

@@ -123,7 +123,7 @@ final class Migrations {
             List.of("ALTER TABLE analyses ADD COLUMN failure_reason TEXT"));
 
     private static final Migration EMBEDDINGS = new Migration(7, "each analysis's pooled embedding, so a head on the "
-            + "user's genres trains without decoding (decision 0021)", List.of(
+            + "user's genres trains without decoding (decision 0022)", List.of(
             """
             CREATE TABLE embeddings (
                 analysis_id INTEGER PRIMARY KEY REFERENCES analyses(id) ON DELETE CASCADE,
@@ -131,11 +131,19 @@ final class Migrations {
                 data BLOB NOT NULL,
                 CHECK (length(data) = width * 4))"""));
 
+    private static final Migration REVIEW_SKIPS = new Migration(8, "tracks the user skipped in the review queue, "
+            + "by audio fingerprint, so they are not asked about again (decision 0021)", List.of(
+            """
+            CREATE TABLE review_skips (
+                fingerprint TEXT PRIMARY KEY,
+                track_id INTEGER REFERENCES tracks(id) ON DELETE SET NULL,
+                skipped_at INTEGER NOT NULL)"""));
+
     private Migrations() {
     }
 
     static List<Migration> all() {
         return List.of(CATALOGUE, ANALYSES, TAGS, ANALYSIS_MODE, TAG_WRITE_RECORDS, FAILURE_REASONS,
-                EMBEDDINGS);
+                EMBEDDINGS, REVIEW_SKIPS);
     }
 }

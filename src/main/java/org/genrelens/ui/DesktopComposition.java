@@ -9,6 +9,7 @@ import org.genrelens.ui.detail.PlaybackOutput;
 import org.genrelens.ui.detail.SongDetailViewModel;
 import org.genrelens.ui.genres.GenreMapViewModel;
 import org.genrelens.ui.library.TrackRow;
+import org.genrelens.ui.review.ReviewViewModel;
 import org.genrelens.ui.shell.MainViewModel;
 import org.genrelens.ui.shell.MainWindow;
 import org.genrelens.ui.tagging.TaggingViewModel;
@@ -23,6 +24,7 @@ public final class DesktopComposition {
     private final TaggingViewModel tagging;
     private final TrainViewModel train;
     private final GenreMapViewModel genres;
+    private final ReviewViewModel review;
     private MainWindow window;
 
     public DesktopComposition(Workspace workspace, BackgroundRunner runner, ErrorReporter errors,
@@ -36,12 +38,15 @@ public final class DesktopComposition {
             main.analyse();
         });
         genres = new GenreMapViewModel(workspace, errors, main::reloadLibrary);
+        review = new ReviewViewModel(workspace, runner, errors, main::reloadLibrary);
+        // every reload of the library (scan, analysis, corrections, a review decision) reads the queue again
+        main.onLibraryChanged(review::refresh);
     }
 
     /** Builds the window (on the FX thread). */
     public MainWindow window() {
         if (window == null) {
-            window = new MainWindow(main, detail, tagging, train, genres);
+            window = new MainWindow(main, detail, tagging, train, genres, review);
         }
         return window;
     }
@@ -72,5 +77,9 @@ public final class DesktopComposition {
 
     public GenreMapViewModel genres() {
         return genres;
+    }
+
+    public ReviewViewModel review() {
+        return review;
     }
 }

@@ -29,6 +29,9 @@ import org.genrelens.tags.TagUndo;
 import org.genrelens.tags.WriteReport;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
+import org.genrelens.workspace.review.ReviewDecision;
+import org.genrelens.workspace.review.ReviewItem;
+import org.genrelens.workspace.review.ReviewQueue;
 
 /**
  * The desktop app's use cases over the core, free of JavaFX: one open library, the settings, and the active model.
@@ -206,14 +209,29 @@ public final class Workspace implements AutoCloseable {
 
     /** Remembers the user's genre for a track (replacing an earlier correction); it is written by the next tagging. */
     public void correctGenre(long trackId, String genre) {
+        if (genre != null && !genre.isBlank()) {
+            library.confirmedGenres().replace(trackId, genre.strip());
+            return;
+        }
         for (var confirmed : library.confirmedGenres().all()) {
             if (confirmed.trackId() == trackId) {
                 library.confirmedGenres().withdraw(trackId, confirmed.genre());
             }
         }
-        if (genre != null && !genre.isBlank()) {
-            library.confirmedGenres().confirm(trackId, genre.strip());
-        }
+    }
+
+    /** The active model's review queue, disagreements counted from the tagging confidence (decision 0021). */
+    public List<ReviewItem> reviewItems() {
+        return reviewQueue().items(activeModelSha256(), settings.minConfidence());
+    }
+
+    /** Stores a review decision as the track's correction (or a skip); returns the genre confirmed. */
+    public Optional<String> decide(ReviewItem item, ReviewDecision decision) {
+        return reviewQueue().decide(item, decision);
+    }
+
+    private ReviewQueue reviewQueue() {
+        return new ReviewQueue(library, genreMap);
     }
 
     /** Tags from the active model's analyses and the user's corrections. */

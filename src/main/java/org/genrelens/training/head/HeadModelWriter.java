@@ -25,7 +25,7 @@ import org.genrelens.training.onnx.OnnxGraphBuilder;
  * Writes a head as a model of its own: the base model's layers up to its embedding, unchanged, then the new
  * linear layer and Softmax over the user's genres, in one ONNX graph with its card. Applied to each window and
  * averaged, as every model is; the head was fitted on the windows' mean embedding, whose logits are the mean of
- * the windows' logits (decision record 0021).
+ * the windows' logits (decision record 0022).
  */
 public final class HeadModelWriter {
 

@@ -23,14 +23,16 @@ import org.genrelens.ui.detail.SongDetailViewModel;
 import org.genrelens.ui.genres.GenreMapView;
 import org.genrelens.ui.genres.GenreMapViewModel;
 import org.genrelens.ui.library.LibraryView;
+import org.genrelens.ui.review.ReviewView;
+import org.genrelens.ui.review.ReviewViewModel;
 import org.genrelens.ui.tagging.TaggingView;
 import org.genrelens.ui.tagging.TaggingViewModel;
 import org.genrelens.ui.train.TrainView;
 import org.genrelens.ui.train.TrainViewModel;
 
 /**
- * The main window: toolbar, Library / Tagging / Train / Genres tabs, status bar; the welcome screen until folders are chosen.
- * Shortcuts: Ctrl+O add folder, F5 rescan, Ctrl+F search, Ctrl+P play/pause, Ctrl+1..4 the tabs.
+ * The main window: toolbar, Library / Tagging / Train / Genres / Review tabs, status bar; the welcome screen until
+ * folders are chosen. Shortcuts: Ctrl+O add folder, F5 rescan, Ctrl+F search, Ctrl+P play/pause, Ctrl+1..5 the tabs.
  */
 public final class MainWindow extends BorderPane {
 
@@ -40,7 +42,7 @@ public final class MainWindow extends BorderPane {
     private final SongDetailViewModel detail;
 
     public MainWindow(MainViewModel main, SongDetailViewModel detail, TaggingViewModel tagging,
-            TrainViewModel train, GenreMapViewModel genres) {
+            TrainViewModel train, GenreMapViewModel genres, ReviewViewModel review) {
         this.main = main;
         this.detail = detail;
         setId("main-window");
@@ -61,7 +63,9 @@ public final class MainWindow extends BorderPane {
         trainTab.setId("train-tab");
         Tab genresTab = new Tab("Genres", new GenreMapView(genres));
         genresTab.setId("genres-tab");
-        tabs.getTabs().addAll(libraryTab, taggingTab, trainTab, genresTab);
+        Tab reviewTab = new Tab("Review", new ReviewView(review));
+        reviewTab.setId("review-tab");
+        tabs.getTabs().addAll(libraryTab, taggingTab, trainTab, genresTab, reviewTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         Pane welcome = new FirstRunPane(this::chooseFolders, main::addFolders);
@@ -122,7 +126,7 @@ public final class MainWindow extends BorderPane {
             libraryView.focusSearch();
         });
         accelerators.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), detail::togglePlayback);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
             int index = i;
             accelerators.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
                     KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
