@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.genrelens.task.Cancellation;
 import org.genrelens.training.baseline.BaselinePredictor;
 import org.genrelens.training.baseline.SoftmaxRegression;
@@ -72,14 +73,17 @@ public final class HeadTrainer {
             clips.forEach(c -> byClip.put(c.clip(), c));
             List<List<LabeledClip>> folds = StratifiedFolds.split(clips.stream().map(EmbeddedClip::clip).toList(),
                     settings.folds(), settings.seed());
-            List<ClipPrediction> predictions = new ArrayList<>();
-            List<Double> scores = new ArrayList<>();
-            for (int k = 0; k < folds.size(); k++) {
+            // folds are independent plain-Java fits: one per core
+            List<List<ClipPrediction>> perFold = IntStream.range(0, folds.size()).parallel().mapToObj(k -> {
                 List<EmbeddedClip> training = StratifiedFolds.allBut(folds, k).stream().map(byClip::get).toList();
                 SoftmaxRegression.Fit fit = fit(training, labels, cancellation);
-                List<ClipPrediction> held = folds.get(k).stream().map(c -> predict(fit, byClip.get(c))).toList();
-                predictions.addAll(held);
-                scores.add(EvaluationReport.of("fold " + (k + 1), labels, held, List.of()).trackLevel()
+                return folds.get(k).stream().map(c -> predict(fit, byClip.get(c))).toList();
+            }).toList();
+            List<ClipPrediction> predictions = new ArrayList<>();
+            List<Double> scores = new ArrayList<>();
+            for (int k = 0; k < perFold.size(); k++) {
+                predictions.addAll(perFold.get(k));
+                scores.add(EvaluationReport.of("fold " + (k + 1), labels, perFold.get(k), List.of()).trackLevel()
                         .balancedAccuracy());
             }
             report = Optional.of(EvaluationReport.of(splitName(clips), labels, predictions, List.of()));
