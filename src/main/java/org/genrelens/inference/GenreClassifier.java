@@ -42,6 +42,8 @@ public final class GenreClassifier implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Whether the session also returns the embedding ({@link EmbeddingTap}). */
     private final boolean tapped;
+    /** What music the model knows, from its card; null when the card has none. */
+    private final Familiarity familiarity;
     /** Each worker thread's input buffer ({@link #input}): the session is shared, the buffers are not. */
     private final ThreadLocal<FloatBuffer> inputs = new ThreadLocal<>();
 
@@ -55,6 +57,7 @@ public final class GenreClassifier implements AutoCloseable {
         this.chosen = chosen;
         this.contract = contract;
         this.tileShape = card.featureSpec().inputShape();
+        this.familiarity = Familiarity.fromMap(card.modelSpec().get(Familiarity.CARD_KEY));
     }
 
     /**
@@ -177,8 +180,20 @@ public final class GenreClassifier implements AutoCloseable {
 
     /** {@link #predict(float[][], boolean)} carrying the windows' mean embedding. */
     public TrackPrediction predict(float[][] windowProbabilities, boolean padded, float[] embedding) {
-        return WindowAverager.average(card.labels(), windowProbabilities, options.uncertaintyThreshold(), padded,
+        TrackPrediction prediction = WindowAverager.average(card.labels(), windowProbabilities,
+                options.uncertaintyThreshold(), padded, embedding);
+        if (prediction.uncertain() || familiarity == null || embedding.length != familiarity.scales().length
+                || familiarity.familiar(embedding)) {
+            return prediction;
+        }
+        // far from every genre the model learned: likely a genre it never learned, however sure its softmax is
+        return new TrackPrediction(prediction.labels(), prediction.probabilities(), windowProbabilities, true, padded,
                 embedding);
+    }
+
+    /** What music the model knows ({@link Familiarity}), when its card says. */
+    public java.util.Optional<Familiarity> familiarity() {
+        return java.util.Optional.ofNullable(familiarity);
     }
 
     /**

@@ -11,7 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.genrelens.audio.AudioDecoder;
+import org.genrelens.inference.Familiarity;
 import org.genrelens.inference.WindowAverager;
+import org.genrelens.training.baseline.CepstralStatistics;
+import org.genrelens.training.sampling.Augmentation;
+import org.genrelens.training.sampling.TileSampler;
 import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
 import org.genrelens.training.baseline.BaselineTrainer;
@@ -34,12 +38,16 @@ import org.genrelens.training.evaluation.ClipPrediction;
 public final class LeaveOneGenreOut {
 
     private static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    /** Shares of known music kept familiar ({@link Familiarity}), tried beside the confidence threshold. */
+    private static final double[] QUANTILES = {0.8, 0.9, 0.95, 0.99};
+    /** Shrinkage of the within-genre correlations towards none (1 = diagonal), from -Dshrinkage. */
+    private static final double SHRINKAGE = Double.parseDouble(System.getProperty("shrinkage", "1"));
 
     private LeaveOneGenreOut() {
     }
 
     /** A clip's track-level answer: the label index with the highest mean probability, and that probability. */
-    private record Answer(String truth, String predicted, double confidence) {
+    private record Answer(String truth, String predicted, double confidence, boolean[] familiar) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,13 +60,22 @@ public final class LeaveOneGenreOut {
                 trainer.settings().spec(), Optional.empty()).load(clips, labels, ProgressListener.NONE,
                         Cancellation.none());
 
+        // each clip's pooled statistics: the regression's part of the bundled model's embedding
+        TileSampler grid = new TileSampler(all.spec(), Augmentation.none());
+        CepstralStatistics statistics = new CepstralStatistics(trainer.settings().cepstralCoefficients());
+        Map<Path, float[]> pooled = new java.util.HashMap<>();
+        for (CachedClip clip : all.clips()) {
+            pooled.put(clip.clip().file(), WindowAverager.mean(statistics.of(grid.evaluationTiles(clip))));
+        }
+
         List<Answer> unknown = new ArrayList<>();
         System.out.printf(Locale.ROOT, "%-10s %5s  %-44s %s%n", "left out", "clips", "called", "mean confidence");
         for (String genre : labels) {
             List<String> known = labels.stream().filter(l -> !l.equals(genre)).toList();
             CachedDataset training = relabel(all, known, c -> !c.clip().genre().equals(genre));
             CachedDataset leftOut = relabel(all, known, c -> c.clip().genre().equals(genre));
-            List<Answer> answers = answers(trainer.predict(trainer.fit(training, Cancellation.none()), leftOut), known);
+            List<Answer> answers = answers(trainer.predict(trainer.fit(training, Cancellation.none()), leftOut), known,
+                    familiarities(training, pooled), pooled);
             unknown.addAll(answers);
             Map<String, Integer> called = new TreeMap<>();
             answers.forEach(a -> called.merge(a.predicted(), 1, Integer::sum));
@@ -70,7 +87,8 @@ public final class LeaveOneGenreOut {
         List<List<LabeledClip>> folds = StratifiedFolds.split(all.labeledClips(), 5, 42);
         for (int f = 0; f < folds.size(); f++) {
             var fit = trainer.fit(all.subset(StratifiedFolds.allBut(folds, f)), Cancellation.none());
-            knownAnswers.addAll(answers(trainer.predict(fit, all.subset(folds.get(f))), labels));
+            knownAnswers.addAll(answers(trainer.predict(fit, all.subset(folds.get(f))), labels,
+                    familiarities(all.subset(StratifiedFolds.allBut(folds, f)), pooled), pooled));
         }
 
         System.out.printf(Locale.ROOT, "%nthreshold | unknown genre: confident (wrong), clips | mean over genres"
@@ -91,6 +109,41 @@ public final class LeaveOneGenreOut {
                     100.0 * wrong / n,
                     100.0 * (n - right - wrong) / n);
         }
+        printFamiliarity(labels, unknown, knownAnswers);
+    }
+
+    private static void printFamiliarity(List<String> labels, List<Answer> unknown, List<Answer> knownAnswers) {
+        System.out.printf(Locale.ROOT, "%nwith familiarity (confident = at or above the confidence threshold AND "
+                + "familiar)%nthreshold | familiar quantile | unknown genre: confident wrong, mean over genres (all "
+                + "clips) | known genres: confident and right / confident and wrong / uncertain%n");
+        for (double t : new double[] {0.4, 0.5, 0.6}) {
+            for (int q = 0; q < QUANTILES.length; q++) {
+                int quantile = q;
+                java.util.function.Predicate<Answer> sure = a -> a.confidence() >= t && a.familiar()[quantile];
+                long unknownConfident = unknown.stream().filter(sure).count();
+                double perGenre = labels.stream().mapToDouble(g -> unknown.stream().filter(a -> a.truth().equals(g))
+                        .mapToDouble(a -> sure.test(a) ? 1 : 0).average().orElse(0)).average().orElse(0);
+                long right = knownAnswers.stream().filter(a -> sure.test(a) && a.predicted().equals(a.truth()))
+                        .count();
+                long wrong = knownAnswers.stream().filter(a -> sure.test(a) && !a.predicted().equals(a.truth()))
+                        .count();
+                int n = knownAnswers.size();
+                System.out.printf(Locale.ROOT, "%.1f | %.2f | %.0f %% (%.0f %%) | %.0f %% / %.0f %% / %.0f %%%n", t,
+                        QUANTILES[q], 100 * perGenre, 100.0 * unknownConfident / unknown.size(), 100.0 * right / n,
+                        100.0 * wrong / n, 100.0 * (n - right - wrong) / n);
+            }
+        }
+    }
+
+    /** One familiarity per quantile, fitted on the training clips' pooled statistics. */
+    private static Familiarity[] familiarities(CachedDataset training, Map<Path, float[]> pooled) {
+        List<float[]> embeddings = training.clips().stream().map(c -> pooled.get(c.clip().file())).toList();
+        int[] labels = training.clips().stream().mapToInt(CachedClip::label).toArray();
+        Familiarity[] out = new Familiarity[QUANTILES.length];
+        for (int q = 0; q < QUANTILES.length; q++) {
+            out[q] = Familiarity.fit(embeddings, labels, training.labels().size(), QUANTILES[q], SHRINKAGE);
+        }
+        return out;
     }
 
     /** The clips {@code keep} accepts, with their labels renumbered among {@code labels}. */
@@ -107,7 +160,8 @@ public final class LeaveOneGenreOut {
         return new CachedDataset(all.spec(), labels, clips, List.of());
     }
 
-    private static List<Answer> answers(List<ClipPrediction> predictions, List<String> labels) {
+    private static List<Answer> answers(List<ClipPrediction> predictions, List<String> labels,
+            Familiarity[] familiarities, Map<Path, float[]> pooled) {
         List<Answer> answers = new ArrayList<>();
         for (ClipPrediction prediction : predictions) {
             float[] mean = WindowAverager.mean(prediction.windowProbabilities());
@@ -115,7 +169,11 @@ public final class LeaveOneGenreOut {
             for (int k = 1; k < mean.length; k++) {
                 best = mean[k] > mean[best] ? k : best;
             }
-            answers.add(new Answer(prediction.clip().genre(), labels.get(best), mean[best]));
+            boolean[] familiar = new boolean[familiarities.length];
+            for (int q = 0; q < familiar.length; q++) {
+                familiar[q] = familiarities[q].familiar(pooled.get(prediction.clip().file()));
+            }
+            answers.add(new Answer(prediction.clip().genre(), labels.get(best), mean[best], familiar));
         }
         return answers;
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.genrelens.inference.AtomicFiles;
 import org.genrelens.inference.EmbeddingTap;
+import org.genrelens.inference.Familiarity;
 import org.genrelens.inference.ModelCard;
 import org.genrelens.training.baseline.SoftmaxRegression;
 import org.genrelens.training.onnx.OnnxGraphBuilder;
@@ -47,8 +48,10 @@ public final class HeadModelWriter {
         }
         GraphProto graph = graphWithHead(base.getGraph(), parts, outcome.head(), outcome.labels().size());
         AtomicFiles.write(target, base.toBuilder().setGraph(graph).build().toByteArray());
+        Map<String, Object> spec = modelSpec(baseCard, parts, settings);
+        outcome.familiarity().ifPresent(f -> spec.put(Familiarity.CARD_KEY, f.toMap()));
         ModelCard card = ModelCard.describe(target, name(target), outcome.labels(), baseCard.featureSpec(),
-                provenance(baseCard, provenance), modelSpec(baseCard, parts, settings), metrics(outcome));
+                provenance(baseCard, provenance), spec, metrics(outcome));
         card.write(ModelCard.cardPathFor(target));
         return card;
     }

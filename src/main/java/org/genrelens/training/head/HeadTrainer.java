@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.genrelens.inference.Familiarity;
 import org.genrelens.task.Cancellation;
 import org.genrelens.training.baseline.BaselinePredictor;
 import org.genrelens.training.baseline.SoftmaxRegression;
@@ -19,20 +20,32 @@ import org.genrelens.training.evaluation.EvaluationReport;
 /**
  * Fits a logistic-regression head on pooled embeddings: first K folds that keep each group (artist, else album) on
  * one side, each clip predicted by the head fitted without its fold, then one head on every clip. Genres are weighted
- * by inverse frequency so a small genre counts as much as a large one, as the statistics baseline does.
+ * by inverse frequency so a small genre counts as much as a large one, as the statistics baseline does. The head
+ * also learns what music it knows ({@link Familiarity}): a track far from every genre it learned is called uncertain.
  */
 public final class HeadTrainer {
 
     /** The settings of the fit: L2 on standardised embeddings, full-batch Adam steps and rate. */
-    public record Settings(int folds, long seed, double l2, int iterations, double learningRate) {
+    public record Settings(int folds, long seed, double l2, int iterations, double learningRate,
+            double familiarQuantile) {
 
         public Settings {
             if (folds == 1 || folds < 0) {
                 throw new IllegalArgumentException("folds must be 0 (none) or at least 2, was " + folds);
             }
+            if (!(familiarQuantile > 0 && familiarQuantile <= 1)) {
+                throw new IllegalArgumentException("the familiar share must be in (0, 1], was " + familiarQuantile);
+            }
         }
 
-        /** 5 folds, seed 42, and the statistics baseline's L2, steps and rate (decision record 10). */
+        public Settings(int folds, long seed, double l2, int iterations, double learningRate) {
+            this(folds, seed, l2, iterations, learningRate, Familiarity.DEFAULT_QUANTILE);
+        }
+
+        /**
+         * 5 folds, seed 42, the statistics baseline's L2, steps and rate (decision record 10), and familiarity at the
+         * default share (decision record 23).
+         */
         public static Settings defaults() {
             return new Settings(5, 42L, 0.03, 400, 0.05);
         }
@@ -45,7 +58,7 @@ public final class HeadTrainer {
      * @param head            the head fitted on every clip
      */
     public record Outcome(List<String> labels, Optional<EvaluationReport> crossValidation, Optional<FoldScores> folds,
-            SoftmaxRegression.Fit head) {
+            SoftmaxRegression.Fit head, Optional<Familiarity> familiarity) {
     }
 
     private final Settings settings;
@@ -89,7 +102,10 @@ public final class HeadTrainer {
             report = Optional.of(EvaluationReport.of(splitName(clips), labels, predictions, List.of()));
             foldScores = Optional.of(FoldScores.of(scores));
         }
-        return new Outcome(labels, report, foldScores, fit(clips, labels, cancellation));
+        int[] y = clips.stream().mapToInt(c -> labels.indexOf(c.clip().genre())).toArray();
+        Familiarity familiarity = Familiarity.fit(clips.stream().map(EmbeddedClip::embedding).toList(), y,
+                labels.size(), settings.familiarQuantile());
+        return new Outcome(labels, report, foldScores, fit(clips, labels, cancellation), Optional.of(familiarity));
     }
 
     /** "5-fold-by-artist" when clips carry groups, else "5-fold-by-clip". */

@@ -68,6 +68,38 @@ class HeadModelWriterTest {
         assertTrue(outcome.crossValidation().orElseThrow().trackLevel().total() == clips.size());
     }
 
+    /** Item 6: music unlike every genre the head learned comes out uncertain, however sure the softmax is. */
+    @Test
+    void aWindowUnlikeEveryLearnedGenreIsUncertain() throws Exception {
+        List<EmbeddedClip> clips = new ArrayList<>();
+        try (GenreClassifier base = GenreClassifier.open(BASE, ClassifierOptions.defaults())) {
+            Random random = new Random(11);
+            for (int i = 0; i < 30; i++) {
+                clips.add(new EmbeddedClip(new LabeledClip(dir.resolve(i + ".wav"), i % 2 == 0 ? "loud" : "quiet",
+                        "artist " + i % 3), base.classify(tile(base.featureSpec(), random, i % 2)).embedding()));
+            }
+        }
+        HeadTrainer.Settings settings = new HeadTrainer.Settings(0, 42L, 0.03, 200, 0.05);
+        HeadTrainer.Outcome outcome = new HeadTrainer(settings).train(clips, Cancellation.none());
+        Path head = dir.resolve("two.onnx");
+        HeadModelWriter.write(BASE, ModelCard.read(ModelCard.cardPathFor(BASE)), outcome, settings,
+                new HeadModelWriter.Provenance("test", clips.size(), "test"), head);
+
+        try (GenreClassifier written = GenreClassifier.open(head, ClassifierOptions.defaults())) {
+            assertTrue(written.familiarity().isPresent(), "the card carries what the head knows");
+            TrackPrediction tilted = written.classify(tile(written.featureSpec(), new Random(12), 2));
+            assertTrue(tilted.uncertain(), "a kind of window the head never learned: confidence "
+                    + tilted.confidence());
+            int familiarKnown = 0;
+            Random random = new Random(13);
+            for (int i = 0; i < 20; i++) {
+                familiarKnown += written.familiarity().get().familiar(
+                        written.classify(tile(written.featureSpec(), random, i % 2)).embedding()) ? 1 : 0;
+            }
+            assertTrue(familiarKnown >= 12, familiarKnown + " of 20 new windows of the learned kinds were familiar");
+        }
+    }
+
     /** One window: noise, louder or quieter, or tilted towards the low bands, by kind. */
     private static Tiles tile(FeatureSpec spec, Random random, int kind) {
         int size = spec.channels() * spec.height() * spec.framesPerWindow();
