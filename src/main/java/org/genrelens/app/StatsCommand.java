@@ -23,11 +23,14 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     LibraryOptions library;
 
+    @Mixin
+    GenreMapOptions genreMapOptions;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (LibraryDatabase db = library.open()) {
-            LibraryStats stats = LibraryStats.of(db);
+            LibraryStats stats = LibraryStats.of(db, genreMapOptions.read());
             out.println("database: " + stats.database() + " (schema " + stats.schemaVersion() + ")");
             stats.roots().forEach(root -> out.println("root: " + root));
             out.print("tracks:");

@@ -31,6 +31,11 @@ public record LibraryStats(Path database, int schemaVersion, List<Path> roots, M
     }
 
     public static LibraryStats of(LibraryDatabase db) {
+        return of(db, null);
+    }
+
+    /** With the genres grouped and named through the user's genre map, as {@code list --by-genre} shows them. */
+    public static LibraryStats of(LibraryDatabase db, org.genrelens.tags.GenreMap genreMap) {
         Map<String, Long> byFormat = new TreeMap<>();
         for (Track track : db.tracks().all()) {
             if (track.status() == TrackStatus.PRESENT) {
@@ -38,7 +43,8 @@ public record LibraryStats(Path database, int schemaVersion, List<Path> roots, M
             }
         }
         Map<String, Long> byGroup = new LinkedHashMap<>();
-        GenreGroups.of(db).forEach((group, tracks) -> byGroup.put(group, (long) tracks.size()));
+        (genreMap == null ? GenreGroups.of(db) : GenreGroups.of(db, genreMap))
+                .forEach((group, tracks) -> byGroup.put(group, (long) tracks.size()));
         Map<AnalysisMode, Long> byMode = new java.util.EnumMap<>(AnalysisMode.class);
         for (AnalysisMode mode : AnalysisMode.values()) {
             byMode.put(mode, 0L);
