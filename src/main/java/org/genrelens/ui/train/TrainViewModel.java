@@ -363,7 +363,8 @@ public final class TrainViewModel {
 
     private void fallBackToScratch(Throwable why) {
         start.set(Start.SCRATCH);
-        result.set(ErrorReporter.readable(why) + " Switched to \"" + Start.SCRATCH + "\".");
+        String reason = ErrorReporter.readable(why).strip();
+        result.set(reason + (reason.endsWith(".") ? "" : ".") + " Switched to \"" + Start.SCRATCH + "\".");
     }
 
     /** Switches back (or forward) to any installed model and re-analyses. */
