@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code genrelens stats}: what the library holds. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Summarises the library: tracks by status, format and genre, and the last scan.")
+        description = "Summarises the library: tracks by status, format and genre (named as the genre map shows "
+                + "them, as list --by-genre does), and the last scan.")
 final class StatsCommand implements Callable<Integer> {
 
     @Spec
@@ -23,11 +24,14 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     LibraryOptions library;
 
+    @Mixin
+    GenreMapOptions genreMapOptions;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (LibraryDatabase db = library.open()) {
-            LibraryStats stats = LibraryStats.of(db);
+            LibraryStats stats = LibraryStats.of(db, genreMapOptions.read());
             out.println("database: " + stats.database() + " (schema " + stats.schemaVersion() + ")");
             stats.roots().forEach(root -> out.println("root: " + root));
             out.print("tracks:");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.genrelens.model.AnalysisMode;
+import org.genrelens.tags.GenreMap;
 
 /**
  * A summary of the library for {@code genrelens stats}.
@@ -30,7 +31,13 @@ public record LibraryStats(Path database, int schemaVersion, List<Path> roots, M
                 ? Map.of(AnalysisMode.FULL, 0L) : byMode));
     }
 
+    /** Groups named by the model's labels as they are. */
     public static LibraryStats of(LibraryDatabase db) {
+        return of(db, GenreMap.empty());
+    }
+
+    /** Groups named as the user's genre map shows them, as {@code list --by-genre} and the app name them. */
+    public static LibraryStats of(LibraryDatabase db, GenreMap genreMap) {
         Map<String, Long> byFormat = new TreeMap<>();
         for (Track track : db.tracks().all()) {
             if (track.status() == TrackStatus.PRESENT) {
@@ -38,7 +45,7 @@ public record LibraryStats(Path database, int schemaVersion, List<Path> roots, M
             }
         }
         Map<String, Long> byGroup = new LinkedHashMap<>();
-        GenreGroups.of(db).forEach((group, tracks) -> byGroup.put(group, (long) tracks.size()));
+        GenreGroups.of(db, genreMap).forEach((group, tracks) -> byGroup.put(group, (long) tracks.size()));
         Map<AnalysisMode, Long> byMode = new java.util.EnumMap<>(AnalysisMode.class);
         for (AnalysisMode mode : AnalysisMode.values()) {
             byMode.put(mode, 0L);

@@ -114,7 +114,7 @@ class LibraryCommandsTest {
         assertEquals(ExitCodes.OK, stats.exitCode(), stats.err());
         assertTrue(stats.out().contains("3 present"), stats.out());
         assertTrue(stats.out().contains("format wav: 3"), stats.out());
-        assertTrue(stats.out().contains("genre jazz: 1"), stats.out());
+        assertTrue(stats.out().contains("genre Jazz: 1"), "named as list --by-genre names it: " + stats.out());
         assertTrue(stats.out().contains("last scan: completed, 3 of 3 files"), stats.out());
     }
 }
