@@ -100,7 +100,7 @@ class RealisticLibraryTest {
         db = dir.resolve("library.db").toString();
         Map<Path, byte[]> original = bytes(songs);
 
-        // 1. scan and analyse with the bundled model
+        // scan and analyse with the bundled model
         CliRun scan = CliRun.of("scan", music.toString(), "--db", db);
         assertEquals(0, scan.exitCode(), scan.err());
         assertTrue(scan.out().startsWith(songs.size() + " new,"), scan.out());
@@ -109,7 +109,7 @@ class RealisticLibraryTest {
         assertEquals(0, analyzed.exitCode(), analyzed.err());
         assertTrue(analyzed.out().startsWith("analysed " + songs.size() + " track(s)"), analyzed.out());
 
-        // 3. a head learned from the tags: the spellings are one genre each, by-artist folds, untagged named
+        // a head learned from the tags: the spellings are one genre each, by-artist folds, untagged named
         Path head = dir.resolve("head.onnx");
         CliRun trained = trainHead(head);
         assertTrue(trained.err().contains("30 tracks in 5 genres with at least 3 tracks each; not used, too few "
@@ -124,7 +124,7 @@ class RealisticLibraryTest {
         assertEquals(List.of("classical", "hiphop", "jazz", "metal", "rock"),
                 ModelCard.read(ModelCard.cardPathFor(head)).labels());
 
-        // 2. grouping by the head's predictions: one group per genre, named as the map shows it
+        // grouping by the head's predictions: one group per genre, named as the map shows it
         CliRun reanalysed = CliRun.of("analyze", "--db", db, "--model", head.toString(), "--jobs", "2",
                 "--threshold", "0");
         assertEquals(0, reanalysed.exitCode(), reanalysed.err());
@@ -140,7 +140,7 @@ class RealisticLibraryTest {
         groups.forEach((group, files) -> assertTrue(stats.out().contains("genre " + group + ": " + files.size()),
                 "stats counts the groups list shows: " + stats.out()));
 
-        // 4. the untagged files get the predicted genre in the map's spelling, the tagged ones are left alone
+        // the untagged files get the predicted genre in the map's spelling, the tagged ones are left alone
         CliRun dry = CliRun.of("tag", "--library", "--db", db, "--dry-run");
         assertTrue(dry.out().contains("dry run: 11 change(s) planned, nothing written"), dry.out());
         assertUnchanged(original, songs);
@@ -167,7 +167,7 @@ class RealisticLibraryTest {
         }
         assertEquals(Set.copyOf(FORMATS), formatsTagged);
 
-        // 5. append: a genre already there under another spelling is not added again, another genre is
+        // append: a genre already there under another spelling is not added again, another genre is
         Path journal = dir.resolve("journal.jsonl");
         List<String> hiphopFiles = songs.stream().filter(song -> song.genre().equals("hiphop") && !song.untagged())
                 .map(song -> song.file().toString()).toList();
@@ -194,7 +194,7 @@ class RealisticLibraryTest {
                     "the old spelling stays as it was: " + file.getKey());
         }
 
-        // 6. undo both batches: every file is as it was
+        // undo both batches: every file is as it was
         CliRun undoAppend = CliRun.of("undo", "1", "--journal", journal.toString());
         assertEquals(0, undoAppend.exitCode(), undoAppend.err());
         CliRun undoLibrary = CliRun.of("undo", String.valueOf(batch), "--db", db);
@@ -209,62 +209,95 @@ class RealisticLibraryTest {
             }
         }
 
-        // 7. the review queue, and its decisions learned by the next head
+        // the review queue, and its decisions learned by the next head
         assertEquals(0, CliRun.of("scan", music.toString(), "--db", db).exitCode());
-        reviewAndRetrain(songs, predicted, head);
+        reviewAndRetrain(songs, predicted, trained.out());
     }
 
-    private void reviewAndRetrain(List<Song> songs, Map<Path, String> predicted, Path head) throws IOException {
-        // below 0.99 every untagged track counts as unsure, so both untagged reggae clips can be decided
-        CliRun queue = CliRun.of("review", "--db", db, "--json", "--limit", "0", "--min-confidence", "0.99");
-        assertEquals(0, queue.exitCode(), queue.err());
-        JsonNode items = new ObjectMapper().readTree(queue.out());
-        assertTrue(items.size() >= 11, queue.out());
-        Map<String, JsonNode> byPath = new LinkedHashMap<>();
-        double previousScore = Double.MAX_VALUE;
-        for (JsonNode item : items) {
-            byPath.put(item.get("path").asText(), item);
-            assertTrue(item.get("score").asDouble() <= previousScore, "most instructive first: " + queue.out());
-            previousScore = item.get("score").asDouble();
-            assertTrue(DISPLAYED.contains(item.get("prediction").asText()), item.toString());
+    private void reviewAndRetrain(List<Song> songs, Map<Path, String> predicted, String firstTraining)
+            throws IOException {
+        // someone tags a metal song the head learned as Jazz: the queue should find it
+        Song mistagged = songs.stream().filter(s -> s.genre().equals("metal") && !s.untagged()).findFirst()
+                .orElseThrow();
+        assertEquals(0, CliRun.of("tag", "--genre", "Jazz", "--policy", "overwrite", "--journal",
+                dir.resolve("later.jsonl").toString(), mistagged.file().toString()).exitCode());
+        assertTrue(CliRun.of("scan", dir.resolve("music").toString(), "--db", db).out().contains("1 retagged"));
+        Map<String, JsonNode> queue = review("0.5");
+        for (JsonNode item : queue.values()) {
+            assertEquals(predicted.get(Path.of(item.get("path").asText())), item.get("prediction").asText(),
+                    "the queue reviews the newest analysis: " + item);
             if (item.get("kind").asText().equals("DISAGREES")) {
-                assertTrue(DISPLAYED.contains(item.get("tag").asText()) || item.get("tag").asText().equals("Reggae"),
-                        "tags shown in the map's spelling: " + item);
+                assertTrue(DISPLAYED.contains(item.get("tag").asText()), "the tag as the map spells it: " + item);
                 assertFalse(item.get("tag").asText().equals(item.get("prediction").asText()), item.toString());
+                assertTrue(item.get("confidence").asDouble() >= 0.5, item.toString());
             } else {
                 assertEquals("UNSURE", item.get("kind").asText(), item.toString());
                 assertTrue(item.get("tag").isNull() || item.get("tag").asText().equals("Reggae"),
-                        "unsure: no tag the model knows: " + item);
+                        "unsure only without a tag the model knows: " + item);
             }
         }
+        JsonNode wrong = queue.get(mistagged.file().toString());
+        assertTrue(wrong != null && wrong.get("kind").asText().equals("DISAGREES")
+                && wrong.get("tag").asText().equals("Jazz") && wrong.get("prediction").asText().equals("Metal"),
+                "the metal song tagged Jazz is a disagreement: " + queue.values());
+        // below a confidence of 1 every untagged track counts as unsure
+        Map<String, JsonNode> everything = review("1");
         for (Song song : songs) {
             if (song.untagged()) {
-                JsonNode item = byPath.get(song.file().toString());
+                JsonNode item = everything.get(song.file().toString());
                 assertEquals("UNSURE", item.get("kind").asText(), song.file().toString());
-                assertEquals(predicted.get(song.file()), item.get("prediction").asText(), song.file().toString());
             }
         }
-        List<Song> untaggedReggae = songs.stream().filter(s -> s.genre().equals("reggae") && s.untagged()).toList();
+        Song reggae = songs.stream().filter(s -> s.genre().equals("reggae") && s.untagged()).findFirst().orElseThrow();
         Song accepted = songs.stream().filter(s -> s.genre().equals("jazz") && s.untagged()).findFirst().orElseThrow();
 
-        CliRun decided = CliRun.of("review", "--db", db, "--min-confidence", "0.99",
-                "--correct", untaggedReggae.get(0).file() + "=REGGAE",
-                "--accept", accepted.file().toString());
+        CliRun decided = CliRun.of("review", "--db", db, "--min-confidence", "1", "--correct", reggae.file()
+                + "=REGGAE", "--accept", accepted.file().toString());
         assertEquals(0, decided.exitCode(), decided.err());
-        assertTrue(decided.out().contains("confirmed Reggae: " + untaggedReggae.get(0).file()), decided.out());
+        assertTrue(decided.out().contains("confirmed Reggae: " + reggae.file()), decided.out());
         assertTrue(decided.out().contains("confirmed " + predicted.get(accepted.file()) + ": " + accepted.file()),
                 decided.out());
+        CliRun fixed = CliRun.of("review", "--db", db, "--accept", mistagged.file().toString());
+        assertEquals(0, fixed.exitCode(), fixed.err());
+        assertTrue(fixed.out().contains("confirmed Metal: " + mistagged.file()), fixed.out());
 
-        CliRun retrained = trainHead(dir.resolve("head2.onnx"));
+        Path second = dir.resolve("head2.onnx");
+        CliRun retrained = trainHead(second);
         assertTrue(retrained.err().contains("34 tracks in 6 genres with at least 3 tracks each; 9 tracks without "
-                + "a genre"), "the corrected reggae clip makes reggae learnable: " + retrained.err());
-        assertFalse(retrained.err().contains(untaggedReggae.get(0).file().toString()), retrained.err());
+                + "a genre"), "the corrected reggae song makes reggae learnable: " + retrained.err());
+        assertFalse(retrained.err().contains(reggae.file().toString()), retrained.err());
         assertFalse(retrained.err().contains(accepted.file().toString()), retrained.err());
         assertEquals(List.of("classical", "hiphop", "jazz", "metal", "reggae", "rock"),
-                ModelCard.read(ModelCard.cardPathFor(dir.resolve("head2.onnx"))).labels());
-        CliRun after = CliRun.of("review", "--db", db, "--json", "--limit", "0", "--min-confidence", "0.99");
-        JsonNode left = new ObjectMapper().readTree(after.out());
-        assertEquals(byPath.size() - 2, left.size(), "decided tracks leave the queue: " + after.out());
+                ModelCard.read(ModelCard.cardPathFor(second)).labels());
+        assertEquals(6, support(firstTraining, "metal"), firstTraining);
+        assertEquals(6, support(retrained.out(), "metal"), "the correction wins over the Jazz tag: "
+                + retrained.out());
+        assertEquals(6 + (predicted.get(accepted.file()).equals("Jazz") ? 1 : 0), support(retrained.out(), "jazz"),
+                retrained.out());
+        assertEquals(queue.size() - 1, review("0.5").size(), "a decided track leaves the queue");
+        assertEquals(everything.size() - 2, review("1").size(), "decided tracks leave the queue");
+    }
+
+    /** The review queue at this threshold, by path. */
+    private Map<String, JsonNode> review(String minConfidence) throws IOException {
+        CliRun run = CliRun.of("review", "--db", db, "--json", "--limit", "0", "--min-confidence", minConfidence);
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, JsonNode> items = new LinkedHashMap<>();
+        double previousScore = Double.MAX_VALUE;
+        for (JsonNode item : new ObjectMapper().readTree(run.out())) {
+            items.put(item.get("path").asText(), item);
+            assertTrue(item.get("score").asDouble() <= previousScore, "most instructive first: " + run.out());
+            previousScore = item.get("score").asDouble();
+            assertTrue(DISPLAYED.contains(item.get("prediction").asText()), item.toString());
+        }
+        return items;
+    }
+
+    /** The cross-validation table's track count for a genre. */
+    private static int support(String out, String genre) {
+        Matcher m = Pattern.compile("(?m)^" + genre + " +[0-9.]+ +[0-9.]+ +[0-9.]+ +(\\d+)$").matcher(out);
+        assertTrue(m.find(), out);
+        return Integer.parseInt(m.group(1));
     }
 
     private CliRun trainHead(Path out) {
@@ -337,7 +370,7 @@ class RealisticLibraryTest {
             for (Song song : songs) {
                 List<String> stored = library.tracks().find(song.file()).orElseThrow().tags().genres();
                 List<String> expected = song.untagged() ? List.of() : "Rock;Pop".equals(song.tag())
-                        ? List.of("Rock", "Pop") : List.of(genreMap.display(song.genre()));
+                        ? List.of("Rock", "Pop") : List.of(genreMap.display(song.tag()));
                 assertEquals(expected, stored, song.file() + " tagged " + song.tag());
             }
         }
