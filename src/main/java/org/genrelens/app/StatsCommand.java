@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code genrelens stats}: what the library holds. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Summarises the library: tracks by status, format and genre, and the last scan.")
+        description = "Summarises the library: tracks by status, format and genre (named as the genre map shows "
+                + "them, as list --by-genre does), and the last scan.")
 final class StatsCommand implements Callable<Integer> {
 
     @Spec
