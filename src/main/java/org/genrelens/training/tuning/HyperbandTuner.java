@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.function.Function;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.task.Cancellation;
+import org.genrelens.task.CancelledException;
 import org.genrelens.training.TrainingConfig;
 import org.genrelens.training.cnn.CnnTrainer;
 import org.genrelens.training.cnn.NetworkStart;
@@ -88,7 +89,18 @@ public final class HyperbandTuner {
                     if (cancellation.isCancelled() || System.nanoTime() > deadline) {
                         return finish(trials, true);
                     }
-                    Trial trial = run(trials.size() + 1, s, config, epochs, cancellation);
+                    // the budget stops a trial too: a long configuration must not run the search past its time
+                    Cancellation trialCancellation = cancellation.until(deadline);
+                    Trial trial;
+                    try {
+                        trial = run(trials.size() + 1, s, config, epochs, trialCancellation);
+                    } catch (CancelledException e) {
+                        trial = null;
+                    }
+                    if (trial == null || trialCancellation.isCancelled()) {
+                        // cut short, not comparable with trials that had their epochs: not counted
+                        return finish(trials, true);
+                    }
                     trials.add(trial);
                     results.add(trial);
                     progress.onTrial(trial, trials.size());

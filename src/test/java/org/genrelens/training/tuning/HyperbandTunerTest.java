@@ -86,6 +86,30 @@ class HyperbandTunerTest {
     }
 
     @Test
+    void aTrialStillRunningWhenTheBudgetEndsIsStoppedAndNotCounted() {
+        HyperbandTuner tuner = new HyperbandTuner(spec -> {
+            try {
+                Thread.sleep(600); // the features take longer than the whole budget
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            SpectrumCache loader = new SpectrumCache(new AudioDecoder(), spec, Optional.empty());
+            List<String> labels = List.of("noise", "tones");
+            return new HyperbandTuner.SplitData(
+                    loader.load(trainClips, labels, ProgressListener.NONE, Cancellation.none()),
+                    loader.load(validClips, labels, ProgressListener.NONE, Cancellation.none()));
+        }, 7L);
+
+        HyperbandTuner.Result result = tuner.tune(tinySpace(), 2,
+                new HyperbandTuner.Budget(3, 3, Duration.ofMillis(300)), (trial, finished) -> { },
+                Cancellation.none());
+
+        assertTrue(result.stoppedEarly());
+        assertTrue(result.trials().isEmpty(), "a trial cut short by the budget is not comparable: "
+                + result.trials());
+    }
+
+    @Test
     void anExhaustedTimeBudgetStopsBeforeTheNextTrial() {
         HyperbandTuner tuner = new HyperbandTuner(spec -> {
             throw new AssertionError("no trial may start");
