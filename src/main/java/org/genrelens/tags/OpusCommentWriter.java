@@ -16,7 +16,7 @@ import java.util.List;
  * page and every audio page keep their bytes, except that when the comment header now takes more or fewer pages the
  * stream's later pages get new sequence numbers and checksums. Granule positions are never changed. Every page is
  * checked (structure, length, checksum) before the file is changed, so a damaged or cut-short file is refused whole.
- * JAudioTagger 3.0.1 cannot write Opus at all; decision 0031 says why this is not a library.
+ * JAudioTagger 3.0.1 cannot write Opus at all; decision 0024 says why this is not a library.
  */
 final class OpusCommentWriter {
 
