@@ -125,6 +125,31 @@ class OpusTagsTest {
     }
 
     @Test
+    void dataAfterTheCommentsIsKeptAndAnOggFileHoldingOpusIsTaggedToo() throws Exception {
+        Path file = dir.resolve("padded.ogg");
+        byte[] plain = Files.readAllBytes(sources.resolve("plain.opus"));
+        OggPage comments = header(sources.resolve("plain.opus")).commentPages().get(0);
+        byte[] extra = {1, 'k', 'e', 'e', 'p'}; // first bit set: RFC 7845 asks editors to keep it
+        byte[] lacing = Arrays.copyOfRange(comments.bytes(), OggPage.HEADER, comments.bodyStart());
+        assertTrue((lacing[lacing.length - 1] & 0xFF) + extra.length < 255, "the fixture's packet grows in place");
+        lacing[lacing.length - 1] += (byte) extra.length;
+        byte[] body = Arrays.copyOfRange(comments.bytes(), comments.bodyStart(), comments.bytes().length);
+        byte[] padded = OggPage.build(comments.flags(), comments.granule(), comments.serial(), comments.sequence(),
+                lacing, concat(body, extra)).bytes();
+        int start = (int) comments.offset();
+        Files.write(file, concat(Arrays.copyOf(plain, start), padded,
+                Arrays.copyOfRange(plain, (int) comments.end(), plain.length)));
+        assertArrayEquals(extra, VorbisComments.read(file).trailing());
+
+        write(plan(file, "techno", WITH_PARENTS));
+
+        assertEquals(List.of("Techno", "Electronic"), new TagReader().read(file).genres());
+        assertEquals("Techno;Electronic", probedGenre(file));
+        assertArrayEquals(extra, VorbisComments.read(file).trailing(), "the data after the comments is kept");
+        assertTrue(decoded(file).length > 100_000, "ffmpeg still decodes it");
+    }
+
+    @Test
     void damagedOrCutShortOpusFilesFailAloneWithTheirReasonAndAreLeftUntouched() throws Exception {
         Path good = copy("plain.opus");
         Path cut = copy("tagged.opus", "cut.opus");
@@ -241,6 +266,14 @@ class OpusTagsTest {
         byte[] samples = Files.readAllBytes(raw);
         Files.delete(raw);
         return samples;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private static String show(List<byte[]> entries) {
