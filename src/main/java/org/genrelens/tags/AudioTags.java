@@ -23,14 +23,16 @@ import org.jaudiotagger.tag.TagException;
 import org.jaudiotagger.tag.TagOptionSingleton;
 
 /**
- * The one place that talks to JAudioTagger: opens a file, reads and replaces its genre values, commits. Not
- * thread-safe across files being written at once (JAudioTagger's options are global); the writer is sequential.
+ * The one place that talks to JAudioTagger: opens a file, reads and replaces its genre values, commits. Ogg Opus,
+ * which JAudioTagger cannot open, is opened by {@link OggOpusAudioFile} (its comments read by JAudioTagger) and written
+ * by {@link OpusCommentWriter}; an .ogg or .oga file holding Opus goes that way too. Not thread-safe across files
+ * being written at once (JAudioTagger's options are global); the writer is sequential.
  */
 final class AudioTags {
 
     /** Extensions JAudioTagger chooses its reader by; anything else is refused before it is touched. */
-    static final Set<String> EXTENSIONS = Set.of("mp3", "flac", "ogg", "oga", "m4a", "m4b", "mp4", "aac", "wav",
-            "aif", "aiff", "aifc");
+    static final Set<String> EXTENSIONS = Set.of("mp3", "flac", "ogg", "oga", "opus", "m4a", "m4b", "mp4", "aac",
+            "wav", "aif", "aiff", "aifc");
 
     // held strongly: java.util.logging forgets the level of a logger nobody references
     private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
@@ -62,13 +64,17 @@ final class AudioTags {
     static AudioFile open(Path file) throws TagFileException {
         if (!EXTENSIONS.contains(extension(file))) {
             throw new TagFileException(file, TagFileException.Reason.UNSUPPORTED_FORMAT,
-                    "GenreLens writes tags to mp3, flac, ogg, m4a, wav and aiff files only; convert the file or "
+                    "GenreLens writes tags to mp3, flac, ogg, opus, m4a, wav and aiff files only; convert the file or "
                             + "tag it with another tool");
         }
         if (!Files.isRegularFile(file)) {
             throw new TagFileException(file, TagFileException.Reason.UNREADABLE, "no such file; rescan the library");
         }
         ClaimedSizes.check(file);
+        String extension = extension(file);
+        if (extension.equals("opus") || extension.matches("ogg|oga") && OggOpusHeader.isOpus(file)) {
+            return OggOpusAudioFile.read(file);
+        }
         try {
             return AudioFileIO.read(file.toFile());
         } catch (CannotReadException | IOException | TagException | ReadOnlyFileException
@@ -98,6 +104,10 @@ final class AudioTags {
      */
     static void writeGenres(AudioFile audio, Path file, Path shownAs, List<String> genres, List<String> tagsToKeep)
             throws TagFileException {
+        if (audio instanceof OggOpusAudioFile) {
+            OpusCommentWriter.replaceGenres(file, shownAs, genres); // its comment header always exists: no tag to drop
+            return;
+        }
         try {
             if (GenreEdit.apply(audio, file, genres, tagsToKeep)) {
                 CreatedTagRemoval.removeId3(file);

@@ -28,7 +28,8 @@ import org.jaudiotagger.tag.wav.WavTag;
  * Takes a {@link TagSnapshot} of a file. Tags are read as raw bytes straight from the file wherever JAudioTagger
  * would hide a change behind its parsing: ID3v2 frames (text frames without their optional trailing NUL, which
  * JAudioTagger drops), the ID3v1 tag, an APE tag at the end of an MP3, every MP4 {@code ilst} item (JAudioTagger
- * turns binary freeform data into text) and every Vorbis comment (it upper-cases names and decodes values as UTF-8).
+ * turns binary freeform data into text) and every Vorbis comment (it upper-cases names and decodes values as UTF-8),
+ * with whatever follows the comments in an Opus comment header.
  * FLAC pictures and WAV INFO fields come from JAudioTagger, re-serialised.
  */
 final class TagSnapshots {
@@ -95,6 +96,10 @@ final class TagSnapshots {
         add(fields, "Vorbis vendor", comments.vendor());
         for (byte[] entry : comments.entries()) {
             add(fields, "Vorbis " + VorbisComments.name(entry), entry);
+        }
+        if (comments.trailing().length > 0) {
+            // lower case, like "vendor": no comment's key (upper-cased) can be the same
+            add(fields, "Vorbis data after the comments", comments.trailing());
         }
     }
 

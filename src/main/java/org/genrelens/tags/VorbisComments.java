@@ -13,23 +13,85 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Vorbis comments of a FLAC or Ogg Vorbis file as the bytes on disk. JAudioTagger upper-cases every field name
- * and decodes values as UTF-8 (text some taggers wrote in Latin-1 comes back changed), so the snapshot reads these
- * and the writer puts them back as they were.
+ * The Vorbis comments of a FLAC, Ogg Vorbis or Ogg Opus file as the bytes on disk. JAudioTagger upper-cases every
+ * field name and decodes values as UTF-8 (text some taggers wrote in Latin-1 comes back changed), so the snapshot
+ * reads these and the writers put them back as they were.
  *
- * @param vendor  the vendor string's bytes
- * @param entries each comment, {@code NAME=value}, in file order
+ * @param vendor   the vendor string's bytes
+ * @param entries  each comment, {@code NAME=value}, in file order
+ * @param trailing in an Opus comment header, whatever follows the comments (padding, or data RFC 7845 section 5.2
+ *                 asks editors to keep); empty for the other formats
  */
-record VorbisComments(byte[] vendor, List<byte[]> entries) {
+record VorbisComments(byte[] vendor, List<byte[]> entries, byte[] trailing) {
 
-    /** The comments of a .flac or .ogg file; null when it has none (or is another container). */
+    /** The comments of a .flac, .ogg or .opus file; null when it has none (or is another container). */
     static VorbisComments read(Path file) throws IOException {
         String extension = AudioTags.extension(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            byte[] packet = extension.equals("flac") ? flacBlock(channel)
-                    : extension.matches("ogg|oga") ? oggCommentPacket(channel) : null;
-            return packet == null ? null : parse(packet, extension.equals("flac") ? 0 : 7);
+            if (extension.equals("flac")) {
+                byte[] block = flacBlock(channel);
+                return block == null ? null : parse(block, 0).withoutTrailing();
+            }
+            byte[] packet = extension.matches("ogg|oga|opus") ? oggCommentPacket(channel) : null;
+            return packet == null ? null : parseOggPacket(packet);
         }
+    }
+
+    /** The comments in an Ogg comment header packet: Vorbis ("\3vorbis", then a framing bit) or Opus ("OpusTags"). */
+    static VorbisComments parseOggPacket(byte[] packet) throws IOException {
+        boolean opus = packet.length >= 8 && new String(packet, 0, 8, StandardCharsets.ISO_8859_1)
+                .equals(OggOpusHeader.COMMENT_MAGIC);
+        VorbisComments comments = parse(packet, opus ? 8 : 7);
+        return opus ? comments : comments.withoutTrailing(); // a Vorbis packet's framing bit is not data
+    }
+
+    private VorbisComments withoutTrailing() {
+        return new VorbisComments(vendor, entries, new byte[0]);
+    }
+
+    /**
+     * These comments with their genre entries replaced by one per genre, at the place of the first one (at the end
+     * when there was none) and under its name's spelling ("genre=" stays lower case); every other entry is kept as is.
+     */
+    VorbisComments withGenres(List<String> genres) {
+        String genreName = "GENRE";
+        int at = -1;
+        List<byte[]> kept = new ArrayList<>();
+        for (byte[] entry : entries) {
+            if (name(entry).equals("GENRE")) {
+                if (at < 0) {
+                    at = kept.size();
+                    genreName = new String(entry, 0, genreName.length(), StandardCharsets.UTF_8);
+                }
+            } else {
+                kept.add(entry);
+            }
+        }
+        List<byte[]> genreEntries = new ArrayList<>();
+        for (String genre : genres) {
+            genreEntries.add((genreName + "=" + genre).getBytes(StandardCharsets.UTF_8));
+        }
+        kept.addAll(at < 0 ? kept.size() : at, genreEntries);
+        return new VorbisComments(vendor, kept, trailing);
+    }
+
+    /** An Opus comment header packet holding these comments. */
+    byte[] opusPacket() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(OggOpusHeader.COMMENT_MAGIC.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(le32(vendor.length));
+        out.writeBytes(vendor);
+        out.writeBytes(le32(entries.size()));
+        for (byte[] entry : entries) {
+            out.writeBytes(le32(entry.length));
+            out.writeBytes(entry);
+        }
+        out.writeBytes(trailing);
+        return out.toByteArray();
+    }
+
+    private static byte[] le32(int value) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
     }
 
     /** The upper-cased name of an entry, as JAudioTagger keys it. */
@@ -43,19 +105,35 @@ record VorbisComments(byte[] vendor, List<byte[]> entries) {
         ByteBuffer b = ByteBuffer.wrap(packet).order(ByteOrder.LITTLE_ENDIAN);
         try {
             b.position(offset);
-            byte[] vendor = new byte[b.getInt()];
+            byte[] vendor = new byte[claimed(b, "vendor string")];
             b.get(vendor);
             int count = b.getInt();
+            if (count < 0 || count > b.remaining() / 4) {
+                throw new IOException("its Vorbis comment count " + Integer.toUnsignedString(count)
+                        + " is more than the comment header holds");
+            }
             List<byte[]> entries = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                byte[] entry = new byte[b.getInt()];
+                byte[] entry = new byte[claimed(b, "comment " + (i + 1))];
                 b.get(entry);
                 entries.add(entry);
             }
-            return new VorbisComments(vendor, entries);
+            byte[] trailing = new byte[b.remaining()];
+            b.get(trailing);
+            return new VorbisComments(vendor, entries, trailing);
         } catch (RuntimeException e) {
             throw new IOException("damaged Vorbis comment block (" + e + ")", e);
         }
+    }
+
+    /** A length read from the packet, checked against what is left of it before anything is allocated. */
+    private static int claimed(ByteBuffer b, String what) throws IOException {
+        int length = b.getInt();
+        if (length < 0 || length > b.remaining()) {
+            throw new IOException("its Vorbis " + what + " claims " + Integer.toUnsignedString(length)
+                    + " bytes, more than the comment header holds");
+        }
+        return length;
     }
 
     /** The VORBIS_COMMENT metadata block (type 4) of a FLAC stream. */

@@ -69,6 +69,27 @@ class TagCommandTest {
     }
 
     @Test
+    void anOpusFileInAFolderIsTaggedAndUndoRestoresItByteForByte() throws Exception {
+        Path source = TestAudio.writeWav(TestAudio.sine(440, 2, 22_050, 0.5), 22_050, models.resolve("opus.wav"));
+        Path album = Files.createDirectories(music.resolve("album"));
+        Path opus = FfmpegEncoder.encode(source, "opus", album.resolve("song.opus"));
+        byte[] original = Files.readAllBytes(opus);
+        Path journal = music.resolve("journal.jsonl");
+
+        CliRun tag = CliRun.of("tag", "--genre", "Bossa Nova", "--journal", journal.toString(), album.toString());
+
+        assertEquals(0, tag.exitCode(), tag.err());
+        assertTrue(tag.out().contains("tagged 1 file(s) in batch 1"), tag.out());
+        assertEquals(List.of("Bossa Nova"), reader.read(opus).genres());
+
+        CliRun undo = CliRun.of("undo", "1", "--journal", journal.toString());
+
+        assertEquals(0, undo.exitCode(), undo.err());
+        assertEquals(List.of(), reader.read(opus).genres());
+        assertArrayEquals(original, Files.readAllBytes(opus), "undo gives back the file's exact bytes");
+    }
+
+    @Test
     void aBugOnOneFileFailsItAsAnInternalErrorAndTheOtherFilesAreStillTagged() throws Exception {
         Path first = TestAudio.writeWav(TestAudio.sine(6_000, 6, 22_050, 0.5), 22_050, music.resolve("a.wav"));
         Path buggy = TestAudio.writeWav(TestAudio.sine(6_000, 6, 22_050, 0.5), 22_050, music.resolve("b.wav"));

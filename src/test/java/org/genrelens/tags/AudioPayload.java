@@ -27,7 +27,8 @@ final class AudioPayload {
         byte[] payload = switch (extension) {
             case "mp3" -> mp3(bytes);
             case "flac" -> flac(bytes);
-            case "ogg" -> ogg(bytes);
+            case "ogg" -> ogg(bytes, 3);
+            case "opus" -> ogg(bytes, 2);
             case "m4a" -> mp4Box(bytes, "mdat");
             case "wav" -> riffChunk(bytes, "data", ByteOrder.LITTLE_ENDIAN);
             case "aiff" -> riffChunk(bytes, "SSND", ByteOrder.BIG_ENDIAN);
@@ -77,8 +78,8 @@ final class AudioPayload {
         return Arrays.copyOfRange(b, pos, b.length);
     }
 
-    /** Granule position and body of every page after the three Vorbis header packets. */
-    private static byte[] ogg(byte[] b) {
+    /** Granule position and body of every page after the header packets (three for Vorbis, two for Opus). */
+    private static byte[] ogg(byte[] b, int headerPackets) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int pos = 0;
         int packets = 0;
@@ -95,7 +96,7 @@ final class AudioPayload {
                 completed += lace < 255 ? 1 : 0;
             }
             int body = pos + 27 + segments;
-            if (packets >= 3) {
+            if (packets >= headerPackets) {
                 out.write(b, pos + 6, 8); // granule position
                 out.write(b, body, bodyLength);
             }
