@@ -17,16 +17,44 @@ import org.genrelens.training.sampling.Augmentation;
  * What the tuner may vary (decision record 16): the spectrogram (type; mel or log bands; the three windows of the
  * multi-STFT, the STFT window; the hop), the network (trunk widths, kernel, residual, pooling, dense width, dropout,
  * the statistics branch and its width), the learning rate and weight decay (log-uniform) and the augmentation set.
- * Everything else comes from {@code base}, the configuration a plain {@code train} would use.
+ * Everything else comes from {@code base}, the configuration a plain {@code train} would use. Only configurations
+ * whose trunk costs at most {@code maxCostFactor} times the base configuration's multiply-adds per tile
+ * ({@link TrainingCost}) are drawn: a winner must train on a laptop (issue 10: an epoch over GTZAN's 1,000 clips
+ * within 2 minutes on 2 cores).
  */
 public record SearchSpace(TrainingConfig base, List<SpectrogramType> types, List<Integer> bands,
         List<List<Integer>> multiStftWindows, List<Integer> stftWindows, List<Integer> hopLengths,
         List<List<Integer>> blockChannels, List<Integer> kernels, List<Integer> denseWidths,
         List<Integer> statisticsCoefficients, List<Integer> statisticsWidths, double minDropout, double maxDropout,
         double minLearningRate, double maxLearningRate, double minWeightDecay, double maxWeightDecay,
-        List<List<String>> augmentations) {
+        List<List<String>> augmentations, double maxCostFactor) {
+
+    /** Draws tried before a space is declared to have no configuration within its cost. */
+    private static final int DRAWS = 10_000;
+
+    /**
+     * The most a standard search's trunk may cost per tile, as a multiple of the defaults' (decision record 16): the
+     * defaults fine-tune in 64 s per epoch over 1,000 clips on the 2-core VM (README), and a trunk of 21 times their
+     * multiply-adds took 26 s per epoch over 197 clips, about 130 s over 1,000.
+     */
+    public static final double LAPTOP_COST_FACTOR = 12;
+
+    /** A space without a cost limit. */
+    public SearchSpace(TrainingConfig base, List<SpectrogramType> types, List<Integer> bands,
+            List<List<Integer>> multiStftWindows, List<Integer> stftWindows, List<Integer> hopLengths,
+            List<List<Integer>> blockChannels, List<Integer> kernels, List<Integer> denseWidths,
+            List<Integer> statisticsCoefficients, List<Integer> statisticsWidths, double minDropout, double maxDropout,
+            double minLearningRate, double maxLearningRate, double minWeightDecay, double maxWeightDecay,
+            List<List<String>> augmentations) {
+        this(base, types, bands, multiStftWindows, stftWindows, hopLengths, blockChannels, kernels, denseWidths,
+                statisticsCoefficients, statisticsWidths, minDropout, maxDropout, minLearningRate, maxLearningRate,
+                minWeightDecay, maxWeightDecay, augmentations, Double.POSITIVE_INFINITY);
+    }
 
     public SearchSpace {
+        if (!(maxCostFactor > 0)) {
+            throw new IllegalArgumentException("the cost limit must be positive, was " + maxCostFactor);
+        }
         types = List.copyOf(types);
         bands = List.copyOf(bands);
         multiStftWindows = List.copyOf(multiStftWindows);
@@ -66,11 +94,24 @@ public record SearchSpace(TrainingConfig base, List<SpectrogramType> types, List
                         List.of(24, 48, 96, 192)),
                 List.of(3, 5), List.of(0, 64, 128), List.of(0, 20, 40), List.of(0, 0, 64), 0.1, 0.5, 3e-4, 3e-3,
                 1e-5, 1e-3, List.of(List.of("offsets"), List.of("offsets", "masks"),
-                        List.of("offsets", "masks", "mixup"), List.of("offsets", "masks", "lowpass", "gain")));
+                        List.of("offsets", "masks", "mixup"), List.of("offsets", "masks", "lowpass", "gain")),
+                LAPTOP_COST_FACTOR);
     }
 
-    /** A random configuration for {@code classes} genres. */
+    /** A random configuration for {@code classes} genres, within the space's cost. */
     public TrainingConfig sample(Random random, int classes) {
+        double limit = maxCostFactor * TrainingCost.multiplyAdds(base);
+        for (int draw = 0; draw < DRAWS; draw++) {
+            TrainingConfig config = draw(random, classes);
+            if (TrainingCost.multiplyAdds(config) <= limit) {
+                return config;
+            }
+        }
+        throw new IllegalArgumentException("no configuration of this search space costs at most " + maxCostFactor
+                + " times the base configuration's multiply-adds per tile");
+    }
+
+    private TrainingConfig draw(Random random, int classes) {
         FeatureSpec features = sampleFeatures(random);
         int coefficients = Math.min(pick(statisticsCoefficients, random), features.height());
         int width = coefficients == 0 ? 0 : pick(statisticsWidths, random);
@@ -90,10 +131,11 @@ public record SearchSpace(TrainingConfig base, List<SpectrogramType> types, List
     public String describe() {
         return String.format(Locale.ROOT, "types %s; bands %s; multi-STFT windows %s; STFT windows %s; hops %s; "
                         + "trunks %s; kernels %s; dense %s; statistics coefficients %s, widths %s; dropout %.2f-%.2f; "
-                        + "learning rate %.0e-%.0e and weight decay %.0e-%.0e log-uniform; augmentation %s",
+                        + "learning rate %.0e-%.0e and weight decay %.0e-%.0e log-uniform; augmentation %s; trunks up to "
+                        + "%.0f times the base's multiply-adds per tile",
                 types, bands, multiStftWindows, stftWindows, hopLengths, blockChannels, kernels, denseWidths,
                 statisticsCoefficients, statisticsWidths, minDropout, maxDropout, minLearningRate, maxLearningRate,
-                minWeightDecay, maxWeightDecay, augmentations);
+                minWeightDecay, maxWeightDecay, augmentations, maxCostFactor);
     }
 
     private FeatureSpec sampleFeatures(Random random) {

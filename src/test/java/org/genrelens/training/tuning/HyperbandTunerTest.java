@@ -123,6 +123,27 @@ class HyperbandTunerTest {
         assertNull(result.best());
     }
 
+    /** A winner must train on a laptop: the standard space draws nothing costlier than its limit. */
+    @Test
+    void theStandardSpaceDrawsOnlyTrunksALaptopCanTrain() throws IOException {
+        TrainingConfig defaults = TrainingConfig.defaults();
+        SearchSpace space = SearchSpace.standard(defaults);
+        double limit = SearchSpace.LAPTOP_COST_FACTOR * TrainingCost.multiplyAdds(defaults);
+        Random random = new Random(2);
+        Set<SpectrogramType> types = new HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            TrainingConfig config = space.sample(random, 10);
+            assertTrue(TrainingCost.multiplyAdds(config) <= limit, config.toString());
+            types.add(config.featureSpec().type());
+        }
+        assertEquals(3, types.size(), "every spectrogram type still has configurations within the limit");
+        // the 2026-12-04 search's winner: 9 minutes an epoch over 158 clips here, outside the laptop space
+        TrainingConfig costly = org.genrelens.training.TrainingConfigFile.read(
+                java.nio.file.Path.of("src/site/resources/tuning/2026-12-04-best.json"));
+        assertTrue(TrainingCost.multiplyAdds(costly) > limit, "the costly winner costs "
+                + TrainingCost.multiplyAdds(costly) / (double) TrainingCost.multiplyAdds(defaults) + " times the defaults");
+    }
+
     @Test
     void sampledConfigurationsStayInsideTheSpace() {
         SearchSpace space = SearchSpace.standard(TrainingConfig.defaults());
