@@ -20,19 +20,19 @@ import java.util.Set;
  * Expands command-line paths into audio files: a file is taken as given (the decoder judges it); a folder is
  * walked recursively, following links but not loops, keeping files whose extension is an audio format.
  */
-final class AudioFileFinder {
+public final class AudioFileFinder {
 
     /** Files found, in a stable order, and paths that could not be read with the reason. */
-    record Found(List<Path> files, Map<Path, String> problems) {
+    public record Found(List<Path> files, Map<Path, String> problems) {
     }
 
     private final Set<String> audioExtensions;
 
-    AudioFileFinder(Set<String> audioExtensions) {
+    public AudioFileFinder(Set<String> audioExtensions) {
         this.audioExtensions = Set.copyOf(audioExtensions);
     }
 
-    Found find(List<Path> paths) {
+    public Found find(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         Map<Path, String> problems = new LinkedHashMap<>();
         for (Path path : paths) {

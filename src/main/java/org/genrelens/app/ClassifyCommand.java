@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code genrelens classify PATH...}: one line (or JSON object) per track, failures listed at the end. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Predicts the genre of audio files, or of every audio file under folders (recursively).")
-final class ClassifyCommand implements Callable<Integer> {
+public final class ClassifyCommand implements Callable<Integer> {
 
     /** The stage the pipeline runs; tests replace it. */
     StageFactory stages = StageFactory.REAL;

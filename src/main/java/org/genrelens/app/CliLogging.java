@@ -5,7 +5,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** The command line shows warnings only, unless --verbose asks for the informational log too. */
-final class CliLogging {
+public final class CliLogging {
 
     // java.util.logging holds loggers weakly: without this reference the level set below can be lost to GC
     private static final Logger DJL_CUDA_PROBE = Logger.getLogger("ai.djl.util.cuda");

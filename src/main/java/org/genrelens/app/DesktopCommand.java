@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "app", mixinStandardHelpOptions = true,
         description = {"Opens the desktop app: choose music folders, browse by genre, see each song's spectrogram, "
                 + "write and undo tags, train models. Running genrelens without a command does the same."})
-final class DesktopCommand implements Callable<Integer> {
+public final class DesktopCommand implements Callable<Integer> {
 
     // JavaFX warns on every start that it was loaded from the class path, which is how we ship it; kept
     // referenced so the quieter level survives garbage collection

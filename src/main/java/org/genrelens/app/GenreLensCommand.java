@@ -1,5 +1,20 @@
 package org.genrelens.app;
 
+import org.genrelens.app.bench.BenchDecodeCommand;
+import org.genrelens.app.library.AnalyzeCommand;
+import org.genrelens.app.library.GenresCommand;
+import org.genrelens.app.library.ListCommand;
+import org.genrelens.app.library.ReviewCommand;
+import org.genrelens.app.library.ScanCommand;
+import org.genrelens.app.library.StatsCommand;
+import org.genrelens.app.library.TagCommand;
+import org.genrelens.app.library.UndoCommand;
+import org.genrelens.app.training.BaselineCommand;
+import org.genrelens.app.training.EvaluateCommand;
+import org.genrelens.app.training.ExportCommand;
+import org.genrelens.app.training.TrainCommand;
+import org.genrelens.app.training.TuneCommand;
+
 import picocli.CommandLine.Command;
 
 /** The top-level {@code genrelens} command; work happens in its subcommands. */
@@ -14,7 +29,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file was processed", "1:some files failed (they are listed)",
                 "2:usage error"})
-final class GenreLensCommand implements Runnable {
+public final class GenreLensCommand implements Runnable {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

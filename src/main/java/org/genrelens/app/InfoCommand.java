@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code genrelens info}: the model, the execution provider that really runs, and the formats we can read. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Shows the model, the execution provider (CPU/CUDA), and which audio formats can be read.")
-final class InfoCommand implements Callable<Integer> {
+public final class InfoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

@@ -14,25 +14,25 @@ import java.util.Set;
  * Finds the model to use: an explicit path, then {@code GENRELENS_MODEL}, then {@code models/genre-cnn.onnx}
  * in the application home (installer), beside the build output, and in the working directory.
  */
-final class ModelLocator {
+public final class ModelLocator {
 
     /** The trained CNN first; the statistics baseline stands in until a CNN is installed. */
-    static final List<String> DEFAULT_MODELS = List.of("genre-cnn.onnx", "genre-baseline.onnx");
-    static final String ENV_VARIABLE = "GENRELENS_MODEL";
-    static final String HOME_PROPERTY = "genrelens.home";
+    public static final List<String> DEFAULT_MODELS = List.of("genre-cnn.onnx", "genre-baseline.onnx");
+    public static final String ENV_VARIABLE = "GENRELENS_MODEL";
+    public static final String HOME_PROPERTY = "genrelens.home";
 
     private final Map<String, String> environment;
 
-    ModelLocator(Map<String, String> environment) {
+    public ModelLocator(Map<String, String> environment) {
         this.environment = environment;
     }
 
-    static ModelLocator fromSystem() {
+    public static ModelLocator fromSystem() {
         return new ModelLocator(System.getenv());
     }
 
     /** The model file to open, or empty when none exists where we look. */
-    Optional<Path> locate(Path explicit) {
+    public Optional<Path> locate(Path explicit) {
         if (explicit != null) {
             return Optional.of(explicit);
         }
@@ -40,7 +40,7 @@ final class ModelLocator {
     }
 
     /** Where {@link #locate} looks when no path is given, in order. */
-    List<Path> candidates() {
+    public List<Path> candidates() {
         Set<Path> places = new LinkedHashSet<>();
         String fromEnv = environment.get(ENV_VARIABLE);
         if (fromEnv != null && !fromEnv.isBlank()) {
@@ -66,7 +66,7 @@ final class ModelLocator {
     }
 
     /** The message for a user when no model was found. */
-    String notFoundMessage() {
+    public String notFoundMessage() {
         StringBuilder text = new StringBuilder("no genre model found; looked in:");
         for (Path place : candidates()) {
             text.append(System.lineSeparator()).append("  ").append(place);

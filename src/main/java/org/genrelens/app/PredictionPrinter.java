@@ -12,7 +12,7 @@ import org.genrelens.model.GenreScore;
 import org.genrelens.model.TrackPrediction;
 
 /** Writes predictions as aligned text lines or as JSON Lines (one object per track). */
-final class PredictionPrinter {
+public final class PredictionPrinter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code genrelens spectrogram FILE --out x.png}: the track as the model sees it, as an image. */
 @Command(name = "spectrogram", mixinStandardHelpOptions = true,
         description = "Writes a track's spectrogram as a PNG, computed with the model's FeatureSpec.")
-final class SpectrogramCommand implements Callable<Integer> {
+public final class SpectrogramCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

@@ -6,7 +6,7 @@ import org.genrelens.pipeline.AnalysisStage;
 
 /** How the commands that analyse files build their pipeline stage; tests give one that fails on purpose. */
 @FunctionalInterface
-interface StageFactory {
+public interface StageFactory {
 
     StageFactory REAL = AnalysisStage::of;
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.genrelens.task.ProgressListener;
 
 /** A one-line progress bar on the error stream, redrawn in place. */
-final class TerminalProgress implements ProgressListener {
+public final class TerminalProgress implements ProgressListener {
 
     private static final int WIDTH = 30;
     private final PrintWriter err;
@@ -15,7 +15,7 @@ final class TerminalProgress implements ProgressListener {
     private final boolean interactive = System.console() != null;
     private long lastCompleted = -1;
 
-    TerminalProgress(PrintWriter err) {
+    public TerminalProgress(PrintWriter err) {
         this.err = err;
     }
 
@@ -54,7 +54,7 @@ final class TerminalProgress implements ProgressListener {
     }
 
     /** Ends the bar's line so later output starts on a fresh one. */
-    synchronized void finish() {
+    public synchronized void finish() {
         if (!lastLine.isEmpty()) {
             err.println();
             lastLine = "";

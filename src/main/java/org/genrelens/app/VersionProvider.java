@@ -3,7 +3,7 @@ package org.genrelens.app;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reads the version Maven wrote into the jar manifest; "development" when run from classes. */
-final class VersionProvider implements IVersionProvider {
+public final class VersionProvider implements IVersionProvider {
 
     static String version() {
         String version = Main.class.getPackage().getImplementationVersion();

@@ -1,5 +1,8 @@
 package org.genrelens.app;
 
+import org.genrelens.app.library.AnalyzeCommand;
+import org.genrelens.app.library.TagCommand;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;

@@ -1,5 +1,7 @@
 package org.genrelens.app;
 
+import org.genrelens.app.library.ReviewCommand;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

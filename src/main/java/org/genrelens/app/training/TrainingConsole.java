@@ -1,0 +1,88 @@
+package org.genrelens.app.training;
+
+import org.genrelens.app.TerminalProgress;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.genrelens.inference.WindowAverager;
+import org.genrelens.training.TrainingRecipe;
+import org.genrelens.training.cnn.EpochReport;
+import org.genrelens.training.evaluation.ClipPrediction;
+
+/**
+ * What {@code genrelens train} prints: a line per stage and epoch, a bar per step. It also keeps each ensemble
+ * member's held-out predictions per fold for the report.
+ */
+public final class TrainingConsole implements TrainingRecipe.Listener {
+    private final PrintWriter err;
+    private final TerminalProgress bar;
+    private final int batchSize;
+    private final List<String> memberPredictions = new ArrayList<>();
+    private int stepsThisEpoch;
+    private long epochStarted = System.nanoTime();
+
+    TrainingConsole(PrintWriter err, int batchSize) {
+        this.err = err;
+        this.bar = new TerminalProgress(err);
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public void onStage(String stage) {
+        bar.finish();
+        err.println("== " + stage);
+    }
+
+    @Override
+    public org.genrelens.task.ProgressListener featureProgress() {
+        return bar;
+    }
+
+    @Override
+    public void onStep(int epoch, int step, int steps, double loss) {
+        if (step == 1) {
+            epochStarted = System.nanoTime();
+        }
+        stepsThisEpoch = steps;
+        bar.onProgress(step, steps, "");
+    }
+
+    @Override
+    public void onEpoch(EpochReport r) {
+        bar.finish();
+        // seconds of training steps and validation, per 1,000 training windows: the epoch-time benchmark
+        double seconds = (System.nanoTime() - epochStarted) / 1e9;
+        long windows = (long) stepsThisEpoch * batchSize;
+        err.printf(Locale.ROOT, "epoch %2d/%d  loss %.3f  acc %.3f | valid loss %.3f  balanced acc %.3f | "
+                        + "lr %.1e%s  %.1fs (~%d windows, %.1fs per 1000)  eta %ds%n", r.epoch(), r.maxEpochs(),
+                r.trainLoss(), r.trainAccuracy(), r.validLoss(), r.validBalancedAccuracy(), r.learningRate(),
+                r.best() ? "  *best*" : "", seconds, windows, windows == 0 ? 0 : seconds * 1000 / windows,
+                r.eta().toSeconds());
+    }
+
+    @Override
+    public void onFoldPredictions(int fold, List<List<ClipPrediction>> members) {
+        for (int m = 0; m < members.size(); m++) {
+            for (var prediction : members.get(m)) {
+                float[] mean = WindowAverager.mean(prediction.windowProbabilities());
+                StringBuilder line = new StringBuilder().append(fold).append('\t').append(m).append('\t')
+                        .append(prediction.clip().genre()).append('\t').append(prediction.clip().file());
+                for (float p : mean) {
+                    line.append('\t').append(String.format(Locale.ROOT, "%.5f", p));
+                }
+                memberPredictions.add(line.toString());
+            }
+        }
+    }
+
+    /** fold, member, true genre, file, then the member's track-level probabilities in label order. */
+    List<String> memberPredictions() {
+        return memberPredictions;
+    }
+
+    void finish() {
+        bar.finish();
+    }
+}
