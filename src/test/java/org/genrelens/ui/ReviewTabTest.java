@@ -1,6 +1,7 @@
 package org.genrelens.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -69,8 +70,9 @@ class ReviewTabTest extends DesktopTestBase {
         waitFor(() -> workspace.library().reviewSkips().fingerprints().contains(order.get(3).track().fingerprint()));
         waitFor(() -> queue.getItems().isEmpty());
         assertEquals(3, corrections().size(), "a skip stores no genre: " + corrections());
-        Label empty = robot.lookup("#review-state").queryAs(Label.class);
-        assertTrue(empty.getText().startsWith("Nothing to review"), empty.getText());
+        Label empty = robot.lookup("#review-empty").queryAs(Label.class);
+        assertTrue(empty.isVisible() && empty.getText().startsWith("Nothing to review"), empty.getText());
+        assertFalse(robot.lookup("#review-state").queryAs(Label.class).isVisible(), "said once, in the table");
         assertTrue(errors.isEmpty(), errors.toString());
     }
 

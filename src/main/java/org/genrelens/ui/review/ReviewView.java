@@ -90,6 +90,9 @@ public final class ReviewView extends BorderPane {
         state.setId("review-state");
         state.setWrapText(true);
         state.textProperty().bind(model.stateProperty());
+        // with an empty queue the table's placeholder already says why; once is enough
+        state.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.items()));
+        state.managedProperty().bind(state.visibleProperty());
         Label detail = new Label();
         detail.setId("review-detail");
         detail.setWrapText(true);
