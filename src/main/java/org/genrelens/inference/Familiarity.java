@@ -107,6 +107,9 @@ public record Familiarity(float[][] centres, float[] scales, double threshold, d
                 }
             }
         }
+        if (distances.isEmpty()) {
+            throw new IllegalArgumentException("no genre has two tracks: nothing unseen to calibrate familiarity on");
+        }
         Familiarity whole = shape(embeddings, labels, genres, shrinkage);
         distances.sort(null);
         int index = Math.min(distances.size() - 1, (int) Math.ceil(quantile * distances.size()) - 1);

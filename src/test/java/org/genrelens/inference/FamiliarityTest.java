@@ -46,6 +46,13 @@ class FamiliarityTest {
     }
 
     @Test
+    void oneTrackPerGenreLeavesNothingUnseenToCalibrateOn() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Familiarity.fit(
+                List.of(new float[] {0, 1}, new float[] {5, 5}), new int[] {0, 1}, 2, 0.8));
+        assertEquals("no genre has two tracks: nothing unseen to calibrate familiarity on", e.getMessage());
+    }
+
+    @Test
     void anEmbeddingOfAnotherWidthIsRefused() {
         Familiarity familiarity = new Familiarity(new float[][] {{0, 0}}, new float[] {1, 1}, 1, 0.8);
         assertThrows(IllegalArgumentException.class, () -> familiarity.distance(new float[3]));

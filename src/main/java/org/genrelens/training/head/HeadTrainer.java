@@ -103,9 +103,18 @@ public final class HeadTrainer {
             foldScores = Optional.of(FoldScores.of(scores));
         }
         int[] y = clips.stream().mapToInt(c -> labels.indexOf(c.clip().genre())).toArray();
-        Familiarity familiarity = Familiarity.fit(clips.stream().map(EmbeddedClip::embedding).toList(), y,
-                labels.size(), settings.familiarQuantile());
-        return new Outcome(labels, report, foldScores, fit(clips, labels, cancellation), Optional.of(familiarity));
+        return new Outcome(labels, report, foldScores, fit(clips, labels, cancellation), familiarity(clips, y,
+                labels.size()));
+    }
+
+    /** What music the head knows; none when no genre has two tracks to calibrate on (the head then has none). */
+    private Optional<Familiarity> familiarity(List<EmbeddedClip> clips, int[] labels, int genres) {
+        try {
+            return Optional.of(Familiarity.fit(clips.stream().map(EmbeddedClip::embedding).toList(), labels, genres,
+                    settings.familiarQuantile()));
+        } catch (IllegalArgumentException tooFew) {
+            return Optional.empty();
+        }
     }
 
     /** "5-fold-by-artist" when clips carry groups, else "5-fold-by-clip". */

@@ -103,6 +103,8 @@ public final class TrainViewModel {
     private final TrainingReadiness readiness = TrainingReadiness.ofThisMachine();
     private final StringProperty notice = new SimpleStringProperty("");
     private List<LabeledClip> loadedClips = List.of();
+    /** The active model refused fine-tuning, so the start was chosen for the user. */
+    private boolean cannotFineTune;
     private String datasetName = "";
 
     public TrainViewModel(Workspace workspace, BackgroundRunner runner, ErrorReporter errors, Runnable reanalyse) {
@@ -117,6 +119,14 @@ public final class TrainViewModel {
         notice.set(readiness.trainingUnavailable().or(readiness::speechMissing).orElse(""));
         // fine-tuning trains the active model's own spectrogram and network: the form shows them
         start.addListener((o, before, after) -> showStartingPoint());
+        // the start chosen for a model that cannot be fine-tuned follows the source: a head for the library
+        source.addListener((o, before, after) -> {
+            if (cannotFineTune && after == Source.LIBRARY && start.get() == Start.SCRATCH) {
+                start.set(Start.HEAD);
+            } else if (cannotFineTune && after == Source.FOLDER && start.get() == Start.HEAD) {
+                start.set(Start.SCRATCH);
+            }
+        });
         // a cancelled job calls neither callback; the status bar's task ending is the one sure signal
         runner.activity().runningProperty().addListener((o, before, after) -> {
             if (!after) {
@@ -353,6 +363,7 @@ public final class TrainViewModel {
         shelf.activeModelFile().ifPresent(file -> runner.load((progress, cancellation) -> FineTuneStart.read(file),
                 model -> {
                     try {
+                        cannotFineTune = false;
                         TrainingConfig current = form.config();
                         form.show(model.config(current).withSettings(current.settings()));
                     } catch (IllegalArgumentException e) {
@@ -361,10 +372,16 @@ public final class TrainViewModel {
                 }, this::fallBackToScratch));
     }
 
+    /**
+     * The active model cannot be fine-tuned: train from scratch, or for the library a new head on its stored
+     * embeddings, which needs no decoding and keeps the model's layers.
+     */
     private void fallBackToScratch(Throwable why) {
-        start.set(Start.SCRATCH);
+        cannotFineTune = true;
+        Start instead = source.get() == Source.LIBRARY ? Start.HEAD : Start.SCRATCH;
+        start.set(instead);
         String reason = ErrorReporter.readable(why).strip();
-        result.set(reason + (reason.endsWith(".") ? "" : ".") + " Switched to \"" + Start.SCRATCH + "\".");
+        result.set(reason + (reason.endsWith(".") ? "" : ".") + " Switched to \"" + instead + "\".");
     }
 
     /** Switches back (or forward) to any installed model and re-analyses. */
