@@ -27,7 +27,6 @@ import org.genrelens.training.cnn.EpochReport;
 import org.genrelens.training.data.LabeledClip;
 import org.genrelens.training.evaluation.ClassificationMetrics;
 import org.genrelens.training.evaluation.ConfusionHeatmap;
-import org.genrelens.training.evaluation.ModelScore;
 import org.genrelens.training.tuning.ClipTuning;
 import org.genrelens.ui.common.BackgroundRunner;
 import org.genrelens.ui.common.ErrorReporter;
