@@ -136,7 +136,8 @@ class TagPlannerTest {
         assertTrue(plan.isEmpty());
         assertTrue(plan.skipped().get(0).reason().contains("cannot read its tags"), plan.describe().toString());
         assertTrue(plan.skipped().get(0).failed() && plan.skipped().get(1).failed());
-        assertTrue(plan.skipped().get(1).reason().contains("mp3, flac, ogg, m4a, wav and aiff"));
+        assertTrue(plan.skipped().get(1).reason().contains("mp3, flac, ogg, opus, m4a, wav and aiff"),
+                plan.skipped().get(1).reason());
     }
 
     @Test
