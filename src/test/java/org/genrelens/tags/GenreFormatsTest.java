@@ -166,7 +166,7 @@ class GenreFormatsTest {
     }
 
     /** The genre as ffprobe reads it: from the container's tags, or the stream's (Ogg keeps comments there). */
-    private static String probedGenre(Path file) throws Exception {
+    static String probedGenre(Path file) throws Exception {
         Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "format_tags:stream_tags", "-of",
                 "json", file.toString()).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
