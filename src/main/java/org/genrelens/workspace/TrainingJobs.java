@@ -125,12 +125,6 @@ public final class TrainingJobs {
     public record HeadRun(TrainingRecipe.Outcome outcome, String summary) {
     }
 
-    /** What a head on the active model would learn from: the library's tracks with their stored embeddings. */
-    public Optional<LibraryHeadTraining> headTraining(int minTracks) {
-        return workspace.models().active(workspace.settings()).map(active -> LibraryHeadTraining.of(
-                workspace.library(), workspace.genreMap(), minTracks, active.card()));
-    }
-
     /**
      * Hyperband over the standard search space around {@code base} on a stratified 80/20 split by clip, within the
      * time budget, as `genrelens tune` runs it.
