@@ -69,15 +69,7 @@ public final class CnnTrainer {
         model.setBlock(block);
         PlateauLearningRate rate = new PlateauLearningRate(settings.learningRate(), settings.plateauFactor(),
                 settings.plateauPatience(), settings.minLearningRate());
-        DefaultTrainingConfig config = new DefaultTrainingConfig(
-                Loss.softmaxCrossEntropyLoss("loss", 1f, -1, false, true))
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(rate)
-                        .optWeightDecays((float) settings.weightDecay()).build());
-        try (Trainer trainer = model.newTrainer(config)) {
-            long[] inputShape = featureSpec.inputShape();
-            trainer.initialize(new Shape(1, inputShape[1], inputShape[2], inputShape[3]));
-            initial.apply(block, spec);
-            GradientBuffers.clear(block);
+        try (Trainer trainer = startedTrainer(model, featureSpec, spec, initial, rate)) {
             TileSampler sampler = new TileSampler(featureSpec, settings.augmentation());
             ValidationRun validation = new ValidationRun(sampler, settings.batchSize());
             List<EpochReport> history = new ArrayList<>();
@@ -145,6 +137,48 @@ public final class CnnTrainer {
                     bestBalanced, cancelled);
         } catch (RuntimeException e) {
             model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The validation score of a network at its start, before any training: what epoch 0 of {@link #train} would
+     * report. The tuner scores spectrograms by it, because a statistics network starts from its regression
+     * (decision record 16).
+     */
+    public StartScore scoreStart(CachedDataset valid, ModelSpec spec, WeightSource initial) {
+        Engine.getInstance().setRandomSeed((int) settings.seed());
+        try (Model model = Model.newInstance("genre-cnn")) {
+            model.setBlock(CnnBuilder.build(spec));
+            PlateauLearningRate rate = new PlateauLearningRate(settings.learningRate(), settings.plateauFactor(),
+                    settings.plateauPatience(), settings.minLearningRate());
+            try (Trainer trainer = startedTrainer(model, valid.spec(), spec, initial, rate)) {
+                ValidationRun.Result start = new ValidationRun(new TileSampler(valid.spec(), settings.augmentation()),
+                        settings.batchSize()).run(trainer, valid);
+                return new StartScore(start.loss(), start.balancedAccuracy());
+            }
+        }
+    }
+
+    /** A network's class-balanced validation loss and track-level balanced accuracy at its start. */
+    public record StartScore(double validLoss, double validBalancedAccuracy) {
+    }
+
+    private Trainer startedTrainer(Model model, FeatureSpec featureSpec, ModelSpec spec, WeightSource initial,
+            PlateauLearningRate rate) {
+        DefaultTrainingConfig config = new DefaultTrainingConfig(
+                Loss.softmaxCrossEntropyLoss("loss", 1f, -1, false, true))
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(rate)
+                        .optWeightDecays((float) settings.weightDecay()).build());
+        Trainer trainer = model.newTrainer(config);
+        try {
+            long[] inputShape = featureSpec.inputShape();
+            trainer.initialize(new Shape(1, inputShape[1], inputShape[2], inputShape[3]));
+            initial.apply(model.getBlock(), spec);
+            GradientBuffers.clear(model.getBlock());
+            return trainer;
+        } catch (RuntimeException e) {
+            trainer.close();
             throw e;
         }
     }

@@ -1,14 +1,18 @@
 package org.genrelens.training.tuning;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.task.Cancellation;
@@ -22,10 +26,17 @@ import org.genrelens.training.data.SpectrumCache;
 import org.genrelens.training.data.StratifiedSplit;
 
 /**
- * Hyperband on labelled clips as {@code genrelens tune} and the app's Train tab run it: one stratified by-clip
- * split, spectra computed once per FeatureSpec the tuner asks for.
+ * Tuning on labelled clips as {@code genrelens tune} and the app's Train tab run it: one stratified by-clip split,
+ * spectra computed once per FeatureSpec; first the spectrogram and statistics size by each one's regression start
+ * ({@link StatisticsFirst}), then Hyperband over the networks on that spectrogram.
  */
 public final class ClipTuning {
+
+    /**
+     * The share of the budget the statistics-first stage may use; the network search gets the rest and whatever
+     * the first stage leaves.
+     */
+    static final double STATISTICS_SHARE = 0.5;
 
     /**
      * The split the trials were scored on, the tuner's result, and the winner as a configuration that records how
@@ -58,19 +69,47 @@ public final class ClipTuning {
         }
         DatasetSplit split = StratifiedSplit.split(clips, 0.2, 0.0, seed);
         Map<FeatureSpec, HyperbandTuner.SplitData> computed = new HashMap<>();
-        HyperbandTuner tuner = new HyperbandTuner(featureSpec -> computed.computeIfAbsent(featureSpec, spec -> {
-            onFeatures.accept(spec);
-            CachedDataset all = new SpectrumCache(decoder, spec, cache).load(clips, labels, ProgressListener.NONE,
-                    cancellation);
-            return new HyperbandTuner.SplitData(all.subset(present(all, split.train())),
-                    all.subset(present(all, split.valid())));
-        }), seed);
-        HyperbandTuner.Result result = tuner.tune(space, labels.size(), budget, progress, cancellation);
-        Optional<TrainingConfig> chosen = Optional.ofNullable(result.best()).map(best -> best.config().withTuning(
-                new TuningRecord(space.describe(), budget.timeLimit().toSeconds() / 60.0, budget.maxEpochsPerTrial(),
-                        budget.eta(), result.trials().size(), best.validBalancedAccuracy(), best.validLoss(),
+        Function<FeatureSpec, HyperbandTuner.SplitData> data = featureSpec -> computed.computeIfAbsent(featureSpec,
+                spec -> {
+                    onFeatures.accept(spec);
+                    CachedDataset all = new SpectrumCache(decoder, spec, cache).load(clips, labels,
+                            ProgressListener.NONE, cancellation);
+                    return new HyperbandTuner.SplitData(all.subset(present(all, split.train())),
+                            all.subset(present(all, split.valid())));
+                });
+        long deadline = System.nanoTime() + budget.timeLimit().toNanos();
+        StatisticsFirst.Result first = new StatisticsFirst(data, seed).run(space, labels.size(),
+                System.nanoTime() + Math.round(budget.timeLimit().toNanos() * STATISTICS_SHARE), progress,
+                cancellation);
+        SearchSpace networks = first.best() == null ? space : space.withSpectrogram(
+                first.best().config().featureSpec(), first.best().config().network().statistics().coefficients());
+        int offset = first.trials().size();
+        HyperbandTuner.Result second = new HyperbandTuner(data, seed).tune(networks, labels.size(),
+                new HyperbandTuner.Budget(budget.maxEpochsPerTrial(), budget.eta(),
+                        Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))),
+                (trial, finished) -> progress.onTrial(renumbered(trial, offset), offset + finished), cancellation);
+        List<HyperbandTuner.Trial> trials = new ArrayList<>(first.trials());
+        second.trials().forEach(trial -> trials.add(renumbered(trial, offset)));
+        HyperbandTuner.Trial best = second.best() != null ? renumbered(second.best(), offset) : null;
+        HyperbandTuner.Result result = new HyperbandTuner.Result(List.copyOf(trials), best, second.stoppedEarly());
+        String searched = String.format(Locale.ROOT, "stage 1, each spectrogram and statistics size scored at its "
+                + "regression start (%d of %d candidates): %s; stage 2, Hyperband over networks on the chosen "
+                + "spectrogram: %s", offset, candidates(space), space.describe(), networks.describe());
+        Optional<TrainingConfig> chosen = Optional.ofNullable(best).map(b -> b.config().withTuning(
+                new TuningRecord(searched, budget.timeLimit().toSeconds() / 60.0, budget.maxEpochsPerTrial(),
+                        budget.eta(), trials.size(), b.validBalancedAccuracy(), b.validLoss(),
                         split.name(), split.valid().stream().map(TuningRecord::clipName).toList(), seed)));
         return new Outcome(split, result, chosen);
+    }
+
+    private static HyperbandTuner.Trial renumbered(HyperbandTuner.Trial trial, int offset) {
+        return new HyperbandTuner.Trial(trial.id() + offset, trial.bracket(), trial.config(), trial.epochs(),
+                trial.validLoss(), trial.validBalancedAccuracy(), trial.duration());
+    }
+
+    private static long candidates(SearchSpace space) {
+        return space.spectrograms().stream().mapToLong(spectrogram -> space.statisticsCoefficients().stream()
+                .filter(c -> c > 0 && c <= spectrogram.height()).count()).sum();
     }
 
     /** Clips that could not be read are left out of both sides. */

@@ -23,7 +23,11 @@ import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
 import org.genrelens.testing.TestAudio;
 import org.genrelens.training.data.CachedClip;
+import org.genrelens.training.baseline.BaselineTrainer;
+import org.genrelens.training.baseline.SoftmaxRegression;
 import org.genrelens.training.data.CachedDataset;
+import org.genrelens.training.evaluation.ClipPrediction;
+import org.genrelens.training.evaluation.EvaluationReport;
 import org.genrelens.training.data.LabeledClip;
 import org.genrelens.training.data.SpectrumCache;
 import org.genrelens.training.sampling.Augmentation;
@@ -106,6 +110,33 @@ public class CnnTrainerTest {
                 TrainingProgress.NONE, Cancellation.none())) {
             assertEquals(first, b.history().get(1).trainLoss(), 1e-6);
         }
+    }
+
+    @Test
+    void aStartIsScoredAsItsRegressionWouldBeOnTheValidationClips() {
+        ModelSpec statistics = new ModelSpec(1, 2, List.of(4), 3, false, PoolingType.MAX, 0, 0.0,
+                new StatisticsPath(8, 0));
+        BaselineTrainer regression = new BaselineTrainer(null, new BaselineTrainer.Settings(SPEC, 2, 42L, 0.03, 400,
+                0.05, 8));
+        SoftmaxRegression.Fit fit = regression.fit(train, Cancellation.none());
+        // the class-balanced window loss and track-level balanced accuracy, computed from the regression itself
+        List<ClipPrediction> predicted = regression.predict(fit, valid);
+        double[] loss = new double[2];
+        int[] windows = new int[2];
+        for (ClipPrediction clip : predicted) {
+            int label = valid.labels().indexOf(clip.clip().genre());
+            for (float[] window : clip.windowProbabilities()) {
+                loss[label] -= Math.log(Math.max(window[label], 1e-7f));
+                windows[label]++;
+            }
+        }
+        double expectedLoss = (loss[0] / windows[0] + loss[1] / windows[1]) / 2;
+
+        CnnTrainer.StartScore start = new CnnTrainer(SETTINGS).scoreStart(valid, statistics, new RegressionStart(fit));
+
+        assertEquals(expectedLoss, start.validLoss(), 1e-3);
+        assertEquals(EvaluationReport.of("start", valid.labels(), predicted, List.of()).trackLevel()
+                .balancedAccuracy(), start.validBalancedAccuracy(), 1e-9);
     }
 
     @Test

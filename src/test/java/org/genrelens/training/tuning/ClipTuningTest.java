@@ -43,7 +43,16 @@ class ClipTuningTest {
                 (trial, finished) -> { }, Cancellation.none());
 
         assertNotNull(outcome.result().best());
-        assertEquals(6, outcome.result().trials().size());
+        List<HyperbandTuner.Trial> starts = outcome.result().trials().stream().filter(t -> t.epochs() == 0).toList();
+        assertEquals(2, starts.size(), "stage 1 scores both spectrograms with the one statistics size that has a "
+                + "regression (8 coefficients; 0 has none)");
+        HyperbandTuner.Trial bestStart = starts.stream().min(HyperbandTuner.BEST_FIRST).orElseThrow();
+        assertEquals(8, outcome.result().trials().size(), "2 starts, then Hyperband's 6 trials");
+        assertTrue(outcome.result().trials().stream().filter(t -> t.epochs() > 0).allMatch(t ->
+                t.config().featureSpec().equals(bestStart.config().featureSpec())
+                        && t.config().network().statistics().coefficients() == 8),
+                "the network search runs on the spectrogram whose regression start scored best");
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), outcome.result().trials().stream().map(t -> t.id()).toList());
         assertEquals(new HashSet<>(computed).size(), computed.size(), "each spectrogram is computed once");
         Set<LabeledClip> train = new HashSet<>(outcome.split().train());
         assertTrue(outcome.split().valid().stream().noneMatch(train::contains), "no clip on both sides");
@@ -51,7 +60,9 @@ class ClipTuningTest {
         TrainingConfig chosen = outcome.chosen().orElseThrow();
         assertEquals(outcome.result().best().config().featureSpec(), chosen.featureSpec());
         TuningRecord record = chosen.tuning().orElseThrow();
-        assertEquals(6, record.trials());
+        assertEquals(8, record.trials());
+        assertTrue(record.searchSpace().startsWith("stage 1, each spectrogram and statistics size scored at its "
+                + "regression start (2 of 2 candidates)"), record.searchSpace());
         assertEquals(outcome.split().valid().stream().map(TuningRecord::clipName).toList(), record.validationClips(),
                 "the clips the winner was chosen on are named, so a later score can leave them out");
         assertEquals(outcome.result().best().validBalancedAccuracy(), record.bestBalancedAccuracy());

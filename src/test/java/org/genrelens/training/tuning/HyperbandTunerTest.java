@@ -168,6 +168,29 @@ class HyperbandTunerTest {
             coefficients.add(config.network().statistics().coefficients());
         }
         assertEquals(Set.of(SpectrogramType.values()), types, "every spectrogram type is tried");
-        assertEquals(Set.of(0, 20, 40), coefficients, "with and without the statistics branch");
+        assertEquals(Set.of(20, 40), coefficients, "every network has a statistics branch, of either size");
+    }
+
+    @Test
+    void theSpectrogramsAreEveryCombinationAndNarrowingFixesOne() {
+        SearchSpace space = SearchSpace.standard(TrainingConfig.defaults());
+        List<FeatureSpec> spectrograms = space.spectrograms();
+        // MEL: 3 band counts x 2 hops; MULTI_STFT: 3 x 2 window sets x 2; STFT: 3 x 2 windows x 2
+        assertEquals(6 + 12 + 12, spectrograms.size());
+        assertEquals(spectrograms.size(), new HashSet<>(spectrograms).size(), "no spectrogram twice");
+        FeatureSpec chosen = spectrograms.stream().filter(s -> s.type() == SpectrogramType.STFT && s.bands() == 96
+                && s.hopLength() == 512 && s.fftSizes().equals(List.of(2048))).findFirst().orElseThrow();
+
+        SearchSpace narrowed = space.withSpectrogram(chosen, 20);
+
+        Random random = new Random(3);
+        double limit = SearchSpace.LAPTOP_COST_FACTOR * TrainingCost.multiplyAdds(TrainingConfig.defaults());
+        for (int i = 0; i < 50; i++) {
+            TrainingConfig config = narrowed.sample(random, 11);
+            assertEquals(chosen, config.featureSpec());
+            assertEquals(20, config.network().statistics().coefficients());
+            assertTrue(TrainingCost.multiplyAdds(config) <= limit, "the cost limit is still the original base's");
+        }
+        assertEquals(List.of(chosen), narrowed.spectrograms());
     }
 }
