@@ -87,8 +87,9 @@ public final class TuneCommand implements Callable<Integer> {
         TrainingConfig base = base();
         ClipTuning.Outcome outcome = tuning.tune(loaded.clips(), SearchSpace.standard(base),
                 new HyperbandTuner.Budget(maxEpochs, eta, Duration.ofSeconds(Math.round(minutes * 60))),
-                (trial, finished) -> err.printf(Locale.ROOT, "trial %3d (bracket %d, %d epochs, %ds): valid loss %.3f "
-                                + "balanced acc %.3f  %s%n", trial.id(), trial.bracket(), trial.epochs(),
+                (trial, finished) -> err.printf(Locale.ROOT, "trial %3d (%s, %ds): valid loss %.3f "
+                                + "balanced acc %.3f  %s%n", trial.id(), trial.epochs() == 0 ? "its regression start"
+                                : "bracket " + trial.bracket() + ", " + trial.epochs() + " epochs",
                         trial.duration().toSeconds(), trial.validLoss(), trial.validBalancedAccuracy(),
                         describe(trial)), cancellation);
         HyperbandTuner.Result result = outcome.result();

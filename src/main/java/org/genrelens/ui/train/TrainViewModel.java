@@ -303,7 +303,8 @@ public final class TrainViewModel {
         result.set("");
         runner.run("Tuning", (progress, cancellation) -> jobs.tune(clips, base, budget, 9,
                 (trial, finished) -> progress.onProgress(finished, -1, String.format(Locale.ROOT,
-                        "Tuning: trial %d, balanced accuracy %.3f", trial.id(), trial.validBalancedAccuracy())),
+                        "Tuning: %s %d, balanced accuracy %.3f", trial.epochs() == 0 ? "spectrogram" : "trial",
+                        trial.id(), trial.validBalancedAccuracy())),
                 cancellation), this::showTuning, error -> {
                     running.set(false);
                     errors.show("Tuning stopped", error);
