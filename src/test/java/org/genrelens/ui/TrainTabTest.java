@@ -2,6 +2,7 @@ package org.genrelens.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -67,6 +68,42 @@ class TrainTabTest extends DesktopTestBase {
         waitFor(() -> app.train().models().size() == 2 && !app.main().runner().activity().isRunning());
         assertNotEquals(bundledSha, workspace.classifier().card().sha256());
         assertEquals(List.of("high", "low"), workspace.classifier().labels());
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void tuneChoosesTheSpectrogramFirstAndPutsEveryWinningSettingIntoTheForm(FxRobot robot) throws Exception {
+        Path dataset = toneDataset(Files.createTempDirectory("genrelens-tones"));
+        robot.interact(() -> app.main().addFolders(List.of(music.music())));
+        waitFor(() -> !app.main().runner().activity().isRunning());
+        robot.clickOn("#train-tab");
+        robot.clickOn("#dataset-folder").write(dataset.toString());
+        robot.clickOn("#load-dataset");
+        ListView<GenreChoice> genres = robot.lookup("#train-genres").queryListView();
+        waitFor(() -> genres.getItems().size() == 2);
+        robot.interact(() -> {
+            app.train().notMusicProperty().set(false);
+            app.train().tuneMinutesProperty().set(1);
+        });
+
+        robot.clickOn("#tune");
+        waitFor(() -> app.train().runningProperty().get());
+        waitFor(() -> !app.train().runningProperty().get());
+
+        var outcome = app.train().lastTuningProperty().get();
+        assertNotNull(outcome, app.train().resultProperty().get());
+        var chosen = outcome.chosen().orElseThrow();
+        var shown = app.train().form().config();
+        assertEquals(chosen.featureSpec(), shown.featureSpec(), "the winning spectrogram is in the form");
+        assertEquals(chosen.network().withClasses(shown.network().classes()), shown.network(),
+                "every network setting: trunk, kernel, residual, pooling, dense, dropout, statistics");
+        assertEquals(chosen.settings(), shown.settings(), "rate, weight decay, augmentation and the rest");
+        assertEquals(chosen.tuning(), shown.tuning(), "the tuning record goes along, so training reports without "
+                + "the tuning clips");
+        assertTrue(outcome.result().trials().stream().anyMatch(t -> t.epochs() == 0),
+                "spectrograms were scored at their regression start first");
+        assertTrue(robot.lookup("#train-result").queryAs(Label.class).getText().contains("Every setting is now in "
+                + "the form"), robot.lookup("#train-result").queryAs(Label.class).getText());
         assertTrue(errors.isEmpty(), errors.toString());
     }
 

@@ -19,6 +19,7 @@ import org.genrelens.task.Cancellation;
 import org.genrelens.task.ProgressListener;
 import org.genrelens.training.TrainingConfig;
 import org.genrelens.training.card.TuningRecord;
+import org.genrelens.training.cnn.ModelSpec;
 import org.genrelens.training.data.CachedDataset;
 import org.genrelens.training.data.DatasetSplit;
 import org.genrelens.training.data.LabeledClip;
@@ -90,7 +91,8 @@ public final class ClipTuning {
                 (trial, finished) -> progress.onTrial(renumbered(trial, offset), offset + finished), cancellation);
         List<HyperbandTuner.Trial> trials = new ArrayList<>(first.trials());
         second.trials().forEach(trial -> trials.add(renumbered(trial, offset)));
-        HyperbandTuner.Trial best = second.best() != null ? renumbered(second.best(), offset) : null;
+        HyperbandTuner.Trial best = second.best() != null ? renumbered(second.best(), offset)
+                : first.best() != null ? startOfBase(first.best(), networks) : null;
         HyperbandTuner.Result result = new HyperbandTuner.Result(List.copyOf(trials), best, second.stoppedEarly());
         String searched = String.format(Locale.ROOT, "stage 1, each spectrogram and statistics size scored at its "
                 + "regression start (%d of %d candidates): %s; stage 2, Hyperband over networks on the chosen "
@@ -100,6 +102,19 @@ public final class ClipTuning {
                         budget.eta(), trials.size(), b.validBalancedAccuracy(), b.validLoss(),
                         split.name(), split.valid().stream().map(TuningRecord::clipName).toList(), seed)));
         return new Outcome(split, result, chosen);
+    }
+
+    /**
+     * When no network trial finished in the budget: the chosen spectrogram and statistics size with the base's
+     * network. It starts from the same regression, so the start's scores are its scores.
+     */
+    private static HyperbandTuner.Trial startOfBase(HyperbandTuner.Trial start, SearchSpace networks) {
+        ModelSpec base = networks.base().network();
+        ModelSpec network = new ModelSpec(base.inputChannels(), start.config().network().classes(),
+                base.blockChannels(), base.kernelSize(), base.residual(), base.pooling(), base.denseWidth(),
+                base.dropout(), start.config().network().statistics());
+        return new HyperbandTuner.Trial(start.id(), start.bracket(), networks.base().withNetwork(network), 0,
+                start.validLoss(), start.validBalancedAccuracy(), start.duration());
     }
 
     private static HyperbandTuner.Trial renumbered(HyperbandTuner.Trial trial, int offset) {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -91,6 +92,7 @@ public final class TrainViewModel {
     private final IntegerProperty folds = new SimpleIntegerProperty(3);
     private final BooleanProperty notMusic = new SimpleBooleanProperty(true);
     private final IntegerProperty tuneMinutes = new SimpleIntegerProperty(10);
+    private final ObjectProperty<ClipTuning.Outcome> lastTuning = new SimpleObjectProperty<>();
     private final IntegerProperty minTracks = new SimpleIntegerProperty(LibraryTrainingSet.DEFAULT_MIN_TRACKS);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty stage = new SimpleStringProperty("");
@@ -317,6 +319,7 @@ public final class TrainViewModel {
             result.set("No trial finished within the budget; give it more minutes.");
             return;
         }
+        lastTuning.set(tuning);
         TrainingConfig best = tuning.chosen().get();
         // a tuned network starts from scratch: it is not the active model's network
         start.set(Start.SCRATCH);
@@ -412,6 +415,9 @@ public final class TrainViewModel {
     public IntegerProperty foldsProperty() { return folds; }
     public BooleanProperty notMusicProperty() { return notMusic; }
     public IntegerProperty tuneMinutesProperty() { return tuneMinutes; }
+
+    /** The last tuning that chose a configuration: its trials, split and winner. */
+    public ReadOnlyObjectProperty<ClipTuning.Outcome> lastTuningProperty() { return lastTuning; }
     /** For the library: the fewest tracks a genre needs to be learned. */
     public IntegerProperty minTracksProperty() { return minTracks; }
     public BooleanProperty runningProperty() { return running; }
