@@ -27,20 +27,14 @@ class TrainTabTest extends DesktopTestBase {
 
     @Test
     void aTrainingRunShowsItsCurveCancelsToTheBestEpochAndCanBeUsed(FxRobot robot) throws Exception {
-        Path dataset = toneDataset(Files.createTempDirectory("genrelens-tones"));
-        robot.interact(() -> app.main().addFolders(List.of(music.music())));
-        waitFor(() -> !app.main().runner().activity().isRunning());
         String bundledSha = workspace.classifier().card().sha256();
 
-        robot.clickOn("#train-tab");
+        openTrainTab(robot);
         // this test's model is not a network this project trained: the tab says so and trains from scratch
-        waitFor(() -> app.train().startProperty().get() == org.genrelens.ui.train.TrainViewModel.Start.SCRATCH);
+        assertEquals(org.genrelens.ui.train.TrainViewModel.Start.SCRATCH, app.train().startProperty().get());
         assertTrue(app.train().resultProperty().get().contains("cannot be fine-tuned"),
                 app.train().resultProperty().get());
-        robot.clickOn("#dataset-folder").write(dataset.toString());
-        robot.clickOn("#load-dataset");
-        ListView<GenreChoice> genres = robot.lookup("#train-genres").queryListView();
-        waitFor(() -> genres.getItems().size() == 2);
+        loadToneDataset(robot);
         robot.interact(() -> {
             app.train().notMusicProperty().set(false);
             app.train().foldsProperty().set(0);
@@ -73,14 +67,8 @@ class TrainTabTest extends DesktopTestBase {
 
     @Test
     void tuneChoosesTheSpectrogramFirstAndPutsEveryWinningSettingIntoTheForm(FxRobot robot) throws Exception {
-        Path dataset = toneDataset(Files.createTempDirectory("genrelens-tones"));
-        robot.interact(() -> app.main().addFolders(List.of(music.music())));
-        waitFor(() -> !app.main().runner().activity().isRunning());
-        robot.clickOn("#train-tab");
-        robot.clickOn("#dataset-folder").write(dataset.toString());
-        robot.clickOn("#load-dataset");
-        ListView<GenreChoice> genres = robot.lookup("#train-genres").queryListView();
-        waitFor(() -> genres.getItems().size() == 2);
+        openTrainTab(robot);
+        loadToneDataset(robot);
         robot.interact(() -> {
             app.train().notMusicProperty().set(false);
             app.train().tuneMinutesProperty().set(1);
@@ -105,6 +93,23 @@ class TrainTabTest extends DesktopTestBase {
         assertTrue(robot.lookup("#train-result").queryAs(Label.class).getText().contains("Every setting is now in "
                 + "the form"), robot.lookup("#train-result").queryAs(Label.class).getText());
         assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    /** A library added (so the app is past its welcome screen) and the Train tab open, settled on its start. */
+    private void openTrainTab(FxRobot robot) {
+        robot.interact(() -> app.main().addFolders(List.of(music.music())));
+        waitFor(() -> !app.main().runner().activity().isRunning());
+        robot.clickOn("#train-tab");
+        waitFor(() -> app.train().startProperty().get() == org.genrelens.ui.train.TrainViewModel.Start.SCRATCH);
+    }
+
+    /** A two-genre tone set, loaded as the training dataset. */
+    private void loadToneDataset(FxRobot robot) throws Exception {
+        Path dataset = toneDataset(Files.createTempDirectory("genrelens-tones"));
+        robot.clickOn("#dataset-folder").write(dataset.toString());
+        robot.clickOn("#load-dataset");
+        ListView<GenreChoice> genres = robot.lookup("#train-genres").queryListView();
+        waitFor(() -> genres.getItems().size() == 2);
     }
 
     private static Path toneDataset(Path root) throws Exception {
