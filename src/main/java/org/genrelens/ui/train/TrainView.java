@@ -108,8 +108,11 @@ public final class TrainView extends SplitPane {
         train.getStyleClass().add("accent");
         train.disableProperty().bind(model.runningProperty());
         train.setOnAction(event -> model.train());
-        Button tune = new Button("Tune (Hyperband)");
+        Button tune = new Button("Tune");
         tune.setId("tune");
+        tune.setTooltip(new javafx.scene.control.Tooltip("Within the tuning budget: first the spectrogram and "
+                + "statistics size, each scored as its network starts, then Hyperband over the network; the winner "
+                + "goes into the form"));
         tune.disableProperty().bind(model.runningProperty());
         tune.setOnAction(event -> model.tune());
         Button cancel = new Button("Cancel", Icons.icon(Icons.CANCEL));

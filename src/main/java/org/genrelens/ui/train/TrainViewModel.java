@@ -282,7 +282,10 @@ public final class TrainViewModel {
         result.set(text.toString());
     }
 
-    /** Hyperband tuning within the time budget; every winning setting is put into the form. */
+    /**
+     * Tuning within the time budget (the spectrogram by its start first, then Hyperband over the network); every
+     * winning setting is put into the form.
+     */
     public void tune() {
         if (readiness.trainingUnavailable().isPresent()) {
             result.set(notice.get());
