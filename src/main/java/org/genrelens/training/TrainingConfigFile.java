@@ -44,7 +44,7 @@ public final class TrainingConfigFile {
             "earlyStoppingPatience", "plateauPatience", "plateauFactor", "minLearningRate", "classBalanced",
             "augmentation", "seed", "statisticsWarmupEpochs", "unfreezeRateFactor");
     private static final Set<String> TUNING = Set.of("searchSpace", "budgetMinutes", "maxEpochsPerTrial", "eta",
-            "trials", "bestBalancedAccuracy", "bestValidLoss", "split", "validationClips", "seed");
+            "trials", "bestBalancedAccuracy", "bestValidLoss", "split", "validationClips", "seed", "changedAfterTuning");
     private static final Set<String> FEATURES = Set.of("type", "sampleRate", "windowSeconds", "windowHopSeconds",
             "fftSizes", "hopLength", "bands", "fMin", "fMax", "stftScale", "dbReference", "topDb", "normMean",
             "normStd");
@@ -117,7 +117,8 @@ public final class TrainingConfigFile {
             tuning = Optional.of(valid("tuning", () -> new TuningRecord(u.text("searchSpace"),
                     u.number("budgetMinutes"), u.integer("maxEpochsPerTrial"), u.integer("eta"), u.integer("trials"),
                     u.number("bestBalancedAccuracy"), u.number("bestValidLoss"), u.text("split"),
-                    u.texts("validationClips"), u.integer("seed"))));
+                    u.texts("validationClips"), u.integer("seed"),
+                    u.has("changedAfterTuning") ? u.texts("changedAfterTuning") : List.of())));
         }
         Optional<TuningRecord> chosen = tuning;
         return valid("the configuration", () -> new TrainingConfig(features, network, settings, chosen));
@@ -172,6 +173,10 @@ public final class TrainingConfigFile {
                             + known.stream().sorted().toList());
                 }
             }
+        }
+
+        boolean has(String key) {
+            return node.hasNonNull(key);
         }
 
         Reader section(String key, Set<String> keys) {

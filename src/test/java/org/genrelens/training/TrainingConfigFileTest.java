@@ -46,6 +46,28 @@ class TrainingConfigFileTest {
     }
 
     @Test
+    void choicesChangedAfterTuningAreNamedInItsRecordAndSurviveTheFile(@TempDir Path dir) throws Exception {
+        TrainingConfig tuned = tuned();
+        ModelSpec n = tuned.network();
+        TrainingConfig edited = tuned.withNetwork(new ModelSpec(n.inputChannels(), n.classes(), n.blockChannels(),
+                n.kernelSize(), n.residual(), n.pooling(), n.denseWidth(), 0.5, n.statistics()))
+                .withSettings(tuned.settings().withLearningRate(1e-3).withMaxEpochs(3)).withTuningOf(tuned);
+
+        assertEquals(List.of("network.dropout", "training.learningRate"),
+                edited.tuning().orElseThrow().changedAfterTuning());
+        assertEquals(tuned.tuning(), tuned.withSettings(tuned.settings().withMaxEpochs(3)).withTuningOf(tuned).tuning(),
+                "the epoch limit is not a tuned choice");
+        assertEquals(List.of("network.dropout", "training.learningRate", "training.weightDecay"), edited
+                .withSettings(edited.settings().toBuilder().optWeightDecay(0).build()).withTuningOf(edited).tuning().orElseThrow()
+                .changedAfterTuning(), "a second edit adds to the first");
+        assertTrue(TrainingConfig.defaults().withTuningOf(TrainingConfig.defaults()).tuning().isEmpty(),
+                "an untuned configuration gains no record");
+        Path file = dir.resolve("edited.json");
+        TrainingConfigFile.write(edited, file);
+        assertEquals(edited, TrainingConfigFile.read(file));
+    }
+
+    @Test
     void anUnknownKeyIsRefusedWithItsName(@TempDir Path dir) throws Exception {
         ObjectNode tree = JSON.valueToTree(TrainingConfigFile.toMap(tuned()));
         ((ObjectNode) tree.get("training")).put("learningRat", 0.01);

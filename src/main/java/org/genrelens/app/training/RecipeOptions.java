@@ -109,7 +109,8 @@ public final class RecipeOptions {
     /** {@code base} with its tiles replaced by {@code tiles} and every option that was given applied. */
     TrainingConfig apply(CommandLine commandLine, TrainingConfig base, FeatureSpec tiles) {
         try {
-            return new TrainingConfig(tiles, network(base.network(), tiles), settings(base.settings()), base.tuning());
+            return new TrainingConfig(tiles, network(base.network(), tiles), settings(base.settings()), Optional.empty())
+                    .withTuningOf(base);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(commandLine, e.getMessage());
         }

@@ -135,6 +135,9 @@ public final class TrainCommand implements Callable<Integer> {
             config = recipe.apply(spec.commandLine(), base, features.featureSpec(spec.commandLine(),
                     base.featureSpec()));
         }
+        config.tuning().filter(record -> !record.changedAfterTuning().isEmpty()).ifPresent(record -> err.println(
+                "genrelens: options changed the tuned configuration (" + String.join(", ", record.changedAfterTuning())
+                + "); the card's tuning record names them"));
         var featureSpec = config.featureSpec();
         ModelSpec modelSpec = config.network().withClasses(loaded.labels().size());
         TrainingSettings settings = config.settings();

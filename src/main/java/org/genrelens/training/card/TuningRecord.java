@@ -22,18 +22,38 @@ import org.genrelens.training.evaluation.ClassificationMetrics;
  * @param split              the split the trials were scored on, in words
  * @param validationClips    the clips the trials were scored on, as "genre/file name"
  * @param seed               seed of the split, the sampling and the trials
+ * @param changedAfterTuning the tuned choices changed by hand since (configuration-file keys such as
+ *                           "featureSpec.bands"), so that a card never passes an edited configuration off as the
+ *                           tuner's; empty when the configuration is the tuner's winner
  */
 public record TuningRecord(String searchSpace, double budgetMinutes, int maxEpochsPerTrial, int eta, int trials,
-        double bestBalancedAccuracy, double bestValidLoss, String split, List<String> validationClips, long seed) {
+        double bestBalancedAccuracy, double bestValidLoss, String split, List<String> validationClips, long seed,
+        List<String> changedAfterTuning) {
 
     public TuningRecord {
         Objects.requireNonNull(searchSpace, "searchSpace");
         Objects.requireNonNull(split, "split");
         validationClips = List.copyOf(validationClips);
+        changedAfterTuning = List.copyOf(changedAfterTuning);
         if (!(budgetMinutes > 0) || maxEpochsPerTrial < 1 || eta < 2 || trials < 1) {
             throw new IllegalArgumentException("a tuning record needs budgetMinutes > 0, maxEpochsPerTrial >= 1, "
                     + "eta >= 2 and at least one trial");
         }
+    }
+
+    /** The tuner's own record, nothing changed since. */
+    public TuningRecord(String searchSpace, double budgetMinutes, int maxEpochsPerTrial, int eta, int trials,
+            double bestBalancedAccuracy, double bestValidLoss, String split, List<String> validationClips, long seed) {
+        this(searchSpace, budgetMinutes, maxEpochsPerTrial, eta, trials, bestBalancedAccuracy, bestValidLoss, split,
+                validationClips, seed, List.of());
+    }
+
+    /** This record with {@code keys} added to what was changed after tuning (each named once, in order). */
+    public TuningRecord withChanged(List<String> keys) {
+        java.util.LinkedHashSet<String> changed = new java.util.LinkedHashSet<>(changedAfterTuning);
+        changed.addAll(keys);
+        return new TuningRecord(searchSpace, budgetMinutes, maxEpochsPerTrial, eta, trials, bestBalancedAccuracy,
+                bestValidLoss, split, validationClips, seed, List.copyOf(changed));
     }
 
     /** How a clip is named in {@link #validationClips}: its genre and file name, stable across machines. */
@@ -58,12 +78,16 @@ public record TuningRecord(String searchSpace, double budgetMinutes, int maxEpoc
         map.put("split", split);
         map.put("validationClips", validationClips);
         map.put("seed", seed);
+        if (!changedAfterTuning.isEmpty()) { // a card written before the key existed writes back unchanged
+            map.put("changedAfterTuning", changedAfterTuning);
+        }
         return map;
     }
 
     static TuningRecord read(CardFields t) {
         return new TuningRecord(t.text("searchSpace"), t.number("budgetMinutes"), t.integer("maxEpochsPerTrial"),
                 t.integer("eta"), t.integer("trials"), t.number("bestBalancedAccuracy"), t.number("bestValidLoss"),
-                t.text("split"), t.texts("validationClips"), t.longInteger("seed"));
+                t.text("split"), t.texts("validationClips"), t.longInteger("seed"),
+                t.has("changedAfterTuning") ? t.texts("changedAfterTuning") : List.of());
     }
 }

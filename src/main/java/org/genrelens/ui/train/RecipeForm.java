@@ -17,7 +17,6 @@ import org.genrelens.features.FeatureSpec;
 import org.genrelens.features.FrequencyScale;
 import org.genrelens.features.SpectrogramType;
 import org.genrelens.training.TrainingConfig;
-import org.genrelens.training.card.TuningRecord;
 import org.genrelens.training.cnn.ModelSpec;
 import org.genrelens.training.cnn.PoolingType;
 import org.genrelens.training.cnn.StatisticsPath;
@@ -76,8 +75,8 @@ public final class RecipeForm {
     }
 
     /**
-     * The configuration the fields describe; it keeps the tuning record of the configuration last shown while
-     * nothing that was tuned has changed.
+     * The configuration the fields describe; it keeps the tuning record of the configuration last shown, naming in it
+     * every tuned choice the fields changed.
      *
      * @throws IllegalArgumentException saying which setting is not valid
      */
@@ -89,16 +88,7 @@ public final class RecipeForm {
         TrainingSettings settings = shown.settings().toBuilder().optMaxEpochs(epochs.get())
                 .optLearningRate(learningRate.get()).optWeightDecay(weightDecay.get())
                 .optAugmentation(augmentationParts()).build();
-        TrainingConfig edited = new TrainingConfig(tiles, network, settings, Optional.empty());
-        Optional<TuningRecord> tuning = shown.tuning().filter(t -> sameChoices(edited, shown));
-        return tuning.map(edited::withTuning).orElse(edited);
-    }
-
-    /** A tuned configuration stays tuned when only the epoch limit changed (what a tuner does not choose). */
-    private static boolean sameChoices(TrainingConfig edited, TrainingConfig tuned) {
-        return edited.featureSpec().equals(tuned.featureSpec())
-                && edited.network().withClasses(2).equals(tuned.network().withClasses(2))
-                && edited.settings().withMaxEpochs(1).equals(tuned.settings().withMaxEpochs(1));
+        return new TrainingConfig(tiles, network, settings, Optional.empty()).withTuningOf(shown);
     }
 
     private FeatureSpec tiles(FeatureSpec base) {
