@@ -112,6 +112,17 @@ public record FeatureSpec(
         return type == SpectrogramType.MULTI_STFT ? 3 : 1;
     }
 
+    /**
+     * The channel a person should see: for MULTI_STFT the longest window's, whose bands are the finest (the shortest
+     * window's bins are wider than the low bands, which leaves empty rows), else the only one.
+     */
+    public int finestChannel() {
+        if (type != SpectrogramType.MULTI_STFT) {
+            return 0;
+        }
+        return fftSizes.indexOf(java.util.Collections.max(fftSizes));
+    }
+
     /** Height of a tile: frequency rows. */
     public int height() {
         if (type == SpectrogramType.STFT && stftScale == FrequencyScale.LINEAR) {

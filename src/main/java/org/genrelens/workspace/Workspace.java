@@ -44,13 +44,15 @@ public final class Workspace implements AutoCloseable {
     public record LibraryUpdate(ScanReport scan, LibraryAnalyzer.Report analysis) {
     }
 
-    /** A decoded track with its spectrogram, as the song detail view shows and plays it. */
     /**
+     * A decoded track with its spectrogram, as the song detail view shows and plays it.
+     *
      * @param audio        the part shown: the whole track, or its first {@link #SHOWN_SECONDS}
      * @param spectrogram  that part's spectrogram
      * @param trackSeconds the whole track's length
+     * @param shownChannel the spectrogram channel to draw ({@link org.genrelens.features.FeatureSpec#finestChannel})
      */
-    public record TrackAudio(DecodedAudio audio, Spectrogram spectrogram, double trackSeconds) {
+    public record TrackAudio(DecodedAudio audio, Spectrogram spectrogram, double trackSeconds, int shownChannel) {
         public boolean cut() {
             return trackSeconds > audio.durationSeconds() + 0.01;
         }
@@ -199,7 +201,8 @@ public final class Workspace implements AutoCloseable {
         var streamed = analysisDecoder.stream(file, spec.sampleRate(),
                 () -> new LeadingSamples(SHOWN_SECONDS * spec.sampleRate()), cancellation);
         DecodedAudio audio = new DecodedAudio(streamed.sink().samples(), spec.sampleRate(), streamed.source());
-        return new TrackAudio(audio, new TileExtractor(spec).spectrogram(audio.samples()), streamed.durationSeconds());
+        return new TrackAudio(audio, new TileExtractor(spec).spectrogram(audio.samples()), streamed.durationSeconds(),
+                spec.finestChannel());
     }
 
     /** Per-window probabilities stored with an analysis (empty for analyses stored without them). */

@@ -24,6 +24,34 @@ class TileExtractorTest {
     /** Seconds of one window hop: 108 frames of 512 samples at 22.05 kHz. */
     private static final double HOP_SECONDS = 108 * 512 / 22_050.0;
 
+    // --- the channel a person sees ----------------------------------------------------------------------
+
+    @Test
+    void theChannelShownIsTheLongestWindowsWhereNoBandIsEmpty() {
+        FeatureSpec bundledLike = new FeatureSpec(SpectrogramType.MULTI_STFT, SR, 5.0, 2.5, List.of(256, 1024, 4096),
+                512, 128, 0, 10_000, FrequencyScale.LINEAR, DbReference.TILE_MAX, 80, -40, 20);
+        Spectrogram s = new TileExtractor(bundledLike).spectrogram(TestAudio.noise(3.0, SR, 0.3, 7));
+
+        assertEquals(2, bundledLike.finestChannel());
+        assertEquals(0, emptyRows(s, bundledLike.finestChannel()), "white noise reaches every band of the 4096 window");
+        assertTrue(emptyRows(s, 0) > 0, "the 256 window's bins are wider than the low bands: the reason not to show it");
+        assertEquals(0, Specs.mel(DbReference.ABSOLUTE).finestChannel());
+    }
+
+    /** Rows whose every frame holds the same value: a band no FFT bin falls into. */
+    private static int emptyRows(Spectrogram s, int channel) {
+        int empty = 0;
+        for (int row = 0; row < s.height(); row++) {
+            int start = (channel * s.height() + row) * s.frames();
+            boolean constant = true;
+            for (int f = 1; f < s.frames() && constant; f++) {
+                constant = s.db()[start + f] == s.db()[start];
+            }
+            empty += constant ? 1 : 0;
+        }
+        return empty;
+    }
+
     // --- sines land in the right band -------------------------------------------------------------------
 
     @ParameterizedTest

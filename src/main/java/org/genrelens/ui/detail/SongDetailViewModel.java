@@ -99,7 +99,7 @@ public final class SongDetailViewModel {
         long generation = ++loadGeneration;
         runner.load((progress, cancellation) -> {
             Workspace.TrackAudio loaded = workspace.loadAudio(row.path(), cancellation);
-            SpectrogramPixels pixels = SpectrogramPixels.render(loaded.spectrogram());
+            SpectrogramPixels pixels = SpectrogramPixels.render(loaded.spectrogram(), loaded.shownChannel());
             List<WindowGenre> windows = entry.analysed() ? windows(entry.analysis().id(), entry.analysis().labels(),
                     loaded) : List.of();
             return new Loaded(loaded, pixels, windows);

@@ -38,6 +38,9 @@ final class StatusBar extends HBox {
         Label task = new Label();
         task.setId("status-task");
         task.textProperty().bind(activity.messageProperty());
+        javafx.scene.control.Tooltip fullMessage = new javafx.scene.control.Tooltip();
+        fullMessage.textProperty().bind(activity.messageProperty()); // the label is cut when the bar is full
+        task.setTooltip(fullMessage);
         ProgressBar progress = new ProgressBar();
         progress.setId("status-progress");
         progress.setPrefWidth(160);
