@@ -35,11 +35,22 @@ public final class SpectrumCache {
     private final AudioDecoder decoder;
     private final TileExtractor extractor;
     private final Optional<Path> diskDirectory;
+    private final long memoryBudget;
 
+    /** Spectra may take up to half of the heap Java may use: training needs the rest. */
     public SpectrumCache(AudioDecoder decoder, FeatureSpec spec, Optional<Path> diskDirectory) {
+        this(decoder, spec, diskDirectory, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** @param memoryBudget bytes the spectra of one load may take before it stops with a clear refusal */
+    public SpectrumCache(AudioDecoder decoder, FeatureSpec spec, Optional<Path> diskDirectory, long memoryBudget) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.extractor = new TileExtractor(Objects.requireNonNull(spec, "spec"));
         this.diskDirectory = Objects.requireNonNull(diskDirectory, "diskDirectory").map(Path::toAbsolutePath);
+        if (memoryBudget <= 0) {
+            throw new IllegalArgumentException("the memory budget must be positive, was " + memoryBudget);
+        }
+        this.memoryBudget = memoryBudget;
     }
 
     /**
@@ -48,7 +59,9 @@ public final class SpectrumCache {
      * between clips and during decoding.
      *
      * @param labels the genres in label-index order; every clip's genre must be one of them
-     * @throws CancelledException when cancelled
+     * @throws CancelledException            when cancelled
+     * @throws SpectraExceedMemoryException when the spectra would take more than the memory budget: stopped before
+     *                                       Java runs out of memory, saying how much they need
      */
     public CachedDataset load(List<LabeledClip> clips, List<String> labels, ProgressListener progress,
             Cancellation cancellation) {
@@ -63,6 +76,7 @@ public final class SpectrumCache {
                 Math.min(Runtime.getRuntime().availableProcessors(), clips.size())));
         AtomicLong done = new AtomicLong();
         AtomicInteger fromDisk = new AtomicInteger();
+        AtomicLong held = new AtomicLong();
         try {
             List<Future<CachedClip>> futures = new ArrayList<>();
             for (LabeledClip clip : clips) {
@@ -80,6 +94,11 @@ public final class SpectrumCache {
                             spectrum = compute(clip, directory, cancellation);
                             how = "decoded";
                         }
+                        long total = held.addAndGet(4L * spectrum.db().length);
+                        if (total > memoryBudget) {
+                            throw new SpectraExceedMemoryException(extractor.spec(), done.get() + 1, clips.size(),
+                                    total, memoryBudget);
+                        }
                         return new CachedClip(clip, labels.indexOf(clip.genre()), spectrum);
                     } finally {
                         progress.onProgress(done.incrementAndGet(), clips.size(),
@@ -95,6 +114,9 @@ public final class SpectrumCache {
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof CancelledException cancelled) {
                         throw cancelled;
+                    }
+                    if (e.getCause() instanceof SpectraExceedMemoryException tooLarge) {
+                        throw tooLarge;
                     }
                     if (e.getCause() instanceof Error error) {
                         throw error;

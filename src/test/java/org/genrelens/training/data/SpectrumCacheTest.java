@@ -85,6 +85,23 @@ class SpectrumCacheTest {
     }
 
     @Test
+    void spectraBeyondTheMemoryBudgetAreRefusedSayingWhatTheyNeedAndWhatToDo(@TempDir Path cache) throws Exception {
+        CachedDataset all = new SpectrumCache(decoder, SPEC, Optional.empty())
+                .load(readable(), LABELS, ProgressListener.NONE, Cancellation.none());
+        long oneClip = 4L * all.clips().get(0).spectrum().db().length;
+
+        SpectraExceedMemoryException refused = assertThrows(SpectraExceedMemoryException.class,
+                () -> new SpectrumCache(decoder, SPEC, Optional.of(cache), 3 * oneClip)
+                        .load(readable(), LABELS, ProgressListener.NONE, Cancellation.none()));
+
+        assertTrue(refused.getMessage().contains("of 6 clips already take")
+                && refused.getMessage().contains("give Java more memory (-Xmx)"), refused.getMessage());
+        assertEquals(6, new SpectrumCache(decoder, SPEC, Optional.of(cache), 6 * oneClip + 1)
+                .load(readable(), LABELS, ProgressListener.NONE, Cancellation.none()).clips().size(),
+                "within the budget every clip loads, from what the refused load left on disk or decoded");
+    }
+
+    @Test
     void aSecondLoadReadsTheDiskCacheInsteadOfDecodingAndGivesIdenticalSpectra(@TempDir Path cache)
             throws Exception {
         CachedDataset first = new SpectrumCache(decoder, SPEC, Optional.of(cache))
