@@ -251,14 +251,20 @@ public final class TrainingRecipe {
     /**
      * Where network {@code member} starts: the plan's weights (fine-tuning; each member of a fine-tuned seed
      * ensemble from its own network), or, for a fresh network whose statistics reach its
-     * classifier, a logistic regression fitted on the same training clips (decision record 16).
+     * classifier, a logistic regression fitted on the same training clips (decision record 16). Fine-tuning onto new
+     * genres keeps the model's trunk and gives it the same regression start as a fresh network, rather than a
+     * random output layer: the new head begins where the statistics already are (decision record 25).
      */
     private WeightSource start(Plan plan, ModelSpec modelSpec, CachedDataset training, int member,
             Cancellation cancellation) {
-        if (plan.initialWeights() != WeightSource.RANDOM) {
-            return plan.initialWeights().forMember(member);
+        java.util.function.Supplier<WeightSource> fresh = () -> NetworkStart.fresh(plan.featureSpec(), modelSpec,
+                training, plan.settings().seed(), cancellation);
+        if (plan.initialWeights() == WeightSource.RANDOM) {
+            return fresh.get();
         }
-        return NetworkStart.fresh(plan.featureSpec(), modelSpec, training, plan.settings().seed(), cancellation);
+        WeightSource imported = plan.initialWeights().forMember(member);
+        boolean newHeadFromRegression = imported.replacesHead() && modelSpec.statistics().acceptsRegression();
+        return newHeadFromRegression ? imported.then(fresh.get()) : imported;
     }
 
     /** Member 0 uses the plan's seed, so one seed reproduces the single-network recipe exactly. */

@@ -129,40 +129,54 @@ class RealisticLibraryTest {
                 "--threshold", "0");
         assertEquals(0, reanalysed.exitCode(), reanalysed.err());
         Map<String, Set<String>> groups = groups(CliRun.of("list", "--db", db, "--by-genre"));
-        assertTrue(DISPLAYED.containsAll(groups.keySet()), "only the map's spellings: " + groups.keySet());
+        // at threshold 0 only the head's familiarity can hold a track back, and only music it never trained on
+        Set<String> heldBack = groups.getOrDefault("uncertain", Set.of());
+        Set<String> untaggedFiles = paths(songs.stream().filter(Song::untagged).toList());
+        assertTrue(untaggedFiles.containsAll(heldBack), "held back as unfamiliar: " + heldBack);
+        assertTrue(heldBack.size() <= untaggedFiles.size() / 2, "most unseen known music stays familiar: " + heldBack);
+        Set<String> genreGroups = new HashSet<>(groups.keySet());
+        genreGroups.remove("uncertain");
+        assertTrue(DISPLAYED.containsAll(genreGroups), "only the map's spellings: " + groups);
         assertEquals(songs.size(), groups.values().stream().mapToInt(Set::size).sum(), "every track in one group");
         Map<Path, String> predicted = new LinkedHashMap<>();
         groups.forEach((group, files) -> files.forEach(file -> predicted.put(Path.of(file), group)));
+        if (!heldBack.isEmpty()) { // their top genre, as the review queue shows it
+            Map<String, JsonNode> unsure = review("1");
+            heldBack.forEach(file -> predicted.put(Path.of(file), unsure.get(file).get("prediction").asText()));
+        }
         long right = songs.stream().filter(song -> !song.genre().equals("reggae"))
                 .filter(song -> predicted.get(song.file()).equals(genreMap.display(song.genre()))).count();
         assertTrue(right >= 0.75 * (songs.size() - 3), right + " right of " + (songs.size() - 3) + ": " + groups);
         CliRun stats = CliRun.of("stats", "--db", db);
-        groups.forEach((group, files) -> assertTrue(stats.out().contains("genre " + group + ": " + files.size()),
-                "stats counts the groups list shows: " + stats.out()));
+        genreGroups.forEach(group -> assertTrue(stats.out().contains("genre " + group + ": "
+                + groups.get(group).size()), "stats counts the groups list shows: " + stats.out()));
 
         // the untagged files get the predicted genre in the map's spelling, the tagged ones are left alone
+        List<Song> toWrite = songs.stream().filter(song -> !heldBack.contains(song.file().toString()))
+                .filter(song -> song.untagged() || song.genre().equals("hiphop")).toList();
+        int writes = untaggedFiles.size() - heldBack.size();
         CliRun dry = CliRun.of("tag", "--library", "--db", db, "--dry-run");
-        assertTrue(dry.out().contains("dry run: 11 change(s) planned, nothing written"), dry.out());
+        assertTrue(dry.out().contains("dry run: " + writes + " change(s) planned, nothing written"), dry.out());
         assertUnchanged(original, songs);
-        List<Song> toWrite = songs.stream().filter(song -> song.untagged() || song.genre().equals("hiphop")).toList();
         Map<Path, FileState> beforeWrites = new LinkedHashMap<>();
         for (Song song : toWrite) {
             beforeWrites.put(song.file(), state(song.file()));
         }
         CliRun tagged = CliRun.of("tag", "--library", "--db", db);
         assertEquals(0, tagged.exitCode(), tagged.err());
-        assertTrue(tagged.out().contains("tagged 11 file(s) in batch "), tagged.out());
+        assertTrue(tagged.out().contains("tagged " + writes + " file(s) in batch "), tagged.out());
         long batch = batch(tagged.out());
         Set<String> formatsTagged = new HashSet<>();
         for (Song song : songs) {
-            if (song.untagged()) {
+            if (song.untagged() && !heldBack.contains(song.file().toString())) {
                 String written = predicted.get(song.file());
                 assertEquals(List.of(written), reader.read(song.file()).genres(), song.file().toString());
                 assertEquals(written, probedTags(song.file()).get("genre"), "another reader agrees: " + song.file());
                 formatsTagged.add(extension(song.file()));
             } else {
                 assertArrayEquals(original.get(song.file()), Files.readAllBytes(song.file()),
-                        "a tagged file is left alone under the empty policy: " + song.file());
+                        "a tagged file is left alone under the empty policy, an unfamiliar one is not tagged: "
+                        + song.file());
             }
         }
         assertEquals(Set.copyOf(FORMATS), formatsTagged);
@@ -199,7 +213,7 @@ class RealisticLibraryTest {
         assertEquals(0, undoAppend.exitCode(), undoAppend.err());
         CliRun undoLibrary = CliRun.of("undo", String.valueOf(batch), "--db", db);
         assertEquals(0, undoLibrary.exitCode(), undoLibrary.err());
-        assertTrue(undoLibrary.out().contains("restored 11 file(s) of batch " + batch), undoLibrary.out());
+        assertTrue(undoLibrary.out().contains("restored " + writes + " file(s) of batch " + batch), undoLibrary.out());
         for (Song song : songs) {
             if (beforeWrites.containsKey(song.file())) {
                 assertEquals(beforeWrites.get(song.file()), state(song.file()), "undone: " + song.file());
@@ -274,7 +288,9 @@ class RealisticLibraryTest {
                 + retrained.out());
         assertEquals(6 + (predicted.get(accepted.file()).equals("Jazz") ? 1 : 0), support(retrained.out(), "jazz"),
                 retrained.out());
-        assertEquals(queue.size() - 1, review("0.5").size(), "a decided track leaves the queue");
+        long decidedInQueue = java.util.stream.Stream.of(reggae, accepted, mistagged)
+                .filter(song -> queue.containsKey(song.file().toString())).count();
+        assertEquals(queue.size() - decidedInQueue, review("0.5").size(), "a decided track leaves the queue");
         assertEquals(everything.size() - 2, review("1").size(), "decided tracks leave the queue");
     }
 

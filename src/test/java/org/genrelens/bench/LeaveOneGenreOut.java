@@ -28,8 +28,8 @@ import org.genrelens.training.evaluation.ClipPrediction;
 
 /**
  * Issue 12, item 6: is music of a genre the model never learned called uncertain, or confidently wrong? For each
- * genre in turn, the statistics regression (the part that decides the bundled model, weight 0.75) is fitted on the
- * other genres and classifies the left-out genre's clips: every answer is wrong, so the share at or above a
+ * genre in turn, the statistics baseline's regression (the start of the bundled network's statistics branch) is fitted
+ * on the other genres and classifies the left-out genre's clips: every answer is wrong, so the share at or above a
  * confidence threshold is the share of confident wrong tags such music would get. Beside it, 5-fold cross-validation
  * over all genres shows what the same threshold costs on known genres (how many right answers become "uncertain").
  * Not a JMH benchmark: run with

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.genrelens.features.FeatureSpec;
 import org.genrelens.training.cnn.CnnBuilder;
+import org.genrelens.training.FineTuneStart;
 import org.genrelens.training.cnn.ModelSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One Adam training step (forward, backward, update) on a batch of 32 tiles, DJL on the PyTorch CPU engine:
  * {@code small} is {@code ModelSpec.small(1, 10)} on default-FeatureSpec tiles [1, 128, 215]; {@code bundled} is
- * the bundled model's network (8, 16, 32, 64 channels, 11 classes) on its 64-band, hop-1024 tiles [1, 64, 107].
+ * the bundled model's network on its tiles, both read from its card (what fine-tuning it trains).
  * The score is milliseconds per step; an epoch over 1,000 windows takes 1000 / 32 steps, i.e. score × 31.25 ms.
  */
 @State(Scope.Benchmark)
@@ -58,14 +59,16 @@ public class TrainStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         System.setProperty("ai.djl.offline", "true");
-        FeatureSpec mel = FeatureSpec.defaultMel();
-        FeatureSpec features = network.equals("small") ? mel
-                : new FeatureSpec(mel.type(), mel.sampleRate(), mel.windowSeconds(), mel.windowHopSeconds(),
-                        mel.fftSizes(), 1024, 64, mel.fMin(), mel.fMax(), mel.stftScale(), mel.dbReference(),
-                        mel.topDb(), mel.normMean(), mel.normStd());
-        ModelSpec spec = network.equals("small") ? ModelSpec.small(features.channels(), 10)
-                : new ModelSpec(features.channels(), 11, java.util.List.of(8, 16, 32, 64), 3, true,
-                        org.genrelens.training.cnn.PoolingType.MAX, 64, 0.3);
+        FeatureSpec features;
+        ModelSpec spec;
+        if (network.equals("small")) {
+            features = FeatureSpec.defaultMel();
+            spec = ModelSpec.small(features.channels(), 10);
+        } else {
+            FineTuneStart bundled = readBundled();
+            features = bundled.card().featureSpec();
+            spec = bundled.network().withClasses(bundled.labels().size());
+        }
         Engine.getInstance().setRandomSeed(2024);
         model = Model.newInstance("train-step-bench");
         model.setBlock(CnnBuilder.build(spec));
@@ -81,6 +84,15 @@ public class TrainStepBenchmark {
         labels = new float[BATCH];
         for (int i = 0; i < BATCH; i++) {
             labels[i] = random.nextInt(spec.classes());
+        }
+    }
+
+    /** The bundled model as fine-tuning starts from it: its card's tiles and network. */
+    private static FineTuneStart readBundled() {
+        try {
+            return FineTuneStart.read(java.nio.file.Path.of("models", "genre-cnn.onnx"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -22,6 +22,20 @@ public interface WeightSource {
         return this;
     }
 
+    /** Whether this start leaves the output layer freshly initialised (a model's trunk under a new label set). */
+    default boolean replacesHead() {
+        return false;
+    }
+
+    /** This start, then {@code next} over it (the later one wins where both set a parameter). */
+    default WeightSource then(WeightSource next) {
+        WeightSource first = this;
+        return (block, spec) -> {
+            first.apply(block, spec);
+            next.apply(block, spec);
+        };
+    }
+
     /**
      * Fine-tuning: start from a model this project exported; with {@code newHead} the output layer stays freshly
      * initialised (a new label set).
@@ -54,6 +68,11 @@ public interface WeightSource {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start from " + onnx + ": " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public boolean replacesHead() {
+            return newHead;
         }
 
         @Override

@@ -10,12 +10,44 @@ import org.genrelens.inference.ModelCard;
 import org.genrelens.training.evaluation.ModelScore;
 import org.junit.jupiter.api.Test;
 
-/** The cards shipped in models/ read through the typed records as they always have, and write back unchanged. */
+/**
+ * The cards shipped in models/, and the one bundled before issue 10, read through the typed records as they always
+ * have, and write back unchanged.
+ */
 class BundledCardTest {
 
     @Test
-    void theBundledNetworksHeadlineIsTheFigureReadmeQuotes() throws Exception {
+    void theBundledNetworksHeadlineLeavesOutTheClipsItWasTunedOn() throws Exception {
         ModelCard card = ModelCard.read(CardJson.BUNDLED_CNN);
+
+        RecipeMetrics metrics = assertInstanceOf(RecipeMetrics.class, CardMetrics.of(card));
+
+        assertEquals(Optional.of(new ModelScore(0.8598, "5-fold-by-clip-without-43-tuning-clips", 154)),
+                metrics.headline(), "the status bar and README quote the score no tuning clip is in");
+        RecipeMetrics.CrossValidation cv = metrics.crossValidation().orElseThrow();
+        assertEquals(new FoldScores(List.of(0.8326, 0.8001, 0.8583, 0.9134, 0.8182), 0.8445, 0.0393), cv.folds());
+        assertEquals(Optional.of(new MusicOnlyScores(161, 0.882, 0.8308, "not-music", 0)), cv.scores().musicOnly());
+        TuningRecord tuning = metrics.tuning().orElseThrow(() -> new AssertionError("the card records its tuning"));
+        assertEquals(79, tuning.trials());
+        assertEquals(43, tuning.validationClips().size());
+        assertEquals(List.of(), tuning.changedAfterTuning(), "trained exactly as tuned");
+    }
+
+    @Test
+    void theBundledModelIsOneNetworkWithItsStatisticsBranch() throws Exception {
+        ModelCard card = ModelCard.read(CardJson.BUNDLED_CNN);
+
+        assertEquals(Optional.empty(), EnsembleDescription.inModelSpec(card.modelSpec()), "no averaged members");
+        assertEquals(Optional.of(new FinalTraining(3, 11)), FinalTraining.inModelSpec(card.modelSpec()));
+        assertEquals(40, ((Number) card.modelSpec().get("statisticsCoefficients")).intValue());
+        assertEquals(List.of(8, 16, 32, 64), card.modelSpec().get("blockChannels"));
+        TrainingProvenance provenance = assertInstanceOf(TrainingProvenance.class, ModelProvenance.of(card));
+        assertEquals(Optional.of(170), provenance.finalTrainingClips());
+    }
+
+    @Test
+    void theFormerBundledModelsHeadlineReadsAsRecorded() throws Exception {
+        ModelCard card = ModelCard.read(CardJson.CNN_AND_REGRESSION);
 
         RecipeMetrics metrics = assertInstanceOf(RecipeMetrics.class, CardMetrics.of(card));
 
@@ -29,8 +61,8 @@ class BundledCardTest {
     }
 
     @Test
-    void theBundledNetworksProvenanceAndEnsembleReadAsRecorded() throws Exception {
-        ModelCard card = ModelCard.read(CardJson.BUNDLED_CNN);
+    void theFormerBundledModelsProvenanceAndEnsembleReadAsRecorded() throws Exception {
+        ModelCard card = ModelCard.read(CardJson.CNN_AND_REGRESSION);
 
         TrainingProvenance provenance = assertInstanceOf(TrainingProvenance.class, ModelProvenance.of(card));
         EnsembleDescription ensemble = EnsembleDescription.inModelSpec(card.modelSpec()).orElseThrow();
@@ -50,14 +82,14 @@ class BundledCardTest {
 
     @Test
     void theBundledCardsWriteBackExactlyAsTheyAreOnDisk() throws Exception {
-        for (var file : List.of(CardJson.BUNDLED_CNN, CardJson.BUNDLED_BASELINE)) {
+        for (var file : List.of(CardJson.BUNDLED_CNN, CardJson.BUNDLED_BASELINE, CardJson.CNN_AND_REGRESSION)) {
             ModelCard card = ModelCard.read(file);
 
             assertEquals(CardJson.tree(card.metrics()), CardJson.tree(CardMetrics.of(card).toMap()), file.toString());
             assertEquals(CardJson.tree(card.provenance()), CardJson.tree(ModelProvenance.of(card).toMap()),
                     file.toString());
         }
-        ModelCard cnn = ModelCard.read(CardJson.BUNDLED_CNN);
+        ModelCard cnn = ModelCard.read(CardJson.CNN_AND_REGRESSION);
         assertEquals(CardJson.tree(cnn.modelSpec().get(EnsembleDescription.KEY)),
                 CardJson.tree(EnsembleDescription.inModelSpec(cnn.modelSpec()).orElseThrow().toMap()));
     }

@@ -15,6 +15,8 @@ final class CardJson {
 
     static final Path BUNDLED_CNN = Path.of("models/genre-cnn.card.json");
     static final Path BUNDLED_BASELINE = Path.of("models/genre-baseline.card.json");
+    /** The model bundled before issue 10: a CNN and a cepstral regression averaged in one graph. */
+    static final Path CNN_AND_REGRESSION = Path.of("src/test/resources/models/cnn-and-regression.card.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CardJson() {

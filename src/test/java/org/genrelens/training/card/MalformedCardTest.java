@@ -93,7 +93,7 @@ class MalformedCardTest {
 
     @Test
     void anEnsembleMemberOfAnUnknownFamilyOrTextWeightIsRefusedNamingTheKey() throws Exception {
-        ModelCard card = ModelCard.read(CardJson.BUNDLED_CNN);
+        ModelCard card = ModelCard.read(CardJson.CNN_AND_REGRESSION);
         Map<String, Object> family = damaged(card.modelSpec(), s -> {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> members = (List<Map<String, Object>>) child(s, "ensemble").get("members");
