@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.genrelens.inference.ModelCard;
 import org.genrelens.testing.TestAudio;
+import org.genrelens.testing.ToneNoiseDataset;
 import org.genrelens.training.card.CardMetrics;
 import org.genrelens.training.card.EnsembleDescription;
 import org.genrelens.training.card.ModelProvenance;
@@ -30,16 +30,7 @@ class TrainCommandTest {
     /** A folder-per-genre tree of two easy "genres". */
     @BeforeAll
     static void generate() throws IOException {
-        Random random = new Random(2);
-        Files.createDirectories(data.resolve("tones"));
-        Files.createDirectories(data.resolve("noise"));
-        for (int i = 0; i < 6; i++) {
-            double f = 200 + random.nextInt(800);
-            TestAudio.writeWav(TestAudio.chord(new double[] {f, f * 1.25}, 6, 22_050, 0.5), 22_050,
-                    data.resolve("tones").resolve("t" + i + ".wav"));
-            TestAudio.writeWav(TestAudio.noise(6, 22_050, 0.1 + 0.1 * random.nextDouble(), i), 22_050,
-                    data.resolve("noise").resolve("n" + i + ".wav"));
-        }
+        ToneNoiseDataset.write(data, 6, 2);
     }
 
     private static final String[] SMALL = {"--epochs", "4", "--channels", "4,8", "--bands", "32", "--hop-length",

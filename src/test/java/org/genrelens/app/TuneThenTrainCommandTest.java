@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.genrelens.inference.ModelCard;
-import org.genrelens.testing.TestAudio;
+import org.genrelens.testing.ToneNoiseDataset;
 import org.genrelens.training.TrainingConfig;
 import org.genrelens.training.TrainingConfigFile;
 import org.genrelens.training.card.CardMetrics;
@@ -31,16 +29,7 @@ class TuneThenTrainCommandTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        Random random = new Random(5);
-        Files.createDirectories(data.resolve("tones"));
-        Files.createDirectories(data.resolve("noise"));
-        for (int i = 0; i < 6; i++) {
-            double f = 200 + random.nextInt(800);
-            TestAudio.writeWav(TestAudio.chord(new double[] {f, f * 1.25}, 6, 22_050, 0.5), 22_050,
-                    data.resolve("tones").resolve("t" + i + ".wav"));
-            TestAudio.writeWav(TestAudio.noise(6, 22_050, 0.1 + 0.1 * random.nextDouble(), i), 22_050,
-                    data.resolve("noise").resolve("n" + i + ".wav"));
-        }
+        ToneNoiseDataset.write(data, 6, 5);
     }
 
     @Test
