@@ -15,6 +15,11 @@ import org.genrelens.workspace.AppPaths;
 public record TestLibrary(Path music, Path low, Path high, Path broken, AppPaths paths) {
 
     public static TestLibrary create(Path dir) throws IOException {
+        return create(dir, Optional.empty());
+    }
+
+    /** As {@link #create(Path)}, with {@code bundledModel} as the app's bundled model instead of the test model. */
+    public static TestLibrary create(Path dir, Optional<Path> bundledModel) throws IOException {
         Path music = Files.createDirectories(dir.resolve("music"));
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
         Path low = FfmpegEncoder.encode(TestAudio.writeWav(TestAudio.sine(110, 8, 22_050, 0.5), 22_050,
@@ -25,6 +30,7 @@ public record TestLibrary(Path music, Path low, Path high, Path broken, AppPaths
         Path models = Files.createDirectories(dir.resolve("bundled"));
         Path model = OnnxTestModels.writeBandEnergyModel(models, "low-high", FeatureSpec.defaultMel(),
                 List.of("low", "high"));
-        return new TestLibrary(music, low, high, broken, AppPaths.inFolder(dir.resolve("data"), Optional.of(model)));
+        return new TestLibrary(music, low, high, broken, AppPaths.inFolder(dir.resolve("data"),
+                Optional.of(bundledModel.orElse(model))));
     }
 }

@@ -29,8 +29,13 @@ abstract class DesktopTestBase {
 
     /** Subclasses call this from their own {@code @Start} method (TestFX looks only at the test class). */
     void startApp(Stage stage) throws Exception {
+        startApp(stage, java.util.Optional.empty());
+    }
+
+    /** As {@link #startApp(Stage)}, with this model as the bundled one instead of the test model. */
+    void startApp(Stage stage, java.util.Optional<Path> bundledModel) throws Exception {
         Path dir = Files.createTempDirectory("genrelens-app-test");
-        music = TestLibrary.create(dir);
+        music = TestLibrary.create(dir, bundledModel);
         workspace = Workspace.open(music.paths());
         BackgroundRunner runner = BackgroundRunner.forApplication(new ActivityViewModel());
         app = new DesktopComposition(workspace, runner, (title, error) -> errors.add(title + ": " + error),

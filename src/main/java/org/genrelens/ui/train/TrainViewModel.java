@@ -370,8 +370,8 @@ public final class TrainViewModel {
                 model -> {
                     try {
                         cannotFineTune = false;
-                        TrainingConfig current = form.config();
-                        form.show(model.config(current).withSettings(current.settings()));
+                        // the model's own settings, as `train --from` takes them: one recipe for both faces
+                        form.show(model.config(form.config()));
                     } catch (IllegalArgumentException e) {
                         fallBackToScratch(e);
                     }
