@@ -3,7 +3,7 @@ package org.genrelens.training.tuning;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +69,15 @@ public final class ClipTuning {
             throw new IllegalArgumentException("tuning needs clips of at least two genres, found " + labels);
         }
         DatasetSplit split = StratifiedSplit.split(clips, 0.2, 0.0, seed);
-        Map<FeatureSpec, HyperbandTuner.SplitData> computed = new HashMap<>();
+        // one spectrogram's spectra at a time: stage 1 scores each spectrogram's starts one after another and stage 2
+        // trains on one, so holding every one tried would only fill the heap (30 of them for GTZAN's 1,000 clips);
+        // the winner is computed again (or read from the disk cache) when stage 2 starts
+        Map<FeatureSpec, HyperbandTuner.SplitData> computed = new LinkedHashMap<>(4, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<FeatureSpec, HyperbandTuner.SplitData> eldest) {
+                return size() > 1;
+            }
+        };
         Function<FeatureSpec, HyperbandTuner.SplitData> data = featureSpec -> computed.computeIfAbsent(featureSpec,
                 spec -> {
                     onFeatures.accept(spec);

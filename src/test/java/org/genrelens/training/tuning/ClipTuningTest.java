@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClipTuningTest {
 
     @Test
-    void tunesOnASplitByClipAndComputesEachSpectrogramOnce(@TempDir Path dir) throws Exception {
+    void tunesOnASplitByClipHoldingOneSpectrogramAtATime(@TempDir Path dir) throws Exception {
         List<LabeledClip> clips = new ArrayList<>();
         Random random = new Random(7);
         for (int i = 0; i < 8; i++) {
@@ -39,7 +39,8 @@ class ClipTuningTest {
         List<FeatureSpec> computed = new ArrayList<>();
 
         ClipTuning.Outcome outcome = new ClipTuning(new AudioDecoder(), Optional.empty(), computed::add).tune(clips,
-                HyperbandTunerTest.tinySpace(), new HyperbandTuner.Budget(3, 3, Duration.ofMinutes(10)),
+                // 32 bands first: when it wins, stage 2 must compute it again, as only the last one tried is held
+                HyperbandTunerTest.tinySpace(List.of(32, 16)), new HyperbandTuner.Budget(3, 3, Duration.ofMinutes(10)),
                 (trial, finished) -> { }, Cancellation.none());
 
         assertNotNull(outcome.result().best());
@@ -53,7 +54,13 @@ class ClipTuningTest {
                         && t.config().network().statistics().coefficients() == 8),
                 "the network search runs on the spectrogram whose regression start scored best");
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), outcome.result().trials().stream().map(t -> t.id()).toList());
-        assertEquals(new HashSet<>(computed).size(), computed.size(), "each spectrogram is computed once");
+        List<FeatureSpec> expected = new ArrayList<>(List.of(starts.get(0).config().featureSpec(),
+                starts.get(1).config().featureSpec()));
+        if (!bestStart.config().featureSpec().equals(expected.get(1))) {
+            expected.add(bestStart.config().featureSpec());
+        }
+        assertEquals(expected, computed, "each spectrogram once in stage 1, holding one at a time, and the winner "
+                + "again for stage 2 unless it is the one still held");
         Set<LabeledClip> train = new HashSet<>(outcome.split().train());
         assertTrue(outcome.split().valid().stream().noneMatch(train::contains), "no clip on both sides");
         assertEquals(16, outcome.split().train().size() + outcome.split().valid().size());

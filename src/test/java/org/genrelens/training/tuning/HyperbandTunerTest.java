@@ -50,9 +50,14 @@ class HyperbandTunerTest {
     }
 
     static SearchSpace tinySpace() {
+        return tinySpace(List.of(16, 32));
+    }
+
+    /** The tiny space with these bands, in this order. */
+    static SearchSpace tinySpace(List<Integer> bands) {
         TrainingConfig base = new TrainingConfig(CnnTrainerTest.SPEC, CnnTrainerTest.NET, CnnTrainerTest.SETTINGS,
                 Optional.empty());
-        return new SearchSpace(base, List.of(SpectrogramType.MEL), List.of(16, 32), List.of(), List.of(),
+        return new SearchSpace(base, List.of(SpectrogramType.MEL), bands, List.of(), List.of(),
                 List.of(128), List.of(List.of(4), List.of(4, 8)), List.of(3), List.of(0), List.of(0, 8), List.of(0),
                 0.1, 0.3, 1e-3, 5e-3, 1e-5, 1e-4, List.of(List.of("none")));
     }
