@@ -23,6 +23,14 @@ public record AppPaths(Path database, Path settings, Path modelsDirectory, Optio
         return settings.resolveSibling(org.genrelens.tags.GenreMapFile.FILE_NAME);
     }
 
+    /**
+     * Spectra computed for training and tuning, kept so a second run does not decode again and a dataset larger than
+     * memory trains from disk; a cache, safe to delete between runs.
+     */
+    public Path spectrumCache() {
+        return database.resolveSibling("cache").resolve("spectra");
+    }
+
     /** The per-user defaults: everything beside the library database in the platform's data folder. */
     public static AppPaths defaults(Optional<Path> bundledModel) {
         return inFolder(LibraryLocation.defaultDatabase().getParent(), bundledModel);

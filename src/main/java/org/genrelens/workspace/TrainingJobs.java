@@ -87,7 +87,7 @@ public final class TrainingJobs {
         }
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(clips, request.datasetName(), config.featureSpec(),
                 config.network().withClasses(labels.size()), config.settings(), request.folds(), 0.15, initial,
-                Optional.empty(), networks, 0, 0, config.tuning());
+                Optional.of(workspace.paths().spectrumCache()), networks, 0, 0, config.tuning());
         // the file name becomes the card's name, which the status bar shows
         Path scratch = Files.createDirectories(workspace.paths().modelsDirectory().resolve(".training")
                 .resolve(Long.toString(System.currentTimeMillis())));
@@ -131,7 +131,8 @@ public final class TrainingJobs {
      */
     public ClipTuning.Outcome tune(List<LabeledClip> datasetClips, TrainingConfig base, Duration budget,
             int maxEpochsPerTrial, HyperbandTuner.TuningProgress progress, Cancellation cancellation) {
-        ClipTuning tuning = new ClipTuning(workspace.decoder(), Optional.empty(), spec -> { });
+        ClipTuning tuning = new ClipTuning(workspace.decoder(), Optional.of(workspace.paths().spectrumCache()),
+                spec -> { });
         return tuning.tune(datasetClips, SearchSpace.standard(base), new HyperbandTuner.Budget(maxEpochsPerTrial, 3,
                 budget), progress, cancellation);
     }

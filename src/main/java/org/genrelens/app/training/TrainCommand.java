@@ -63,8 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + "training settings")
     Path from;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Keep computed spectra here for later runs")
-    Path cache;
+    @Mixin
+    SpectrumCacheOptions spectra;
 
     @Option(names = "--seeds", paramLabel = "N",
             description = "Networks per model, each with its own seed and inner split, averaged in one graph; "
@@ -156,7 +156,7 @@ public final class TrainCommand implements Callable<Integer> {
                     "--valid-fraction must be above 0 and below 0.5");
         }
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(loaded.clips(), loaded.name(), featureSpec, modelSpec,
-                settings, folds, validFraction, initial, Optional.ofNullable(cache), seeds, cepstralMember,
+                settings, folds, validFraction, initial, spectra.directory(), seeds, cepstralMember,
                 cepstralWeight, config.tuning());
 
         Cancellation cancellation = new Cancellation();

@@ -57,8 +57,8 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write every trial and the best configuration")
     Path json;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Keep computed spectra here for later runs")
-    Path cache;
+    @Mixin
+    SpectrumCacheOptions spectra;
 
     @Option(names = "--seed", description = "Seed of the split, sampling and training (default: the configuration's)")
     Long seed;
@@ -82,7 +82,7 @@ public final class TuneCommand implements Callable<Integer> {
         });
         DatasetOptions.Loaded loaded = data.load(spec.commandLine());
         Cancellation cancellation = new Cancellation();
-        ClipTuning tuning = new ClipTuning(new AudioDecoder(), Optional.ofNullable(cache), s -> err.println(
+        ClipTuning tuning = new ClipTuning(new AudioDecoder(), spectra.directory(), s -> err.println(
                 "computing features: " + s.type() + ", " + s.bands() + " bands, FFT " + s.fftSizes()));
         TrainingConfig base = base();
         ClipTuning.Outcome outcome = tuning.tune(loaded.clips(), SearchSpace.standard(base),

@@ -24,9 +24,10 @@ import org.genrelens.task.ProgressListener;
 
 /**
  * Computes each clip's {@link TrackSpectrum} once for a {@link FeatureSpec}, so epochs, folds and tuning trials cut
- * tiles from memory instead of decoding again. With a disk directory, spectra also outlive the run: a file keyed by
- * the spec and the audio file's path, size and modification time (see {@link SpectrumFile}) is read instead of
- * decoding. The directory is a cache: when it cannot be read or written, the clip is decoded and a warning logged.
+ * tiles without decoding again. With a disk directory, spectra also outlive the run: a file keyed by the spec and the
+ * audio file's path, size and modification time (see {@link SpectrumFile}) is read instead of decoding, and spectra
+ * beyond the memory budget stay there and are read a window at a time (decision record 26). The directory is a cache:
+ * when it cannot be read or written, the clip is decoded and a warning logged.
  */
 public final class SpectrumCache {
 
@@ -37,12 +38,18 @@ public final class SpectrumCache {
     private final Optional<Path> diskDirectory;
     private final long memoryBudget;
 
-    /** Spectra may take up to half of the heap Java may use: training needs the rest. */
+    /**
+     * Spectra may take up to a quarter of the heap Java may use (768 MB of the app's 3 GB): training needs the rest,
+     * and a laptop's memory too. Beyond it they stay in the disk directory, or, without one, the load is refused.
+     */
     public SpectrumCache(AudioDecoder decoder, FeatureSpec spec, Optional<Path> diskDirectory) {
-        this(decoder, spec, diskDirectory, Runtime.getRuntime().maxMemory() / 2);
+        this(decoder, spec, diskDirectory, Runtime.getRuntime().maxMemory() / 4);
     }
 
-    /** @param memoryBudget bytes the spectra of one load may take before it stops with a clear refusal */
+    /**
+     * @param memoryBudget bytes of spectra one load holds in memory; the rest are read from the disk directory a window
+     *                     at a time, or, without a usable directory, the load stops with a clear refusal
+     */
     public SpectrumCache(AudioDecoder decoder, FeatureSpec spec, Optional<Path> diskDirectory, long memoryBudget) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.extractor = new TileExtractor(Objects.requireNonNull(spec, "spec"));
@@ -60,8 +67,9 @@ public final class SpectrumCache {
      *
      * @param labels the genres in label-index order; every clip's genre must be one of them
      * @throws CancelledException            when cancelled
-     * @throws SpectraExceedMemoryException when the spectra would take more than the memory budget: stopped before
-     *                                       Java runs out of memory, saying how much they need
+     * @throws SpectraExceedMemoryException when the spectra would take more than the memory budget and no disk
+     *                                       directory can hold the rest: stopped before Java runs out of memory,
+     *                                       saying how much they need
      */
     public CachedDataset load(List<LabeledClip> clips, List<String> labels, ProgressListener progress,
             Cancellation cancellation) {
@@ -76,6 +84,7 @@ public final class SpectrumCache {
                 Math.min(Runtime.getRuntime().availableProcessors(), clips.size())));
         AtomicLong done = new AtomicLong();
         AtomicInteger fromDisk = new AtomicInteger();
+        AtomicInteger keptOnDisk = new AtomicInteger();
         AtomicLong held = new AtomicLong();
         try {
             List<Future<CachedClip>> futures = new ArrayList<>();
@@ -84,22 +93,24 @@ public final class SpectrumCache {
                     cancellation.throwIfCancelled();
                     String how = "unreadable";
                     try {
-                        Optional<TrackSpectrum> cached = directory.flatMap(d -> readCached(d, clip));
-                        TrackSpectrum spectrum;
+                        Optional<Path> entry = directory.flatMap(d -> entry(d, clip));
+                        Optional<ClipSpectrum> cached = entry.flatMap(file -> readCached(file, clip, held));
+                        ClipSpectrum spectrum;
                         if (cached.isPresent()) {
                             fromDisk.incrementAndGet();
                             how = "from the disk cache";
                             spectrum = cached.get();
                         } else {
-                            spectrum = compute(clip, directory, cancellation);
+                            spectrum = compute(clip, entry, held, cancellation);
                             how = "decoded";
                         }
-                        long total = held.addAndGet(4L * spectrum.db().length);
-                        if (total > memoryBudget) {
-                            throw new SpectraExceedMemoryException(extractor.spec(), done.get() + 1, clips.size(),
-                                    total, memoryBudget);
+                        if (spectrum instanceof ClipSpectrum.Stored) {
+                            keptOnDisk.incrementAndGet();
                         }
                         return new CachedClip(clip, labels.indexOf(clip.genre()), spectrum);
+                    } catch (SpectraExceedMemoryException e) {
+                        throw new SpectraExceedMemoryException(extractor.spec(), done.get() + 1, clips.size(),
+                                held.get() + e.bytes(), memoryBudget, diskDirectory);
                     } finally {
                         progress.onProgress(done.incrementAndGet(), clips.size(),
                                 "spectrum of " + clip.file() + " (" + how + ")");
@@ -129,7 +140,8 @@ public final class SpectrumCache {
             }
             LOG.log(System.Logger.Level.INFO, () -> "spectra of " + clips.size() + " clips: " + fromDisk.get()
                     + " from the disk cache, " + (loaded.size() - fromDisk.get()) + " decoded, " + skipped.size()
-                    + " skipped");
+                    + " skipped; " + keptOnDisk.get() + " stay on disk and are read a window at a time ("
+                    + (held.get() >> 20) + " MB held, budget " + (memoryBudget >> 20) + " MB)");
             return new CachedDataset(extractor.spec(), labels, loaded, skipped);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,34 +151,86 @@ public final class SpectrumCache {
         }
     }
 
-    private TrackSpectrum compute(LabeledClip clip, Optional<Path> directory, Cancellation cancellation)
+    /**
+     * Decodes and analyses the clip; keeps the spectrum in memory while the budget allows, else in its cache file.
+     *
+     * @throws SpectraExceedMemoryException carrying the clip's bytes, when neither memory nor the disk can hold it
+     */
+    private ClipSpectrum compute(LabeledClip clip, Optional<Path> entry, AtomicLong held, Cancellation cancellation)
             throws AudioDecodeException {
         float[] pcm = decoder.decode(clip.file(), extractor.spec().sampleRate(), cancellation).samples();
         TrackSpectrum spectrum = extractor.spectrum(pcm);
-        directory.ifPresent(d -> store(d, clip, spectrum));
-        return spectrum;
+        boolean stored = entry.isPresent() && store(entry.get(), clip, spectrum);
+        long bytes = 4L * spectrum.db().length;
+        if (reserve(held, bytes)) {
+            return new ClipSpectrum.Held(spectrum);
+        }
+        if (stored) {
+            return stored(entry.get(), spectrum.channels(), spectrum.height(), spectrum.frames(), spectrum.padded());
+        }
+        throw new SpectraExceedMemoryException(bytes);
     }
 
-    private Optional<TrackSpectrum> readCached(Path directory, LabeledClip clip) {
-        if (!Files.exists(clip.file())) {
-            return Optional.empty(); // the decoder says what is wrong with the file
-        }
+    /** The cached spectrum, read into memory while the budget allows, else left on disk; empty on a miss. */
+    private Optional<ClipSpectrum> readCached(Path entry, LabeledClip clip, AtomicLong held) {
         try {
-            return SpectrumFile.read(SpectrumFile.locate(directory, extractor.spec(), clip.file()), extractor.spec());
+            Optional<SpectrumFile.Shape> shape = SpectrumFile.shape(entry, extractor.spec());
+            if (shape.isEmpty()) {
+                return Optional.empty();
+            }
+            SpectrumFile.Shape s = shape.get();
+            if (!reserve(held, s.bytes())) {
+                return Optional.of(stored(entry, s.channels(), s.height(), s.frames(), s.padded()));
+            }
+            Optional<TrackSpectrum> spectrum = SpectrumFile.read(entry, extractor.spec());
+            if (spectrum.isEmpty()) {
+                held.addAndGet(-s.bytes());
+            }
+            return spectrum.map(ClipSpectrum.Held::new);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot read the cached spectrum of " + clip.file()
-                    + " in " + directory + " (" + e + "); decoding it again");
+                    + " in " + entry.getParent() + " (" + e + "); decoding it again");
             return Optional.empty();
         }
     }
 
-    private void store(Path directory, LabeledClip clip, TrackSpectrum spectrum) {
+    private static ClipSpectrum stored(Path entry, int channels, int height, int frames, boolean padded) {
+        return new ClipSpectrum.Stored(entry, channels, height, frames, padded);
+    }
+
+    /** Counts {@code bytes} as held when they fit the budget. */
+    private boolean reserve(AtomicLong held, long bytes) {
+        if (held.addAndGet(bytes) <= memoryBudget) {
+            return true;
+        }
+        held.addAndGet(-bytes);
+        return false;
+    }
+
+    /** The clip's cache file, or empty when the audio file is missing (the decoder says what is wrong with it). */
+    private Optional<Path> entry(Path directory, LabeledClip clip) {
+        if (!Files.exists(clip.file())) {
+            return Optional.empty();
+        }
         try {
-            SpectrumFile.write(SpectrumFile.locate(directory, extractor.spec(), clip.file()), extractor.spec(),
-                    spectrum);
+            return Optional.of(SpectrumFile.locate(directory, extractor.spec(), clip.file()));
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot store the spectrum of " + clip.file() + " in " + directory
-                    + " (" + e + "); the next run will decode it again; check that the directory is writable");
+            LOG.log(System.Logger.Level.WARNING, "cannot name the cache file of " + clip.file() + " (" + e
+                    + "); decoding it without the disk cache");
+            return Optional.empty();
+        }
+    }
+
+    /** @return whether the spectrum is now on disk */
+    private boolean store(Path entry, LabeledClip clip, TrackSpectrum spectrum) {
+        try {
+            SpectrumFile.write(entry, extractor.spec(), spectrum);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot store the spectrum of " + clip.file() + " in "
+                    + entry.getParent() + " (" + e + "); the next run will decode it again; check that the directory "
+                    + "is writable");
+            return false;
         }
     }
 

@@ -9,10 +9,12 @@ import org.genrelens.features.FeatureSpec;
 import org.genrelens.features.TileExtractor;
 import org.genrelens.features.Tiles;
 import org.genrelens.training.data.CachedClip;
+import org.genrelens.training.data.ClipSpectrum;
 
 /**
  * Serves training batches cut from cached spectra: shuffled, optionally class-balanced, augmented as the
- * {@link Augmentation} says. Only one batch exists at a time; spectra are read in place, never copied per epoch.
+ * {@link Augmentation} says. Only one batch exists at a time; held spectra are read in place, never copied per epoch,
+ * and a stored one gives only the window a tile needs.
  * The sampler is thread-safe; each epoch's iterator is for one thread.
  */
 public final class TileSampler {
@@ -62,7 +64,7 @@ public final class TileSampler {
                 throw new IllegalArgumentException("the label " + clip.label() + " of " + clip.clip().file()
                         + " is not below the " + classes + " classes");
             }
-            if (clip.spectrum().channels() != spec.channels() || clip.spectrum().height() != spec.height()) {
+            if (clip.source().channels() != spec.channels() || clip.source().height() != spec.height()) {
                 throw new IllegalArgumentException("the spectrum of " + clip.clip().file() + " was computed with "
                         + "another FeatureSpec; load the dataset with this sampler's spec");
             }
@@ -86,6 +88,7 @@ public final class TileSampler {
         private final int batchSize;
         private final Random random;
         private final TileAugmenter augmenter;
+        private final float[] window;
         private int next;
 
         BatchIterator(List<CachedClip> clips, EpochPlan plan, int classes, int batchSize, Random random) {
@@ -95,6 +98,7 @@ public final class TileSampler {
             this.batchSize = batchSize;
             this.random = random;
             this.augmenter = new TileAugmenter(spec, augmentation, extractor);
+            this.window = new float[spec.channels() * spec.height() * spec.framesPerWindow()];
         }
 
         @Override
@@ -116,7 +120,8 @@ public final class TileSampler {
                 int start = augmentation.randomOffsets()
                         ? random.nextInt(clip.frames() - spec.framesPerWindow() + 1)
                         : spec.windowStartFrame(plan.windows()[next]);
-                augmenter.cut(clip.spectrum(), start, tiles, i * tileSize, random);
+                ClipSpectrum.Window cut = clip.source().window(start, spec.framesPerWindow(), window);
+                augmenter.cut(cut.spectrum(), cut.startFrame(), tiles, i * tileSize, random);
                 targets[i * classes + clip.label()] = 1f;
             }
             Mixup.mix(tiles, targets, count, classes, augmentation.mixupAlpha(), random);

@@ -2,15 +2,18 @@ package org.genrelens.training.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -26,6 +29,7 @@ import org.genrelens.task.CancelledException;
 import org.genrelens.task.ProgressListener;
 import org.genrelens.testing.TestAudio;
 import org.genrelens.training.sampling.Augmentation;
+import org.genrelens.training.sampling.Batch;
 import org.genrelens.training.sampling.SyntheticSpectra;
 import org.genrelens.training.sampling.TileSampler;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,20 +89,70 @@ class SpectrumCacheTest {
     }
 
     @Test
-    void spectraBeyondTheMemoryBudgetAreRefusedSayingWhatTheyNeedAndWhatToDo(@TempDir Path cache) throws Exception {
-        CachedDataset all = new SpectrumCache(decoder, SPEC, Optional.empty())
-                .load(readable(), LABELS, ProgressListener.NONE, Cancellation.none());
-        long oneClip = 4L * all.clips().get(0).spectrum().db().length;
+    void withoutADiskCacheSpectraBeyondTheMemoryBudgetAreRefusedSayingWhatTheyNeedAndWhatToDo() throws Exception {
+        long oneClip = oneClipBytes();
 
         SpectraExceedMemoryException refused = assertThrows(SpectraExceedMemoryException.class,
-                () -> new SpectrumCache(decoder, SPEC, Optional.of(cache), 3 * oneClip)
+                () -> new SpectrumCache(decoder, SPEC, Optional.empty(), 3 * oneClip)
                         .load(readable(), LABELS, ProgressListener.NONE, Cancellation.none()));
 
         assertTrue(refused.getMessage().contains("of 6 clips already take")
-                && refused.getMessage().contains("give Java more memory (-Xmx)"), refused.getMessage());
-        assertEquals(6, new SpectrumCache(decoder, SPEC, Optional.of(cache), 6 * oneClip + 1)
+                && refused.getMessage().contains("give Java more memory (-Xmx)")
+                && refused.getMessage().contains("--cache DIR"), refused.getMessage());
+        assertEquals(6, new SpectrumCache(decoder, SPEC, Optional.empty(), 6 * oneClip + 1)
                 .load(readable(), LABELS, ProgressListener.NONE, Cancellation.none()).clips().size(),
-                "within the budget every clip loads, from what the refused load left on disk or decoded");
+                "within the budget every clip loads");
+    }
+
+    @Test
+    void spectraBeyondTheMemoryBudgetStayOnDiskAndTrainingCutsTheSameBatchesFromThem(@TempDir Path cache)
+            throws Exception {
+        CachedDataset inMemory = new SpectrumCache(decoder, SPEC, Optional.empty())
+                .load(readable(), LABELS, ProgressListener.NONE, Cancellation.none());
+        long oneClip = oneClipBytes();
+
+        // decoded now, then read back from the files the first load wrote: both ways must keep three on disk
+        for (int pass = 0; pass < 2; pass++) {
+            CachedDataset mixed = new SpectrumCache(decoder, SPEC, Optional.of(cache), 3 * oneClip)
+                    .load(readable(), LABELS, ProgressListener.NONE, Cancellation.none());
+
+            assertEquals(inMemory.labeledClips(), mixed.labeledClips());
+            assertEquals(3, mixed.clips().stream().filter(c -> c.source() instanceof ClipSpectrum.Stored).count(),
+                    "pass " + pass + ": the clips beyond the budget of three stay on disk");
+            assertEquals(3 * oneClip, mixed.clips().stream().mapToLong(c -> c.source().heldBytes()).sum());
+            for (int i = 0; i < inMemory.clips().size(); i++) {
+                assertArrayEquals(inMemory.clips().get(i).spectrum().db(), mixed.clips().get(i).spectrum().db());
+            }
+            TileSampler sampler = new TileSampler(SPEC, Augmentation.standard());
+            Iterator<Batch> expected = sampler.epoch(inMemory.clips(), LABELS.size(), 4, true, new Random(9));
+            Iterator<Batch> actual = sampler.epoch(mixed.clips(), LABELS.size(), 4, true, new Random(9));
+            while (expected.hasNext()) {
+                Batch want = expected.next();
+                Batch got = actual.next();
+                assertArrayEquals(want.tiles(), got.tiles(), "augmented tiles at random offsets are the same");
+                assertArrayEquals(want.targets(), got.targets());
+            }
+            assertFalse(actual.hasNext());
+        }
+    }
+
+    @Test
+    void aStoredSpectrumDeletedWhileTrainingRunsIsNamedInTheError(@TempDir Path cache) throws Exception {
+        CachedDataset mixed = new SpectrumCache(decoder, SPEC, Optional.of(cache), 1)
+                .load(readable(), LABELS, ProgressListener.NONE, Cancellation.none());
+        ClipSpectrum.Stored stored = (ClipSpectrum.Stored) mixed.clips().get(0).source();
+        Files.delete(stored.file());
+
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> mixed.clips().get(0).spectrum());
+
+        assertTrue(e.getMessage().contains(stored.file().toString())
+                && e.getMessage().contains("keep the spectrum cache folder"), e.getMessage());
+    }
+
+    private long oneClipBytes() {
+        CachedDataset one = new SpectrumCache(decoder, SPEC, Optional.empty())
+                .load(readable().subList(0, 1), LABELS, ProgressListener.NONE, Cancellation.none());
+        return 4L * one.clips().get(0).spectrum().db().length;
     }
 
     @Test
