@@ -79,7 +79,10 @@ class TileSamplerTest {
         TileSampler sampler = new TileSampler(ABSOLUTE, Augmentation.none());
         int[] perClip = new int[97];
         List<Integer> order = new ArrayList<>();
-        List<Batch> batches = all(sampler.epoch(imbalanced(), 2, 50, false, new Random(2)));
+        TileSampler.Epoch epoch = sampler.epoch(imbalanced(), 2, 50, false, new Random(2));
+        assertEquals(6, epoch.batchCount(), "known before any batch is cut");
+        List<Batch> batches = all(epoch);
+        assertEquals(6, epoch.batchCount(), "and after the last");
         for (Batch batch : batches) {
             for (int i = 0; i < batch.count(); i++) {
                 int clip = clipOf(batch.tiles(), i, batch.tileSize());
