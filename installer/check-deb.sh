@@ -19,6 +19,10 @@ trap 'apt-get remove -y -qq genrelens >/dev/null' EXIT
 
 fail() { echo "installed package: $*" >&2; exit 1; }
 command -v genrelens >/dev/null || fail "no genrelens command on the PATH"
+# one malloc arena for the app and the CLI alike (decision record 26), the menu entry through the same command
+grep -q 'MALLOC_ARENA_MAX' /usr/bin/genrelens || fail "/usr/bin/genrelens does not set MALLOC_ARENA_MAX"
+grep -qx 'Exec=/usr/bin/genrelens' /opt/genrelens/lib/genrelens-GenreLens.desktop \
+  || fail "the menu entry does not start /usr/bin/genrelens: $(grep Exec /opt/genrelens/lib/*.desktop)"
 # what ldd cannot see is declared: the JavaFX toolkit loads GTK 3 at run time
 dpkg-query -W -f='${Depends}' genrelens | grep -q "libgtk-3-0" || fail "does not depend on GTK 3"
 dpkg-query -W -f='${Recommends}' genrelens | grep -q "ffmpeg, espeak-ng" || fail "does not recommend ffmpeg and espeak-ng"

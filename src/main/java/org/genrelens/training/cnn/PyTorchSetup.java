@@ -10,7 +10,7 @@ final class PyTorchSetup {
     }
 
     static synchronized void prepare() {
-        NativeAllocations.zeroFill();
+        NativeAllocations.prepare();
         // one PyTorch thread unless the user chose otherwise: with two, the same seed trained different weights
         // (CnnTrainerTest), and on a busy 2-core machine every step was slower (README, Benchmarks)
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
