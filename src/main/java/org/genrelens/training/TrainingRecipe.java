@@ -109,6 +109,14 @@ public final class TrainingRecipe {
         default void onFoldPredictions(int fold, List<List<ClipPrediction>> members) {
         }
 
+        /**
+         * A cross-validation fold's network is trained, before it is closed: for writing it out with the clips it never
+         * saw (e.g. to measure quick mode on held-out clips). {@code member} counts the seeds from 0.
+         */
+        default void onFoldModel(int fold, int member, TrainedModel model, TrainingSettings settings,
+                List<LabeledClip> heldOut) {
+        }
+
         /** Per clip while features are computed. */
         default ProgressListener featureProgress() {
             return ProgressListener.NONE;
@@ -291,6 +299,8 @@ public final class TrainingRecipe {
                                 cancellation)) {
                     members.add(new HeldOutPredictor(sampler, plan.settings().batchSize())
                             .predict(trained, all.subset(folds.get(f))));
+                    listener.onFoldModel(f + 1, s, trained, plan.settings().withSeed(memberSeed(plan, s)),
+                            all.subset(folds.get(f)).labeledClips());
                 }
             }
             if (cancellation.isCancelled()) {

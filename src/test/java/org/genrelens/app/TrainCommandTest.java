@@ -40,7 +40,8 @@ class TrainCommandTest {
     void trainsCrossValidatesAndExportsAModelTheClassifierUses(@TempDir Path out) throws IOException {
         Path model = out.resolve("cnn.onnx");
         String[] args = concat(new String[] {"train", data.toString(), "--folds", "2", "--out", model.toString(),
-            "--report", out.resolve("report").toString(), "--window-hop", "4"}, SMALL);
+            "--report", out.resolve("report").toString(), "--window-hop", "4", "--fold-models",
+            out.resolve("folds").toString()}, SMALL);
 
         CliRun run = CliRun.of(args);
 
@@ -69,6 +70,21 @@ class TrainCommandTest {
         assertEquals(0, classify.exitCode(), classify.err());
         JsonNode prediction = new ObjectMapper().readTree(classify.out().lines().findFirst().orElseThrow());
         assertEquals("tones", prediction.get("genre").asText());
+
+        // each fold's network with the clips it never saw: together every clip once
+        java.util.Set<String> heldOut = new java.util.HashSet<>();
+        for (int fold = 1; fold <= 2; fold++) {
+            Path foldModel = out.resolve("folds").resolve("fold-" + fold + ".onnx");
+            java.util.List<String> lines = Files.readAllLines(out.resolve("folds").resolve("fold-" + fold
+                    + ".held-out.tsv"));
+            assertEquals(6, lines.size(), lines.toString());
+            heldOut.addAll(lines);
+            assertEquals(java.util.List.of("noise", "tones"), ModelCard.read(ModelCard.cardPathFor(foldModel)).labels());
+            String[] first = lines.get(0).split("\t");
+            CliRun foldClassify = CliRun.of("classify", "--json", "--model", foldModel.toString(), first[1]);
+            assertEquals(0, foldClassify.exitCode(), foldClassify.err());
+        }
+        assertEquals(12, heldOut.size(), "no clip is held out by both folds");
     }
 
     @Test
@@ -197,6 +213,9 @@ class TrainCommandTest {
         assertEquals(2, CliRun.of("train", data.toString(), "--type", "WAVELET").exitCode());
         assertEquals(2, CliRun.of("train", data.toString(), "--window-hop", "0").exitCode());
         assertEquals(2, CliRun.of("train", data.toString(), "--genres", "tones").exitCode(), "one genre");
+        CliRun foldModels = CliRun.of("train", data.toString(), "--fold-models", out.toString());
+        assertEquals(2, foldModels.exitCode());
+        assertTrue(foldModels.err().contains("--fold-models needs --folds K"), foldModels.err());
     }
 
     private static String[] concat(String[] a, String[] b) {

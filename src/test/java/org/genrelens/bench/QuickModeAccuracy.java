@@ -20,7 +20,8 @@ import org.genrelens.model.TrackPrediction;
  * What quick mode costs in accuracy: every clip of a GTZAN-layout folder ({@code genres/<genre>/<files>}) is
  * analysed by the bundled model in full and in quick mode; prints track accuracy and balanced accuracy (mean recall
  * over the genres present) of both, and how often quick mode gives full mode's genre. Not a JMH benchmark: run with
- * {@code java -cp target/test-classes:target/classes:$CP org.genrelens.bench.QuickModeAccuracy DIR [MODEL] [--long]}.
+ * {@code java -cp target/test-classes:target/classes:$CP org.genrelens.bench.QuickModeAccuracy DIR [MODEL] [--long]},
+ * or {@code ... QuickModeAccuracy --folds FOLD_MODELS_DIR} on the fold models {@code train --fold-models} wrote.
  *
  * <p>GTZAN clips are 15-30 s, so quick mode sees most of their windows. With {@code --long}, each genre's clips are
  * first concatenated (in order) into MP3 tracks of up to 4 minutes, 44.1 kHz stereo, in a temporary folder that is
@@ -32,6 +33,11 @@ public final class QuickModeAccuracy {
     }
 
     public static void main(String[] args) throws Exception {
+        int foldsAt = List.of(args).indexOf("--folds");
+        if (foldsAt >= 0) {
+            heldOut(Path.of(args[foldsAt + 1]));
+            return;
+        }
         Path root = Path.of(args.length > 0 ? args[0] : "../shared/data/gtzan-subset");
         boolean longTracks = List.of(args).contains("--long");
         List<String> positional = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
@@ -77,6 +83,57 @@ public final class QuickModeAccuracy {
             System.out.printf(Locale.ROOT, "quick gives full mode's genre for %d of %d tracks (%.3f)%n", agree,
                     clips.size(), agree / (double) clips.size());
         }
+    }
+
+    /**
+     * Quick against full mode on clips the model never saw: each {@code fold-N.onnx} that {@code train --folds K
+     * --fold-models DIR} wrote, on the clips of its {@code fold-N.held-out.tsv} (generated not-music clips, deleted
+     * after training, are left out and counted).
+     */
+    private static void heldOut(Path directory) throws Exception {
+        List<Path> models;
+        try (Stream<Path> files = Files.list(directory)) {
+            models = files.filter(f -> f.getFileName().toString().matches("fold-\\d+\\.onnx")).sorted().toList();
+        }
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("no fold-N.onnx in " + directory + "; write them with train --folds K "
+                    + "--fold-models " + directory);
+        }
+        int agree = 0;
+        int total = 0;
+        int fullRight = 0;
+        int quickRight = 0;
+        int missing = 0;
+        for (Path model : models) {
+            Path list = directory.resolve(model.getFileName().toString().replace(".onnx", ".held-out.tsv"));
+            int foldAgree = 0;
+            int foldTotal = 0;
+            try (GenreClassifier classifier = GenreClassifier.open(model, ClassifierOptions.defaults())) {
+                TrackAnalyzer analyzer = new TrackAnalyzer(new AudioDecoder().preferringFfmpeg(), classifier);
+                for (String line : Files.readAllLines(list)) {
+                    String[] fields = line.split("\t", 2);
+                    Path clip = Path.of(fields[1]);
+                    if (!Files.exists(clip)) {
+                        missing++;
+                        continue;
+                    }
+                    TrackPrediction full = analyzer.analyze(clip, AnalysisMode.FULL);
+                    TrackPrediction quick = analyzer.analyze(clip, AnalysisMode.QUICK);
+                    foldAgree += full.topGenre().equals(quick.topGenre()) ? 1 : 0;
+                    fullRight += full.topGenre().equals(fields[0]) ? 1 : 0;
+                    quickRight += quick.topGenre().equals(fields[0]) ? 1 : 0;
+                    foldTotal++;
+                }
+            }
+            System.out.printf(Locale.ROOT, "%s: quick gives full mode's genre for %d of %d held-out clips%n",
+                    model.getFileName(), foldAgree, foldTotal);
+            agree += foldAgree;
+            total += foldTotal;
+        }
+        System.out.printf(Locale.ROOT, "all folds: quick gives full mode's genre for %d of %d held-out clips (%.3f); "
+                        + "accuracy full %.3f, quick %.3f; %d listed clips no longer exist (generated not-music)%n",
+                agree, total, agree / (double) total, fullRight / (double) total, quickRight / (double) total,
+                missing);
     }
 
     /** Each genre's clips, in order, joined into MP3 tracks of at most 240 s in {@code <dir>/<genre>/}. */

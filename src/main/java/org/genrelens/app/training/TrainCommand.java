@@ -85,6 +85,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Share of the training clips (by clip) held out for early stopping (default: ${DEFAULT-VALUE})")
     double validFraction;
 
+    @Option(names = "--fold-models", paramLabel = "DIR",
+            description = "With --folds: also write each fold's network here, with the clips it never saw "
+                    + "(fold-N.onnx, fold-N.held-out.tsv), e.g. to measure quick mode on held-out clips")
+    Path foldModels;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "With --folds: write the cross-validation report (JSON) and confusion heatmaps (PNG) here")
     Path reportDirectory;
@@ -171,6 +176,13 @@ public final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         TrainingConsole console = new TrainingConsole(err, settings.batchSize());
+        if (foldModels != null) {
+            if (folds < 2) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--fold-models needs --folds K (K >= 2): without cross-validation there are no fold models");
+            }
+            console.writingFoldModelsTo(foldModels);
+        }
         try {
             TrainingRecipe.Outcome outcome = new TrainingRecipe(new AudioDecoder()).run(plan,
                     ModelDestination.orDefault(out, "genre-cnn"), console,

@@ -9,6 +9,9 @@ import java.util.Locale;
 import org.genrelens.inference.WindowAverager;
 import org.genrelens.training.TrainingRecipe;
 import org.genrelens.training.cnn.EpochReport;
+import org.genrelens.training.cnn.TrainedModel;
+import org.genrelens.training.cnn.TrainingSettings;
+import org.genrelens.training.data.LabeledClip;
 import org.genrelens.training.evaluation.ClipPrediction;
 
 /**
@@ -20,6 +23,7 @@ public final class TrainingConsole implements TrainingRecipe.Listener {
     private final TerminalProgress bar;
     private final int batchSize;
     private final List<String> memberPredictions = new ArrayList<>();
+    private java.util.Optional<java.nio.file.Path> foldModels = java.util.Optional.empty();
     private int stepsThisEpoch;
     private long epochStarted = System.nanoTime();
 
@@ -60,6 +64,34 @@ public final class TrainingConsole implements TrainingRecipe.Listener {
                 r.trainLoss(), r.trainAccuracy(), r.validLoss(), r.validBalancedAccuracy(), r.learningRate(),
                 r.best() ? "  *best*" : "", seconds, windows, windows == 0 ? 0 : seconds * 1000 / windows,
                 r.eta().toSeconds());
+    }
+
+    /** Also write each fold's network, with the clips it never saw, into {@code directory}. */
+    TrainingConsole writingFoldModelsTo(java.nio.file.Path directory) {
+        foldModels = java.util.Optional.of(directory);
+        return this;
+    }
+
+    @Override
+    public void onFoldModel(int fold, int member, TrainedModel model, TrainingSettings settings,
+            List<LabeledClip> heldOut) {
+        if (foldModels.isEmpty()) {
+            return;
+        }
+        String name = "fold-" + fold + (member > 0 ? "-seed-" + (member + 1) : "");
+        try {
+            java.nio.file.Path directory = java.nio.file.Files.createDirectories(foldModels.get());
+            List<String> clips = heldOut.stream().map(c -> c.genre() + "\t" + c.file().toAbsolutePath()).toList();
+            model.export(directory.resolve(name + ".onnx"), settings,
+                    java.util.Map.of("fold", fold, "heldOutClips", clips.size()), java.util.Map.of());
+            java.nio.file.Files.write(directory.resolve(name + ".held-out.tsv"), clips);
+            bar.finish();
+            err.println("wrote " + directory.resolve(name + ".onnx") + " and the " + clips.size()
+                    + " clips it never saw (" + name + ".held-out.tsv)");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the model of fold " + fold + " into "
+                    + foldModels.get() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
