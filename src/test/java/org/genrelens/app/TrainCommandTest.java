@@ -47,6 +47,8 @@ class TrainCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("2-fold-by-clip (track level, 12 clips)"), run.out());
+        assertTrue(run.err().contains("spectra are kept in " + java.nio.file.Path.of(System.getProperty(
+                "genrelens.data.dir"), "cache", "spectra")), "the data folder's cache, shared with the app: " + run.err());
         assertTrue(run.out().matches("(?s).*wrote .*cnn\\.onnx \\(best epoch \\d+\\).*"), run.out());
         assertTrue(Files.size(out.resolve("report").resolve("cross-validation.json")) > 100);
         assertEquals(12, Files.readAllLines(out.resolve("report").resolve("member-predictions.tsv")).size(),

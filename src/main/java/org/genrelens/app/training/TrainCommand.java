@@ -188,6 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
                     ModelDestination.orDefault(out, "genre-cnn"), console,
                     cancellation);
             console.finish();
+            spectra.keptSummary().ifPresent(err::println);
             PrintWriter stdout = spec.commandLine().getOut();
             if (outcome.crossValidation().isPresent()) {
                 EvaluationReport report = outcome.crossValidation().get();
