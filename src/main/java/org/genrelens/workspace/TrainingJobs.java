@@ -96,6 +96,11 @@ public final class TrainingJobs {
         return new TrainingRecipe(workspace.decoder()).run(plan, target, listener, cancellation);
     }
 
+    /** Where training keeps spectra and how much space they take, for the user to see after a run. */
+    public Optional<String> keptSpectra() {
+        return org.genrelens.training.data.SpectrumCache.describeKept(workspace.paths().spectrumCache());
+    }
+
     /**
      * A new head on the active model's stored embeddings for these genres of the library (no decoding), written into
      * a scratch folder as a model with the active model's layers, not yet installed; reported as a training run is.

@@ -51,7 +51,11 @@ class TrainTabTest extends DesktopTestBase {
         robot.clickOn("#cancel-training");
         waitFor(() -> app.train().trainedModelProperty().get() != null);
 
-        assertTrue(robot.lookup("#train-result").queryAs(Label.class).getText().startsWith("Stopped early"));
+        String result = robot.lookup("#train-result").queryAs(Label.class).getText();
+        assertTrue(result.startsWith("Stopped early"), result);
+        String kept = robot.lookup("#spectra-kept").queryAs(Label.class).getText();
+        assertTrue(kept.matches("Spectra are kept in .*cache.spectra \\(0\\.\\d GB in \\d+ files\\) .*"),
+                "the app says where its spectrum cache grows: " + kept);
         assertTrue(app.train().curve().size() < 200);
         robot.clickOn("#use-model");
         // not cross-validated: the tab says it cannot compare the two and asks first

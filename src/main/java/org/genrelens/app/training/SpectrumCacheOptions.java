@@ -2,6 +2,7 @@ package org.genrelens.app.training;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.genrelens.training.data.SpectrumCache;
 import org.genrelens.workspace.AppPaths;
 import picocli.CommandLine.Option;
 
@@ -20,28 +21,9 @@ final class SpectrumCacheOptions {
             + "refused")
     boolean noCache;
 
-    /**
-     * Where the spectra are kept and how much space they take, e.g. "spectra are kept in DIR (1.9 GB in 1,012 files)
-     * for the next run; delete the folder to free the space"; empty with --no-cache or when nothing is there.
-     */
+    /** Where the spectra are kept and their size (see {@link SpectrumCache#describeKept}); empty with --no-cache. */
     Optional<String> keptSummary() {
-        Optional<Path> directory = directory().filter(java.nio.file.Files::isDirectory);
-        if (directory.isEmpty()) {
-            return Optional.empty();
-        }
-        long bytes = 0;
-        long files = 0;
-        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(directory.get())) {
-            for (Path entry : entries.filter(e -> e.toString().endsWith(".spectrum")).toList()) {
-                bytes += java.nio.file.Files.size(entry);
-                files++;
-            }
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return Optional.empty(); // only a courtesy line: the run itself succeeded
-        }
-        return files == 0 ? Optional.empty() : Optional.of(String.format(java.util.Locale.ROOT,
-                "spectra are kept in %s (%.1f GB in %,d files) for the next run; delete the folder to free the space",
-                directory.get(), bytes / 1e9, files));
+        return directory().flatMap(SpectrumCache::describeKept);
     }
 
     Optional<Path> directory() {

@@ -152,6 +152,30 @@ public final class SpectrumCache {
     }
 
     /**
+     * Where spectra are kept and how much space they take, e.g. "spectra are kept in DIR (1.9 GB in 1,012 files) for
+     * the next run; delete the folder to free the space"; empty when the folder holds none or cannot be read. The
+     * cache is never pruned, so both faces say this after training.
+     */
+    public static Optional<String> describeKept(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        long bytes = 0;
+        long files = 0;
+        try (java.util.stream.Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : entries.filter(e -> e.toString().endsWith(".spectrum")).toList()) {
+                bytes += Files.size(entry);
+                files++;
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Optional.empty(); // a courtesy line: the run itself succeeded
+        }
+        return files == 0 ? Optional.empty() : Optional.of(String.format(java.util.Locale.ROOT,
+                "spectra are kept in %s (%.1f GB in %,d files) for the next run; delete the folder to free the space",
+                directory, bytes / 1e9, files));
+    }
+
+    /**
      * Decodes and analyses the clip; keeps the spectrum in memory while the budget allows, else in its cache file.
      *
      * @throws SpectraExceedMemoryException carrying the clip's bytes, when neither memory nor the disk can hold it

@@ -205,8 +205,13 @@ public final class TrainView extends SplitPane {
 
         HBox evaluation = new HBox(10, metrics, heatmap);
         HBox.setHgrow(metrics, Priority.ALWAYS);
+        Label keptSpectra = new Label();
+        keptSpectra.setId("spectra-kept");
+        keptSpectra.setWrapText(true);
+        keptSpectra.getStyleClass().add("text-muted");
+        keptSpectra.textProperty().bind(model.keptSpectraProperty());
         VBox right = new VBox(8, stage, new HBox(8, lossChart, accuracyChart), result, evaluation, comparison, use,
-                heading("Models"), modelsRow);
+                heading("Models"), modelsRow, keptSpectra);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         right.setPadding(new Insets(10));

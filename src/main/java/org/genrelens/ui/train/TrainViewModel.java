@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -98,6 +99,8 @@ public final class TrainViewModel {
     private final StringProperty stage = new SimpleStringProperty("");
     private final ObservableList<EpochReport> curve = FXCollections.observableArrayList();
     private final StringProperty result = new SimpleStringProperty("");
+    /** Where training keeps spectra and how much space they take: the cache is never pruned. */
+    private final StringProperty keptSpectra = new SimpleStringProperty("");
     private final ObservableList<GenreMetric> metrics = FXCollections.observableArrayList();
     private final ObjectProperty<Path> heatmap = new SimpleObjectProperty<>();
     private final ModelShelf shelf;
@@ -194,7 +197,20 @@ public final class TrainViewModel {
         shelf.clear();
         result.set("");
         running.set(true);
-        runner.run("Training", (progress, cancellation) -> jobs.train(request, new TrainingRecipe.Listener() {
+        runner.run("Training", (progress, cancellation) -> {
+            TrainingRecipe.Outcome outcome = jobs.train(request, trainingListener(progress), cancellation);
+            String kept = jobs.keptSpectra().map(line -> Character.toUpperCase(line.charAt(0)) + line.substring(1)
+                    + ".").orElse("");
+            runner.ui().execute(() -> keptSpectra.set(kept));
+            return outcome;
+        }, this::showOutcome, error -> {
+            running.set(false);
+            errors.show("Training stopped", error);
+        });
+    }
+
+    private TrainingRecipe.Listener trainingListener(org.genrelens.task.ProgressListener progress) {
+        return new TrainingRecipe.Listener() {
             @Override
             public void onStage(String name) {
                 runner.ui().execute(() -> {
@@ -218,10 +234,7 @@ public final class TrainViewModel {
             public org.genrelens.task.ProgressListener featureProgress() {
                 return (done, total, message) -> progress.onProgress(done, total, "Computing spectrograms");
             }
-        }, cancellation), this::showOutcome, error -> {
-            running.set(false);
-            errors.show("Training stopped", error);
-        });
+        };
     }
 
     /** A head on the active model's stored embeddings, for the ticked genres of the library. */
@@ -427,6 +440,8 @@ public final class TrainViewModel {
     public StringProperty stageProperty() { return stage; }
     public ObservableList<EpochReport> curve() { return curve; }
     public StringProperty resultProperty() { return result; }
+
+    public ReadOnlyStringProperty keptSpectraProperty() { return keptSpectra; }
     public ObservableList<GenreMetric> metrics() { return metrics; }
     public ObjectProperty<Path> heatmapProperty() { return heatmap; }
     public ObjectProperty<Path> trainedModelProperty() { return shelf.trainedModelProperty(); }
