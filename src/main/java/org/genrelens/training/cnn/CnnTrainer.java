@@ -137,6 +137,9 @@ public final class CnnTrainer {
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        } finally {
+            // the trainer is closed: give the memory its steps kept for reuse back to the system
+            NativeAllocations.giveBack();
         }
     }
 
