@@ -2,10 +2,16 @@ package org.genrelens.app.training;
 
 import org.genrelens.app.TerminalProgress;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.genrelens.inference.WindowAverager;
 import org.genrelens.training.TrainingRecipe;
 import org.genrelens.training.cnn.EpochReport;
@@ -23,7 +29,7 @@ public final class TrainingConsole implements TrainingRecipe.Listener {
     private final TerminalProgress bar;
     private final int batchSize;
     private final List<String> memberPredictions = new ArrayList<>();
-    private java.util.Optional<java.nio.file.Path> foldModels = java.util.Optional.empty();
+    private Optional<Path> foldModels = Optional.empty();
     private int stepsThisEpoch;
     private long epochStarted = System.nanoTime();
 
@@ -67,8 +73,8 @@ public final class TrainingConsole implements TrainingRecipe.Listener {
     }
 
     /** Also write each fold's network, with the clips it never saw, into {@code directory}. */
-    TrainingConsole writingFoldModelsTo(java.nio.file.Path directory) {
-        foldModels = java.util.Optional.of(directory);
+    TrainingConsole writingFoldModelsTo(Path directory) {
+        foldModels = Optional.of(directory);
         return this;
     }
 
@@ -80,16 +86,16 @@ public final class TrainingConsole implements TrainingRecipe.Listener {
         }
         String name = "fold-" + fold + (member > 0 ? "-seed-" + (member + 1) : "");
         try {
-            java.nio.file.Path directory = java.nio.file.Files.createDirectories(foldModels.get());
+            Path directory = Files.createDirectories(foldModels.get());
             List<String> clips = heldOut.stream().map(c -> c.genre() + "\t" + c.file().toAbsolutePath()).toList();
             model.export(directory.resolve(name + ".onnx"), settings,
-                    java.util.Map.of("fold", fold, "heldOutClips", clips.size()), java.util.Map.of());
-            java.nio.file.Files.write(directory.resolve(name + ".held-out.tsv"), clips);
+                    Map.of("fold", fold, "heldOutClips", clips.size()), Map.of());
+            Files.write(directory.resolve(name + ".held-out.tsv"), clips);
             bar.finish();
             err.println("wrote " + directory.resolve(name + ".onnx") + " and the " + clips.size()
                     + " clips it never saw (" + name + ".held-out.tsv)");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the model of fold " + fold + " into "
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model of fold " + fold + " into "
                     + foldModels.get() + ": " + e.getMessage(), e);
         }
     }
