@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import org.genrelens.testing.TestAudio;
 import org.genrelens.ui.train.GenreChoice;
+import org.genrelens.workspace.InstalledModels;
 import org.junit.jupiter.api.Test;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
@@ -66,6 +71,20 @@ class TrainTabTest extends DesktopTestBase {
         waitFor(() -> app.train().models().size() == 2 && !app.main().runner().activity().isRunning());
         assertNotEquals(bundledSha, workspace.classifier().card().sha256());
         assertEquals(List.of("high", "low"), workspace.classifier().labels());
+
+        // the list opens on the model in use; switching back to the bundled one is a choice and a click
+        ChoiceBox<InstalledModels.InstalledModel> installed = robot.lookup("#installed-models").queryAs(ChoiceBox.class);
+        waitFor(() -> installed.getValue() != null && !installed.getValue().bundled());
+        assertTrue(robot.lookup("#switch-model").queryButton().isDisabled(), "the model in use is already in use");
+        robot.interact(() -> installed.setValue(installed.getItems().stream().filter(InstalledModels.InstalledModel::bundled)
+                .findFirst().orElseThrow()));
+        Button switchModel = robot.lookup("#switch-model").queryButton();
+        robot.interact(() -> scrolledTo(switchModel));
+        robot.clickOn(switchModel);
+        waitFor(() -> bundledSha.equals(workspace.classifier().card().sha256())
+                && !app.main().runner().activity().isRunning());
+        assertTrue(robot.lookup("#model-in-use").queryAs(Label.class).getText().startsWith("In use: bundled: "),
+                robot.lookup("#model-in-use").queryAs(Label.class).getText());
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
@@ -97,6 +116,16 @@ class TrainTabTest extends DesktopTestBase {
         assertTrue(robot.lookup("#train-result").queryAs(Label.class).getText().contains("Every setting is now in "
                 + "the form"), robot.lookup("#train-result").queryAs(Label.class).getText());
         assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    /** Scrolls the Train tab's right side down to the node, as a user would to reach it. */
+    private static void scrolledTo(Node node) {
+        for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof ScrollPane scroll) {
+                scroll.setVvalue(scroll.getVmax());
+                return;
+            }
+        }
     }
 
     /** A library added (so the app is past its welcome screen) and the Train tab open, settled on its start. */

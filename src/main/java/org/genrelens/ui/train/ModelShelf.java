@@ -32,6 +32,7 @@ final class ModelShelf {
     private final ObjectProperty<Path> trainedModel = new SimpleObjectProperty<>();
     private final ObservableList<InstalledModels.InstalledModel> models = FXCollections.observableArrayList();
     private final StringProperty activeModel = new SimpleStringProperty("");
+    private final ObjectProperty<InstalledModels.InstalledModel> active = new SimpleObjectProperty<>();
     private TrainingRecipe.Outcome trained;
 
     ModelShelf(Workspace workspace, BackgroundRunner runner, ErrorReporter errors, Runnable reanalyse) {
@@ -105,7 +106,9 @@ final class ModelShelf {
     void refresh(Runnable then) {
         runner.load((progress, cancellation) -> workspace.models().list(), list -> {
             models.setAll(list);
-            workspace.models().active(workspace.settings()).ifPresent(m -> activeModel.set(m.displayName()
+            Optional<InstalledModels.InstalledModel> inUse = workspace.models().active(workspace.settings());
+            active.set(inUse.orElse(null));
+            inUse.ifPresent(m -> activeModel.set(m.displayName()
                     + CardMetrics.headlineOf(m.card()).map(score -> ", " + score.describe()).orElse("")));
             then.run();
         }, error -> errors.show("Could not list the models", error));
@@ -131,4 +134,5 @@ final class ModelShelf {
     ObjectProperty<Path> trainedModelProperty() { return trainedModel; }
     ObservableList<InstalledModels.InstalledModel> models() { return models; }
     StringProperty activeModelProperty() { return activeModel; }
+    ObjectProperty<InstalledModels.InstalledModel> activeProperty() { return active; }
 }

@@ -3,7 +3,9 @@ package org.genrelens.ui.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -29,6 +31,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.converter.NumberStringConverter;
@@ -194,13 +197,28 @@ public final class TrainView extends SplitPane {
                 return null;
             }
         });
+        installed.setId("installed-models");
         installed.setPrefWidth(260);
+        // the list opens on the model in use, so "Switch to it" means another one
+        installed.setValue(model.activeProperty().get());
+        model.activeProperty().addListener((o, before, now) -> installed.setValue(now));
+        model.models().addListener((ListChangeListener<InstalledModels.InstalledModel>) change ->
+                installed.setValue(model.activeProperty().get()));
         Button switchModel = new Button("Switch to it");
-        switchModel.disableProperty().bind(installed.valueProperty().isNull());
+        switchModel.setId("switch-model");
+        switchModel.setMinWidth(Region.USE_PREF_SIZE);
+        switchModel.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> installed.getValue() == null || model.activeProperty().get() != null
+                        && installed.getValue().file().equals(model.activeProperty().get().file()),
+                installed.valueProperty(), model.activeProperty()));
         switchModel.setOnAction(event -> model.switchTo(installed.getValue()));
+        Label installedLabel = new Label("Installed models");
+        installedLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label active = new Label();
+        active.setId("model-in-use");
+        active.setWrapText(true);
         active.textProperty().bind(model.activeModelProperty().concat("").map(name -> "In use: " + name));
-        HBox modelsRow = new HBox(8, new Label("Installed models"), installed, switchModel, active);
+        HBox modelsRow = new HBox(8, installedLabel, installed, switchModel);
         modelsRow.setAlignment(Pos.CENTER_LEFT);
 
         HBox evaluation = new HBox(10, metrics, heatmap);
@@ -211,7 +229,7 @@ public final class TrainView extends SplitPane {
         keptSpectra.getStyleClass().add("text-muted");
         keptSpectra.textProperty().bind(model.keptSpectraProperty());
         VBox right = new VBox(8, stage, new HBox(8, lossChart, accuracyChart), result, evaluation, comparison, use,
-                heading("Models"), modelsRow, keptSpectra);
+                heading("Models"), modelsRow, active, keptSpectra);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         right.setPadding(new Insets(10));

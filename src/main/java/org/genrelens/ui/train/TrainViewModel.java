@@ -447,6 +447,8 @@ public final class TrainViewModel {
     public ObjectProperty<Path> trainedModelProperty() { return shelf.trainedModelProperty(); }
     public ObservableList<InstalledModels.InstalledModel> models() { return shelf.models(); }
     public StringProperty activeModelProperty() { return shelf.activeModelProperty(); }
+    /** The installed model in use, once the models are listed. */
+    public ReadOnlyObjectProperty<InstalledModels.InstalledModel> activeProperty() { return shelf.activeProperty(); }
     public StringProperty noticeProperty() { return notice; }
 
     /** Clips to choose from, and for the library what was left out and why. */
