@@ -12,6 +12,7 @@ import org.genrelens.app.library.UndoCommand;
 import org.genrelens.app.training.BaselineCommand;
 import org.genrelens.app.training.EvaluateCommand;
 import org.genrelens.app.training.ExportCommand;
+import org.genrelens.app.training.SpectraCommand;
 import org.genrelens.app.training.TrainCommand;
 import org.genrelens.app.training.TuneCommand;
 
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "Organises a music library by genre, predicted from the audio itself.",
         subcommands = {ClassifyCommand.class, SpectrogramCommand.class, InfoCommand.class, ScanCommand.class,
                 AnalyzeCommand.class, ListCommand.class, StatsCommand.class, TagCommand.class, UndoCommand.class, EvaluateCommand.class,
-                TrainCommand.class, TuneCommand.class, BaselineCommand.class, ExportCommand.class,
+                TrainCommand.class, TuneCommand.class, SpectraCommand.class, BaselineCommand.class, ExportCommand.class,
                 BenchDecodeCommand.class, DesktopCommand.class, GenresCommand.class, ReviewCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file was processed", "1:some files failed (they are listed)",

@@ -101,6 +101,11 @@ public final class TrainingJobs {
         return org.genrelens.training.data.SpectrumCache.describeKept(workspace.paths().spectrumCache());
     }
 
+    /** Deletes the spectra training keeps (they are computed again when needed); returns what was deleted. */
+    public org.genrelens.training.data.KeptSpectra deleteKeptSpectra() throws IOException {
+        return org.genrelens.training.data.KeptSpectra.delete(workspace.paths().spectrumCache());
+    }
+
     /**
      * A new head on the active model's stored embeddings for these genres of the library (no decoding), written into
      * a scratch folder as a model with the active model's layers, not yet installed; reported as a training run is.

@@ -37,6 +37,29 @@ class TrainCommandTest {
         "1024", "--dense", "0", "--no-augment", "--lr", "0.003"};
 
     @Test
+    void theSpectraTrainingKeptAreShownAndDeletedOnRequest(@TempDir Path out) throws IOException {
+        Path cache = out.resolve("cache");
+        CliRun train = CliRun.of(concat(new String[] {"train", data.toString(), "--out", out.resolve("m.onnx").toString(),
+            "--cache", cache.toString()}, SMALL));
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.err().contains("(0.0 GB in 12 files) for the next run; genrelens spectra --cache " + cache
+                + " --clear deletes them"), train.err());
+
+        CliRun shown = CliRun.of("spectra", "--cache", cache.toString());
+        assertEquals(0, shown.exitCode(), shown.err());
+        assertTrue(shown.out().contains("spectra are kept in " + cache + " (0.0 GB in 12 files)"), shown.out());
+
+        CliRun cleared = CliRun.of("spectra", "--cache", cache.toString(), "--clear");
+        assertEquals(0, cleared.exitCode(), cleared.err());
+        assertTrue(cleared.out().contains("deleted the spectra kept in " + cache + " (0.0 GB in 12 files)"),
+                cleared.out());
+        try (var left = Files.list(cache)) {
+            assertEquals(0, left.count(), "every spectrum file is gone");
+        }
+        assertTrue(CliRun.of("spectra", "--cache", cache.toString()).out().contains("no spectra are kept in " + cache));
+    }
+
+    @Test
     void trainsCrossValidatesAndExportsAModelTheClassifierUses(@TempDir Path out) throws IOException {
         Path model = out.resolve("cnn.onnx");
         String[] args = concat(new String[] {"train", data.toString(), "--folds", "2", "--out", model.toString(),

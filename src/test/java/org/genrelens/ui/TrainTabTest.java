@@ -61,6 +61,14 @@ class TrainTabTest extends DesktopTestBase {
         String kept = robot.lookup("#spectra-kept").queryAs(Label.class).getText();
         assertTrue(kept.matches("Spectra are kept in .*cache.spectra \\(0\\.\\d GB in \\d+ files\\) .*"),
                 "the app says where its spectrum cache grows: " + kept);
+        Button deleteSpectra = robot.lookup("#delete-spectra").queryButton();
+        robot.interact(() -> scrolledTo(deleteSpectra));
+        robot.clickOn(deleteSpectra);
+        waitFor(() -> robot.lookup("#spectra-kept").queryAs(Label.class).getText().startsWith("Deleted the kept spectra"));
+        try (var left = Files.list(workspace.paths().spectrumCache())) {
+            assertEquals(0, left.filter(f -> f.toString().endsWith(".spectrum")).count(), "the spectra are gone");
+        }
+        assertTrue(!deleteSpectra.isVisible(), "nothing left to delete");
         assertTrue(app.train().curve().size() < 200);
         robot.clickOn("#use-model");
         // not cross-validated: the tab says it cannot compare the two and asks first

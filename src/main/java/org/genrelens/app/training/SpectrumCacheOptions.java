@@ -21,9 +21,13 @@ final class SpectrumCacheOptions {
             + "refused")
     boolean noCache;
 
-    /** Where the spectra are kept and their size (see {@link SpectrumCache#describeKept}); empty with --no-cache. */
+    /**
+     * Where the spectra are kept, their size (see {@link SpectrumCache#describeKept}) and the command that deletes
+     * them; empty with --no-cache.
+     */
     Optional<String> keptSummary() {
-        return directory().flatMap(SpectrumCache::describeKept);
+        String clear = cache != null ? "genrelens spectra --cache " + cache + " --clear" : "genrelens spectra --clear";
+        return directory().flatMap(SpectrumCache::describeKept).map(kept -> kept + "; " + clear + " deletes them");
     }
 
     Optional<Path> directory() {

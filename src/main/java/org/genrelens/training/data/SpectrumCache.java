@@ -153,26 +153,17 @@ public final class SpectrumCache {
 
     /**
      * Where spectra are kept and how much space they take, e.g. "spectra are kept in DIR (1.9 GB in 1,012 files) for
-     * the next run; delete the folder to free the space"; empty when the folder holds none or cannot be read. The
-     * cache is never pruned, so both faces say this after training.
+     * the next run"; empty when the folder holds none or cannot be read. The cache is never pruned on its own, so both
+     * faces say this after training, each with its way to delete them.
      */
     public static Optional<String> describeKept(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return Optional.empty();
-        }
-        long bytes = 0;
-        long files = 0;
-        try (java.util.stream.Stream<Path> entries = Files.list(directory)) {
-            for (Path entry : entries.filter(e -> e.toString().endsWith(".spectrum")).toList()) {
-                bytes += Files.size(entry);
-                files++;
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        try {
+            KeptSpectra kept = KeptSpectra.in(directory);
+            return kept.isEmpty() ? Optional.empty() : Optional.of("spectra are kept in " + directory + " ("
+                    + kept.size() + ") for the next run");
+        } catch (IOException e) {
             return Optional.empty(); // a courtesy line: the run itself succeeded
         }
-        return files == 0 ? Optional.empty() : Optional.of(String.format(java.util.Locale.ROOT,
-                "spectra are kept in %s (%.1f GB in %,d files) for the next run; delete the folder to free the space",
-                directory, bytes / 1e9, files));
     }
 
     /**

@@ -228,8 +228,19 @@ public final class TrainView extends SplitPane {
         keptSpectra.setWrapText(true);
         keptSpectra.getStyleClass().add("text-muted");
         keptSpectra.textProperty().bind(model.keptSpectraProperty());
+        Button deleteSpectra = new Button("Delete kept spectra");
+        deleteSpectra.setId("delete-spectra");
+        deleteSpectra.setMinWidth(Region.USE_PREF_SIZE);
+        // shown while there is something to delete; a run reading them keeps them
+        deleteSpectra.visibleProperty().bind(model.keptSpectraProperty().map(text -> text.startsWith("Spectra are kept")));
+        deleteSpectra.managedProperty().bind(deleteSpectra.visibleProperty());
+        deleteSpectra.disableProperty().bind(model.runningProperty());
+        deleteSpectra.setOnAction(event -> model.deleteKeptSpectra());
+        HBox keptRow = new HBox(8, keptSpectra, deleteSpectra);
+        keptRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(keptSpectra, Priority.ALWAYS);
         VBox right = new VBox(8, stage, new HBox(8, lossChart, accuracyChart), result, evaluation, comparison, use,
-                heading("Models"), modelsRow, active, keptSpectra);
+                heading("Models"), modelsRow, active, keptRow);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         right.setPadding(new Insets(10));

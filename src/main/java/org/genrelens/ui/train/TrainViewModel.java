@@ -199,8 +199,7 @@ public final class TrainViewModel {
         running.set(true);
         runner.run("Training", (progress, cancellation) -> {
             TrainingRecipe.Outcome outcome = jobs.train(request, trainingListener(progress), cancellation);
-            String kept = jobs.keptSpectra().map(line -> Character.toUpperCase(line.charAt(0)) + line.substring(1)
-                    + ".").orElse("");
+            String kept = keptSpectraLine();
             runner.ui().execute(() -> keptSpectra.set(kept));
             return outcome;
         }, this::showOutcome, error -> {
@@ -410,6 +409,24 @@ public final class TrainViewModel {
 
     public void refreshModels() {
         shelf.refresh(this::showStartingPoint);
+        runner.load((progress, cancellation) -> keptSpectraLine(), keptSpectra::set,
+                error -> errors.show("Could not measure the kept spectra", error));
+    }
+
+    /** Deletes the spectra training keeps, unless a run is using them, and says what was freed. */
+    public void deleteKeptSpectra() {
+        if (running.get()) {
+            return;
+        }
+        runner.run("Deleting kept spectra", (progress, cancellation) -> jobs.deleteKeptSpectra(),
+                deleted -> keptSpectra.set("Deleted the kept spectra (" + deleted.size()
+                        + "); training computes them again when it needs them."),
+                error -> errors.show("Could not delete the kept spectra", error));
+    }
+
+    private String keptSpectraLine() {
+        return jobs.keptSpectra().map(line -> Character.toUpperCase(line.charAt(0)) + line.substring(1) + ".")
+                .orElse("");
     }
 
     private List<LabeledClip> includedClips() {
