@@ -19,8 +19,8 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
 /**
- * Generates the "not music" class: speech (espeak-ng, when installed), noise of several colours and levels,
- * steady tones, sweeps, hum, near-silence and birdsong-like chirps. A threshold on the top genre probability cannot
+ * Generates the "not music" class: speech (espeak-ng, when installed), noise of several colours, steady and
+ * swept tones, hum, near-silence and birdsong-like chirps. A threshold on the top genre probability cannot
  * reject such input (a genre model calls birdsong "classical" with confidence 1.0), so the model learns it as a
  * class of its own.
  */
@@ -65,8 +65,7 @@ public final class NonMusicCorpus {
         List<LabeledClip> clips = new ArrayList<>();
         for (int i = 0; i < perKind; i++) {
             clips.add(save(folder.resolve("noise-" + i + ".wav"), NonMusicSignals.colouredNoise(seconds, SAMPLE_RATE, random)));
-            clips.add(save(folder.resolve("tone-" + i + ".wav"), NonMusicSignals.steadyTone(seconds, SAMPLE_RATE, random)));
-            clips.add(save(folder.resolve("sweep-" + i + ".wav"), NonMusicSignals.sweep(seconds, SAMPLE_RATE, random)));
+            clips.add(save(folder.resolve("tone-" + i + ".wav"), NonMusicSignals.tones(seconds, SAMPLE_RATE, random)));
             clips.add(save(folder.resolve("hum-" + i + ".wav"), NonMusicSignals.hum(seconds, SAMPLE_RATE, random)));
             clips.add(save(folder.resolve("quiet-" + i + ".wav"), NonMusicSignals.nearSilence(seconds, SAMPLE_RATE, random)));
             clips.add(save(folder.resolve("chirps-" + i + ".wav"), NonMusicSignals.chirps(seconds, SAMPLE_RATE, random)));

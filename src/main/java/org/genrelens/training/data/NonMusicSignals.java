@@ -36,7 +36,7 @@ final class NonMusicSignals {
         for (int i = 0; i < n; i++) {
             peak = Math.max(peak, Math.abs(spectrum[2 * i]));
         }
-        double amplitude = 0.05 + 0.95 * random.nextDouble(); // up to full scale: loud noise is not metal
+        double amplitude = 0.05 + 0.5 * random.nextDouble();
         double driftSeconds = 3 + 6 * random.nextDouble();
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
@@ -46,43 +46,27 @@ final class NonMusicSignals {
         return out;
     }
 
-    /**
-     * A steady tone as from test equipment, a tuning fork or an alarm: sine, square or sawtooth at a pitch drawn
-     * log-uniformly from 55 Hz to 4 kHz. Steady tones get a kind of their own because a genre model calls a
-     * plain 440 Hz sine "classical" with confidence 0.98 when it has only seen them now and then among sweeps.
-     */
-    static float[] steadyTone(double seconds, int rate, Random random) {
-        double frequency = logUniform(55, 4_000, random);
-        return tone(seconds, rate, frequency, frequency, random);
-    }
-
-    /** A slow sweep between two pitches drawn log-uniformly from 100 Hz to 6 kHz (sirens, test sweeps). */
-    static float[] sweep(double seconds, int rate, Random random) {
-        return tone(seconds, rate, logUniform(100, 6_000, random), logUniform(100, 6_000, random), random);
-    }
-
-    private static float[] tone(double seconds, int rate, double start, double end, Random random) {
+    /** A steady tone (sine, square or sawtooth) or a slow sweep, as from test equipment or an alarm. */
+    static float[] tones(double seconds, int rate, Random random) {
         int n = samples(seconds, rate);
         float[] out = new float[n];
-        int shape = random.nextInt(4); // a sine twice as often: test tones and tuning notes are sines
-        double amplitude = 0.05 + 0.85 * random.nextDouble();
+        double start = 100 + random.nextDouble() * 3000;
+        double end = random.nextBoolean() ? start : 100 + random.nextDouble() * 5000;
+        int shape = random.nextInt(3);
+        double amplitude = 0.1 + 0.5 * random.nextDouble();
         double phase = 0;
         for (int i = 0; i < n; i++) {
             double frequency = start + (end - start) * i / n;
             phase += 2 * Math.PI * frequency / rate;
             double cycle = phase / (2 * Math.PI) % 1.0;
             double value = switch (shape) {
-                case 0, 1 -> Math.sin(phase);
-                case 2 -> cycle < 0.5 ? 0.6 : -0.6;
+                case 0 -> Math.sin(phase);
+                case 1 -> cycle < 0.5 ? 0.6 : -0.6;
                 default -> (2 * cycle - 1) * 0.6;
             };
             out[i] = (float) (amplitude * value);
         }
         return out;
-    }
-
-    private static double logUniform(double from, double to, Random random) {
-        return from * Math.pow(to / from, random.nextDouble());
     }
 
     /** Mains hum at 50 or 60 Hz with harmonics, under faint noise. */

@@ -23,7 +23,7 @@ class NonMusicCorpusTest {
     void writesEveryKindOfNonMusicAsDecodableAudibleClips(@TempDir Path dir) throws Exception {
         List<LabeledClip> clips = new NonMusicCorpus(Optional.of(espeak()), 5L).write(dir, 2, 6.0);
 
-        assertEquals(14, clips.size(), "seven kinds, two of each");
+        assertEquals(12, clips.size(), "six kinds, two of each");
         AudioDecoder decoder = new AudioDecoder();
         for (LabeledClip clip : clips) {
             assertEquals(NonMusicCorpus.LABEL, clip.genre());
@@ -44,36 +44,8 @@ class NonMusicCorpusTest {
     void withoutEspeakThereIsNoSpeechButEverythingElse(@TempDir Path dir) throws Exception {
         List<LabeledClip> clips = new NonMusicCorpus(Optional.empty(), 5L).write(dir, 1, 3.0);
 
-        assertEquals(6, clips.size());
+        assertEquals(5, clips.size());
         assertTrue(clips.stream().noneMatch(c -> c.file().getFileName().toString().startsWith("speech")));
-    }
-
-    @Test
-    void steadyTonesKeepOnePitchFromStartToEnd(@TempDir Path dir) throws Exception {
-        List<LabeledClip> clips = new NonMusicCorpus(Optional.empty(), 11L).write(dir, 4, 6.0);
-        AudioDecoder decoder = new AudioDecoder();
-        int tones = 0;
-        for (LabeledClip clip : clips) {
-            if (clip.file().getFileName().toString().startsWith("tone-")) {
-                float[] samples = decoder.decode(clip.file(), 22_050).samples();
-                int second = 22_050;
-                double first = crossings(samples, 0, second);
-                double last = crossings(samples, samples.length - second, samples.length);
-                assertEquals(first, last, Math.max(2, first * 0.02), clip.file() + " changed pitch");
-                tones++;
-            }
-        }
-        assertEquals(4, tones);
-    }
-
-    private static int crossings(float[] samples, int from, int to) {
-        int count = 0;
-        for (int i = from + 1; i < to; i++) {
-            if ((samples[i - 1] < 0) != (samples[i] < 0)) {
-                count++;
-            }
-        }
-        return count;
     }
 
     @Test
