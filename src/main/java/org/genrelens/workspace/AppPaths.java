@@ -31,6 +31,14 @@ public record AppPaths(Path database, Path settings, Path modelsDirectory, Optio
         return database.resolveSibling("cache").resolve("spectra");
     }
 
+    /**
+     * The generated not-music clips training adds (a few MB per corpus), written once per corpus and reused so their
+     * spectra are cached too ({@link org.genrelens.training.data.NonMusicCorpus#writeOnce}).
+     */
+    public Path notMusicCorpus() {
+        return database.resolveSibling("cache").resolve("not-music");
+    }
+
     /** The per-user defaults: everything beside the library database in the platform's data folder. */
     public static AppPaths defaults(Optional<Path> bundledModel) {
         return inFolder(LibraryLocation.defaultDatabase().getParent(), bundledModel);

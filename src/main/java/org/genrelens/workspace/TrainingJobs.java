@@ -147,13 +147,13 @@ public final class TrainingJobs {
                 budget), progress, cancellation);
     }
 
-    private static List<LabeledClip> withNotMusic(List<LabeledClip> clips, int perKind) throws IOException {
+    private List<LabeledClip> withNotMusic(List<LabeledClip> clips, int perKind) throws IOException {
         if (perKind <= 0) {
             return clips;
         }
-        Path generated = Files.createTempDirectory("genrelens-not-music");
         List<LabeledClip> all = new ArrayList<>(clips);
-        all.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), 42L).write(generated, perKind, 15.0));
+        all.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), 42L).writeOnce(workspace.paths().notMusicCorpus(),
+                perKind, 15.0));
         return all;
     }
 

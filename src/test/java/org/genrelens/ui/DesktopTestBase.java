@@ -24,6 +24,7 @@ abstract class DesktopTestBase {
 
     TestLibrary music;
     Workspace workspace;
+    private Path appDirectory;
     DesktopComposition app;
     final List<String> errors = new CopyOnWriteArrayList<>();
 
@@ -35,6 +36,7 @@ abstract class DesktopTestBase {
     /** As {@link #startApp(Stage)}, with this model as the bundled one instead of the test model. */
     void startApp(Stage stage, java.util.Optional<Path> bundledModel) throws Exception {
         Path dir = Files.createTempDirectory("genrelens-app-test");
+        appDirectory = dir;
         music = TestLibrary.create(dir, bundledModel);
         workspace = Workspace.open(music.paths());
         BackgroundRunner runner = BackgroundRunner.forApplication(new ActivityViewModel());
@@ -51,6 +53,19 @@ abstract class DesktopTestBase {
     @AfterEach
     void closeWorkspace() {
         workspace.close();
+        deleteQuietly(appDirectory); // each test's library, models and spectra: hundreds of MB over a build
+    }
+
+    /** Best effort: a background task of the closed app may still be writing. */
+    static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.walk(directory)) {
+            entries.sorted(java.util.Comparator.reverseOrder()).forEach(entry -> entry.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // left for the system's temporary-file cleaning
+        }
     }
 
     /** Waits for the condition; on timeout says what the app was doing and which errors it showed. */

@@ -146,7 +146,8 @@ class TrainTabTest extends DesktopTestBase {
 
     /** A two-genre tone set, loaded as the training dataset. */
     private void loadToneDataset(FxRobot robot) throws Exception {
-        Path dataset = toneDataset(Files.createTempDirectory("genrelens-tones"));
+        // inside the test's app folder, which is deleted after the test
+        Path dataset = toneDataset(Files.createDirectories(workspace.paths().database().resolveSibling("tones")));
         robot.clickOn("#dataset-folder").write(dataset.toString());
         robot.clickOn("#load-dataset");
         ListView<GenreChoice> genres = robot.lookup("#train-genres").queryListView();

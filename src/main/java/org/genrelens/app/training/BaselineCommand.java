@@ -91,10 +91,10 @@ public final class BaselineCommand implements Callable<Integer> {
         if (notMusicPerKind > 0) {
             org.genrelens.training.TrainingReadiness.ofThisMachine().speechMissing()
                     .ifPresent(warning -> err.println("genrelens: warning: " + warning));
-            Path generated = java.nio.file.Files.createTempDirectory("genrelens-not-music");
             List<LabeledClip> withNonMusic = new java.util.ArrayList<>(clips);
-            withNonMusic.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), seed)
-                    .write(generated, notMusicPerKind, 15.0));
+            withNonMusic.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), seed).writeOnce(
+                    org.genrelens.workspace.AppPaths.defaults(java.util.Optional.empty()).notMusicCorpus(),
+                    notMusicPerKind, 15.0));
             clips = List.copyOf(withNonMusic);
         }
         BaselineTrainer.Settings settings = new BaselineTrainer.Settings(defaults.spec(), folds, seed, l2,

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.genrelens.audio.AudioDecoder;
@@ -18,6 +19,7 @@ import org.genrelens.training.data.PairsListDataset;
 import org.genrelens.library.LibraryDatabase;
 import org.genrelens.library.LibraryLocation;
 import org.genrelens.tags.GenreMapFile;
+import org.genrelens.workspace.AppPaths;
 import org.genrelens.workspace.LibraryEntry;
 import org.genrelens.workspace.LibraryTrainingSet;
 import picocli.CommandLine;
@@ -106,9 +108,9 @@ public final class DatasetOptions {
         if (notMusicPerKind > 0) {
             TrainingReadiness.ofThisMachine().speechMissing()
                     .ifPresent(warning -> commandLine.getErr().println("genrelens: warning: " + warning));
-            Path generated = Files.createTempDirectory("genrelens-not-music");
             List<LabeledClip> all = new ArrayList<>(clips);
-            all.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), 42L).write(generated, notMusicPerKind, 15.0));
+            all.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), 42L).writeOnce(
+                    AppPaths.defaults(Optional.empty()).notMusicCorpus(), notMusicPerKind, 15.0));
             clips = List.copyOf(all);
         }
         List<String> labels = List.copyOf(new TreeSet<>(clips.stream().map(LabeledClip::genre).toList()));

@@ -30,11 +30,16 @@ public final class NonMusicCorpus {
     private static final int SAMPLE_RATE = 22_050;
     private static final String[] VOICES = {"en", "en-us", "en+f3", "en+m3", "de", "fr", "es", "en+f4"};
 
+    /** Changes whenever a generator does, so a corpus written by an older build is not reused. */
+    private static final int GENERATOR_VERSION = 1;
+
     private final Optional<Path> espeak;
+    private final long seed;
     private final Random random;
 
     public NonMusicCorpus(Optional<Path> espeak, long seed) {
         this.espeak = espeak;
+        this.seed = seed;
         this.random = new Random(seed);
     }
 
@@ -53,6 +58,62 @@ public final class NonMusicCorpus {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The corpus in a folder under {@code root} named by all that decides its signals (generator version, seed, clips
+     * per kind, length, speech or not): written on first use, reused after. The same arguments give the same clips,
+     * so a later run finds their spectra in the spectrum cache, and no run leaves a temporary copy behind. It is
+     * written beside its final name and moved into place, so a run killed halfway leaves no half-written corpus.
+     *
+     * @return the clips, labelled {@link #LABEL}, in the order {@link #write} gives them
+     */
+    public List<LabeledClip> writeOnce(Path root, int perKind, double seconds) throws IOException {
+        String name = String.format(java.util.Locale.ROOT, "v%d-seed%d-%dx%.1fs-%s", GENERATOR_VERSION, seed, perKind,
+                seconds, espeak.isPresent() ? "speech" : "no-speech");
+        Path finished = root.resolve(name);
+        if (!Files.isDirectory(finished)) {
+            Files.createDirectories(root);
+            Path partial = Files.createTempDirectory(root, name + ".partial-");
+            write(partial, perKind, seconds);
+            try {
+                Files.move(partial, finished, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                deleteTree(partial); // another run finished the same corpus first
+            }
+        }
+        List<LabeledClip> clips = new ArrayList<>();
+        for (String file : fileNames(perKind)) {
+            Path clip = finished.resolve(LABEL).resolve(file);
+            if (!Files.isRegularFile(clip)) {
+                throw new IOException("the generated not-music clip " + clip + " is missing; delete " + finished
+                        + " and it is written again");
+            }
+            clips.add(new LabeledClip(clip, LABEL));
+        }
+        return List.copyOf(clips);
+    }
+
+    /** The clips' file names in generation order. */
+    private List<String> fileNames(int perKind) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < perKind; i++) {
+            for (String kind : List.of("noise", "tone", "hum", "quiet", "chirps")) {
+                names.add(kind + "-" + i + ".wav");
+            }
+            if (espeak.isPresent()) {
+                names.add("speech-" + i + ".wav");
+            }
+        }
+        return names;
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> entries = Files.walk(directory)) {
+            for (Path entry : entries.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(entry);
+            }
+        }
     }
 
     /**

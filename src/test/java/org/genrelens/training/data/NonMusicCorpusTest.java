@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import org.genrelens.audio.AudioDecoder;
@@ -46,6 +48,32 @@ class NonMusicCorpusTest {
 
         assertEquals(5, clips.size());
         assertTrue(clips.stream().noneMatch(c -> c.file().getFileName().toString().startsWith("speech")));
+    }
+
+    @Test
+    void writeOnceWritesTheCorpusOnceAndReusesItInTheSameOrder(@TempDir Path root, @TempDir Path plain)
+            throws Exception {
+        // a run killed while writing left a partial folder behind: it is never taken for the corpus
+        Files.createDirectories(root.resolve("v1-seed3-1x2.0s-no-speech.partial-123/not-music"));
+
+        List<LabeledClip> first = new NonMusicCorpus(Optional.empty(), 3L).writeOnce(root, 1, 2.0);
+        FileTime written = Files.getLastModifiedTime(first.get(0).file());
+        List<LabeledClip> again = new NonMusicCorpus(Optional.empty(), 3L).writeOnce(root, 1, 2.0);
+        List<LabeledClip> direct = new NonMusicCorpus(Optional.empty(), 3L).write(plain, 1, 2.0);
+
+        assertEquals(first, again, "the same clips, in the same place");
+        assertEquals(written, Files.getLastModifiedTime(again.get(0).file()), "reused, not written again");
+        assertEquals(direct.stream().map(c -> c.file().getFileName()).toList(),
+                first.stream().map(c -> c.file().getFileName()).toList(), "write's order, so folds do not change");
+        for (int i = 0; i < first.size(); i++) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(direct.get(i).file()),
+                    Files.readAllBytes(first.get(i).file())), first.get(i).file().toString());
+        }
+        assertEquals(5, new NonMusicCorpus(Optional.empty(), 4L).writeOnce(root, 1, 2.0).size(),
+                "another seed is another corpus");
+        try (var entries = Files.list(root)) {
+            assertEquals(3, entries.count(), "two corpora beside the killed run's partial folder");
+        }
     }
 
     @Test
