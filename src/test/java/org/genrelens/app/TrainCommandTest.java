@@ -42,21 +42,26 @@ class TrainCommandTest {
         CliRun train = CliRun.of(concat(new String[] {"train", data.toString(), "--out", out.resolve("m.onnx").toString(),
             "--cache", cache.toString()}, SMALL));
         assertEquals(0, train.exitCode(), train.err());
-        assertTrue(train.err().contains("(0.0 GB in 12 files) for the next run; genrelens spectra --cache " + cache
-                + " --clear deletes them"), train.err());
+        assertTrue(train.err().matches("(?s).*\\(\\d+\\.\\d MB in 12 files\\) for the next run; genrelens spectra "
+                + "--cache " + java.util.regex.Pattern.quote(cache.toString()) + " --clear deletes them.*"), train.err());
 
         CliRun shown = CliRun.of("spectra", "--cache", cache.toString());
         assertEquals(0, shown.exitCode(), shown.err());
-        assertTrue(shown.out().contains("spectra are kept in " + cache + " (0.0 GB in 12 files)"), shown.out());
+        assertTrue(shown.out().contains("spectra are kept in " + cache + " ("), shown.out());
+        assertTrue(shown.out().contains(" MB in 12 files); --clear deletes them"), shown.out());
 
         CliRun cleared = CliRun.of("spectra", "--cache", cache.toString(), "--clear");
         assertEquals(0, cleared.exitCode(), cleared.err());
-        assertTrue(cleared.out().contains("deleted the spectra kept in " + cache + " (0.0 GB in 12 files)"),
-                cleared.out());
+        assertTrue(cleared.out().contains("deleted the spectra kept in " + cache + " ("), cleared.out());
+        assertTrue(cleared.out().contains(" MB in 12 files)"), cleared.out());
         try (var left = Files.list(cache)) {
             assertEquals(0, left.count(), "every spectrum file is gone");
         }
         assertTrue(CliRun.of("spectra", "--cache", cache.toString()).out().contains("no spectra are kept in " + cache));
+        CliRun file = CliRun.of("spectra", "--cache", out.resolve("m.onnx").toString(), "--clear");
+        assertEquals(2, file.exitCode(), "a file is refused, not taken for an empty cache");
+        assertTrue(file.err().contains("is a file, not a folder"), file.err());
+        assertTrue(Files.exists(out.resolve("m.onnx")));
     }
 
     @Test

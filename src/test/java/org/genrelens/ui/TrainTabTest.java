@@ -59,7 +59,7 @@ class TrainTabTest extends DesktopTestBase {
         String result = robot.lookup("#train-result").queryAs(Label.class).getText();
         assertTrue(result.startsWith("Stopped early"), result);
         String kept = robot.lookup("#spectra-kept").queryAs(Label.class).getText();
-        assertTrue(kept.matches("Spectra are kept in .*cache.spectra \\(0\\.\\d GB in \\d+ files\\) .*"),
+        assertTrue(kept.matches("Spectra are kept in .*cache.spectra \\(\\d+\\.\\d MB in \\d+ files\\) .*"),
                 "the app says where its spectrum cache grows: " + kept);
         Button deleteSpectra = robot.lookup("#delete-spectra").queryButton();
         robot.interact(() -> scrolledTo(deleteSpectra));

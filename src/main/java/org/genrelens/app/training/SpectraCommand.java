@@ -2,6 +2,7 @@ package org.genrelens.app.training;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,6 +38,10 @@ public final class SpectraCommand implements Callable<Integer> {
     public Integer call() {
         Path directory = cache != null ? cache : AppPaths.defaults(Optional.empty()).spectrumCache();
         PrintWriter out = spec.commandLine().getOut();
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            spec.commandLine().getErr().println("genrelens: --cache " + directory + " is a file, not a folder");
+            return ExitCodes.USAGE;
+        }
         try {
             if (clear) {
                 KeptSpectra deleted = KeptSpectra.delete(directory);

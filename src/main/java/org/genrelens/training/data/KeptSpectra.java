@@ -59,9 +59,10 @@ public record KeptSpectra(Path directory, long files, long bytes) {
         return files == 0;
     }
 
-    /** "1.9 GB in 1,012 files" */
+    /** "1.9 GB in 1,012 files", or in MB below a gigabyte ("4.2 MB in 12 files") */
     public String size() {
-        return String.format(Locale.ROOT, "%.1f GB in %,d files", bytes / 1e9, files);
+        return bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB in %,d files", bytes / 1e9, files)
+                : String.format(Locale.ROOT, "%.1f MB in %,d files", bytes / 1e6, files);
     }
 
     private static List<Path> entries(Path directory) throws IOException {

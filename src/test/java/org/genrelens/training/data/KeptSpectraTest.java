@@ -42,7 +42,8 @@ class KeptSpectraTest {
         KeptSpectra kept = KeptSpectra.in(cache);
         assertEquals(2, kept.files());
         assertEquals(spectrumBytes, kept.bytes());
-        assertTrue(SpectrumCache.describeKept(cache).orElseThrow().contains("(0.0 GB in 2 files)"));
+        assertTrue(SpectrumCache.describeKept(cache).orElseThrow().contains("(" + kept.size() + ")"));
+        assertTrue(kept.size().matches("\\d+\\.\\d MB in 2 files"), kept.size());
 
         KeptSpectra deleted = KeptSpectra.delete(cache);
 
@@ -51,6 +52,12 @@ class KeptSpectraTest {
         assertTrue(Files.exists(song), "only spectra are deleted");
         assertTrue(Files.isDirectory(cache), "the folder stays");
         assertTrue(SpectrumCache.describeKept(cache).isEmpty());
+    }
+
+    @Test
+    void sizesReadInGigabytesFromOneGigabyteOnAndInMegabytesBelow(@TempDir Path dir) {
+        assertEquals("1.9 GB in 1,012 files", new KeptSpectra(dir, 1_012, 1_900_000_000L).size());
+        assertEquals("4.2 MB in 12 files", new KeptSpectra(dir, 12, 4_200_000L).size());
     }
 
     @Test
