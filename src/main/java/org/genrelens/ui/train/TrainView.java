@@ -232,7 +232,7 @@ public final class TrainView extends SplitPane {
         deleteSpectra.setId("delete-spectra");
         deleteSpectra.setMinWidth(Region.USE_PREF_SIZE);
         // shown while there is something to delete; a run reading them keeps them
-        deleteSpectra.visibleProperty().bind(model.keptSpectraProperty().map(text -> text.startsWith("Spectra are kept")));
+        deleteSpectra.visibleProperty().bind(model.spectraKeptProperty());
         deleteSpectra.managedProperty().bind(deleteSpectra.visibleProperty());
         deleteSpectra.disableProperty().bind(model.runningProperty());
         deleteSpectra.setOnAction(event -> model.deleteKeptSpectra());

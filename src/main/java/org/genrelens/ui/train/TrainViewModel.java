@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -101,6 +102,8 @@ public final class TrainViewModel {
     private final StringProperty result = new SimpleStringProperty("");
     /** Where training keeps spectra and how much space they take: the cache is never pruned. */
     private final StringProperty keptSpectra = new SimpleStringProperty("");
+    /** Spectra are kept and can be deleted. */
+    private final BooleanProperty spectraKept = new SimpleBooleanProperty(false);
     private final ObservableList<GenreMetric> metrics = FXCollections.observableArrayList();
     private final ObjectProperty<Path> heatmap = new SimpleObjectProperty<>();
     private final ModelShelf shelf;
@@ -200,7 +203,7 @@ public final class TrainViewModel {
         runner.run("Training", (progress, cancellation) -> {
             TrainingRecipe.Outcome outcome = jobs.train(request, trainingListener(progress), cancellation);
             String kept = keptSpectraLine();
-            runner.ui().execute(() -> keptSpectra.set(kept));
+            runner.ui().execute(() -> showKeptSpectra(kept));
             return outcome;
         }, this::showOutcome, error -> {
             running.set(false);
@@ -409,7 +412,7 @@ public final class TrainViewModel {
 
     public void refreshModels() {
         shelf.refresh(this::showStartingPoint);
-        runner.load((progress, cancellation) -> keptSpectraLine(), keptSpectra::set,
+        runner.load((progress, cancellation) -> keptSpectraLine(), this::showKeptSpectra,
                 error -> errors.show("Could not measure the kept spectra", error));
     }
 
@@ -419,9 +422,17 @@ public final class TrainViewModel {
             return;
         }
         runner.run("Deleting kept spectra", (progress, cancellation) -> jobs.deleteKeptSpectra(),
-                deleted -> keptSpectra.set("Deleted the kept spectra (" + deleted.size()
-                        + "); training computes them again when it needs them."),
+                deleted -> {
+                    spectraKept.set(false);
+                    keptSpectra.set("Deleted the kept spectra (" + deleted.size()
+                            + "); training computes them again when it needs them.");
+                },
                 error -> errors.show("Could not delete the kept spectra", error));
+    }
+
+    private void showKeptSpectra(String line) {
+        keptSpectra.set(line);
+        spectraKept.set(!line.isEmpty());
     }
 
     private String keptSpectraLine() {
@@ -459,6 +470,7 @@ public final class TrainViewModel {
     public StringProperty resultProperty() { return result; }
 
     public ReadOnlyStringProperty keptSpectraProperty() { return keptSpectra; }
+    public ReadOnlyBooleanProperty spectraKeptProperty() { return spectraKept; }
     public ObservableList<GenreMetric> metrics() { return metrics; }
     public ObjectProperty<Path> heatmapProperty() { return heatmap; }
     public ObjectProperty<Path> trainedModelProperty() { return shelf.trainedModelProperty(); }
