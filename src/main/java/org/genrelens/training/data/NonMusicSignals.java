@@ -9,14 +9,16 @@ final class NonMusicSignals {
     }
 
     /**
-     * Noise with a random spectral slope between white (0 dB/octave) and brown (-6 dB/octave), pink in between,
-     * shaped in the frequency domain, with a slow random level drift (wind, traffic, fans, rain, hiss). A slope
-     * drawn from the whole range, rather than three fixed colours, is what keeps other generators' noise out of
-     * the genres.
+     * Noise with a random spectral slope from white (0 dB/octave) to a little steeper than brown (-7.5 dB/octave),
+     * pink in between, shaped in the frequency domain, at any level up to full scale, half of it with a slow random
+     * level drift (wind, traffic, fans, rain, hiss) and half steady. A slope drawn from the whole range, rather than
+     * three fixed colours, is what keeps other generators' noise out of the genres; the steeper slopes, the loud
+     * levels and the steady half were added when ffmpeg's brown noise, and loud pink and brown noise, came out metal
+     * (decision record 16).
      */
     static float[] colouredNoise(double seconds, int rate, Random random) {
         int n = samples(seconds, rate);
-        double exponent = random.nextDouble(); // power ~ 1/f^(2*exponent): 0 white, 0.5 pink, 1 brown
+        double exponent = 1.25 * random.nextDouble(); // power ~ 1/f^(2*exponent): 0 white, 0.5 pink, 1 brown
         double[] spectrum = new double[2 * n];
         for (int i = 0; i < n; i++) {
             spectrum[i] = random.nextGaussian();
@@ -36,11 +38,12 @@ final class NonMusicSignals {
         for (int i = 0; i < n; i++) {
             peak = Math.max(peak, Math.abs(spectrum[2 * i]));
         }
-        double amplitude = 0.05 + 0.5 * random.nextDouble();
+        double amplitude = 0.05 + 0.9 * random.nextDouble();
         double driftSeconds = 3 + 6 * random.nextDouble();
+        double driftDepth = random.nextBoolean() ? 0.3 : 0;
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
-            double drift = 0.7 + 0.3 * Math.sin(2 * Math.PI * i / (rate * driftSeconds));
+            double drift = 1 - driftDepth + driftDepth * Math.sin(2 * Math.PI * i / (rate * driftSeconds));
             out[i] = (float) (amplitude * drift * spectrum[2 * i] / peak);
         }
         return out;

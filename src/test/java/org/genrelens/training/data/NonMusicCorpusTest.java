@@ -54,7 +54,7 @@ class NonMusicCorpusTest {
     void writeOnceWritesTheCorpusOnceAndReusesItInTheSameOrder(@TempDir Path root, @TempDir Path plain)
             throws Exception {
         // a run killed while writing left a partial folder behind: it is never taken for the corpus
-        Files.createDirectories(root.resolve("v1-seed3-1x2.0s-no-speech.partial-123/not-music"));
+        Files.createDirectories(root.resolve("v2-seed3-1x2.0s-no-speech.partial-123/not-music"));
 
         List<LabeledClip> first = new NonMusicCorpus(Optional.empty(), 3L).writeOnce(root, 1, 2.0);
         FileTime written = Files.getLastModifiedTime(first.get(0).file());
