@@ -108,6 +108,53 @@ class DesktopAppTest extends DesktopTestBase {
     }
 
     @Test
+    void aNewUserCanGoToTheTrainTabBeforeChoosingAnyMusic(FxRobot robot) throws Exception {
+        waitFor(() -> robot.lookup("#first-run").query().isVisible());
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        assertTrue(!tabs.isVisible(), "the welcome screen covers the tabs");
+
+        robot.clickOn("#train-first");
+        waitFor(() -> tabs.isVisible() && tabs.getSelectionModel().getSelectedItem().getId().equals("train-tab"));
+        assertTrue(!robot.lookup("#first-run").query().isVisible());
+        // reloading the still-empty library (as installing a trained model does) does not bring the welcome back
+        var reloads = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> {
+            app.main().onLibraryChanged(reloads::incrementAndGet);
+            app.main().reloadLibrary();
+        });
+        waitFor(() -> reloads.get() > 0);
+        assertTrue(tabs.isVisible() && !robot.lookup("#first-run").query().isVisible());
+        assertTrue(workspace.settings().musicFolders().isEmpty());
+    }
+
+    @Test
+    void aRunningTasksMessageIsReadableBesideTheModelsLongScoreLine(FxRobot robot) throws Exception {
+        waitFor(() -> !app.main().modelTextProperty().get().endsWith("loading..."));
+        // the bundled model's line, as long as the status bar shows it (the test model has no score to quote)
+        robot.interact(() -> app.main().modelTextProperty().set("Model: genre-cnn, balanced accuracy 0.881 "
+                + "(5-fold-by-clip-without-43-tuning-clips, 154 clips, track level)"));
+        var release = new java.util.concurrent.CountDownLatch(1);
+        String message = "Computing spectra: 512 of 1048 clips";
+        robot.interact(() -> app.main().runner().run("Training", (progress, cancellation) -> {
+            progress.onProgress(512, 1048, message);
+            release.await();
+            return null;
+        }, done -> { }, error -> { }));
+        Label task = robot.lookup("#status-task").queryAs(Label.class);
+        Label model = robot.lookup("#status-model").queryAs(Label.class);
+        try {
+            waitFor(() -> task.getText().contains(message) && model.getText().contains("balanced accuracy"));
+            robot.interact(() -> { });
+            assertTrue(task.getWidth() >= task.prefWidth(-1) - 0.5,
+                    "the task's message is cut: " + task.getWidth() + " of " + task.prefWidth(-1) + " px");
+            assertTrue(model.getWidth() >= 150, "the model's line keeps a readable start: " + model.getWidth());
+            assertTrue(model.getTooltip().getText().equals(model.getText()), "the whole model line is in its tooltip");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void shortcutsSwitchTabsAndFocusTheSearchAndTheThemeChoiceIsRemembered(FxRobot robot) throws Exception {
         robot.interact(() -> app.main().addFolders(List.of(music.music())));
         waitFor(() -> !app.main().runner().activity().isRunning());

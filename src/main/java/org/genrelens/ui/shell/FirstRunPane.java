@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
@@ -13,12 +14,15 @@ import java.nio.file.Path;
 import org.genrelens.ui.common.Icons;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The welcome screen: choose music folders, or drop them here. */
+/**
+ * The welcome screen: choose music folders, or drop them here; or go to the Train tab first, for a user who wants to
+ * train or fine-tune a model (on GTZAN, say) before pointing the app at a library.
+ */
 final class FirstRunPane extends VBox {
 
     static final String DROP_TARGET = "drop-target";
 
-    FirstRunPane(Runnable chooseFolders, Consumer<List<Path>> dropped) {
+    FirstRunPane(Runnable chooseFolders, Consumer<List<Path>> dropped, Runnable trainFirst) {
         super(14);
         setId("first-run");
         setAlignment(Pos.CENTER);
@@ -36,7 +40,10 @@ final class FirstRunPane extends VBox {
         choose.setId("choose-folders");
         choose.getStyleClass().addAll("accent", "large");
         choose.setOnAction(event -> chooseFolders.run());
-        getChildren().addAll(note, title, text, choose);
+        Hyperlink train = new Hyperlink("Or train a model on a dataset first");
+        train.setId("train-first");
+        train.setOnAction(event -> trainFirst.run());
+        getChildren().addAll(note, title, text, choose, train);
 
         setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {

@@ -31,6 +31,7 @@ public final class MainViewModel {
     private final ErrorReporter errors;
     private final LibraryViewModel library = new LibraryViewModel();
     private final BooleanProperty firstRun = new SimpleBooleanProperty(true);
+    private boolean welcomeDismissed;
     private final StringProperty modelText = new SimpleStringProperty("Model: loading...");
     private final StringProperty providerText = new SimpleStringProperty("");
     private final StringProperty libraryText = new SimpleStringProperty("");
@@ -66,7 +67,7 @@ public final class MainViewModel {
 
     private void showEntries(List<LibraryEntry> entries) {
         library.show(entries, workspace.genreMap());
-        firstRun.set(entries.isEmpty() && workspace.settings().musicFolders().isEmpty());
+        firstRun.set(!welcomeDismissed && entries.isEmpty() && workspace.settings().musicFolders().isEmpty());
         long analysed = entries.stream().filter(LibraryEntry::analysed).count();
         libraryText.set(String.format(Locale.ROOT, "%d songs, %d analysed", entries.size(), analysed));
         libraryListeners.forEach(Runnable::run);
@@ -88,6 +89,12 @@ public final class MainViewModel {
     static String metricsText(ModelCard card) {
         // the same figure README and the Train tab quote, with its protocol
         return CardMetrics.headlineOf(card).map(score -> ", " + score.describe()).orElse("");
+    }
+
+    /** Leaves the welcome screen without a music folder (to train first); reloading the empty library keeps it away. */
+    public void dismissWelcome() {
+        welcomeDismissed = true;
+        firstRun.set(false);
     }
 
     /** Remembers the folders and scans + analyses them. */

@@ -68,7 +68,10 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().addAll(libraryTab, taggingTab, trainTab, genresTab, reviewTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        Pane welcome = new FirstRunPane(this::chooseFolders, main::addFolders);
+        Pane welcome = new FirstRunPane(this::chooseFolders, main::addFolders, () -> {
+            main.dismissWelcome();
+            tabs.getSelectionModel().select(trainTab);
+        });
         welcome.visibleProperty().bind(main.firstRunProperty());
         tabs.visibleProperty().bind(main.firstRunProperty().not());
         setCenter(new StackPane(tabs, welcome));

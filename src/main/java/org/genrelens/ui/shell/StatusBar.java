@@ -16,6 +16,8 @@ import org.genrelens.ui.common.Icons;
 /** Active model and its metrics, execution provider, library size, and the background task with Cancel. */
 final class StatusBar extends HBox {
 
+    static final double MODEL_MIN_WIDTH = 160;
+
     StatusBar(MainViewModel main, ActivityViewModel activity) {
         super(10);
         setId("status-bar");
@@ -30,9 +32,16 @@ final class StatusBar extends HBox {
         provider.textProperty().bind(main.providerTextProperty().map(p -> p.isEmpty() ? "" : "runs on " + p));
         Label library = new Label();
         library.textProperty().bind(main.libraryTextProperty());
-        for (Label fixed : new Label[] {model, provider, library}) {
+        for (Label fixed : new Label[] {provider, library}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // the model's line (name, score and protocol) is long: while a task runs it gives way to the task's message
+        // rather than cutting that to "Compu...", and its tooltip keeps the whole line
+        model.setMinWidth(MODEL_MIN_WIDTH);
+        HBox.setHgrow(model, Priority.SOMETIMES);
+        javafx.scene.control.Tooltip fullModel = new javafx.scene.control.Tooltip();
+        fullModel.textProperty().bind(model.textProperty());
+        model.setTooltip(fullModel);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label task = new Label();
@@ -52,7 +61,7 @@ final class StatusBar extends HBox {
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(event -> activity.cancel());
         cancel.setMinWidth(Region.USE_PREF_SIZE);
-        task.setMinWidth(0);
+        task.minWidthProperty().bind(Bindings.when(activity.runningProperty()).then(Region.USE_PREF_SIZE).otherwise(0.0));
         progress.managedProperty().bind(Bindings.createBooleanBinding(progress::isVisible, progress.visibleProperty()));
         getChildren().addAll(model, new Separator(javafx.geometry.Orientation.VERTICAL), provider,
                 new Separator(javafx.geometry.Orientation.VERTICAL), library, spacer, task, progress, cancel);
