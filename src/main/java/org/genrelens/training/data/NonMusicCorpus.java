@@ -32,6 +32,7 @@ public final class NonMusicCorpus {
 
     /** Changes whenever a generator does, so a corpus written by an older build is not reused. */
     private static final int GENERATOR_VERSION = 2;
+    private static final String PARTIAL = ".partial-";
 
     private final Optional<Path> espeak;
     private final long seed;
@@ -74,12 +75,17 @@ public final class NonMusicCorpus {
         Path finished = root.resolve(name);
         if (!Files.isDirectory(finished)) {
             Files.createDirectories(root);
-            Path partial = Files.createTempDirectory(root, name + ".partial-");
-            write(partial, perKind, seconds);
+            deleteAbandonedPartials(root);
+            // the writer's process id in the name tells a later run whether the writer is gone (killed) or working
+            Path partial = Files.createTempDirectory(root, PARTIAL + ProcessHandle.current().pid() + "-");
             try {
+                write(partial, perKind, seconds);
                 Files.move(partial, finished, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
                 deleteTree(partial); // another run finished the same corpus first
+            } catch (IOException | RuntimeException e) {
+                deleteTree(partial);
+                throw e;
             }
         }
         List<LabeledClip> clips = new ArrayList<>();
@@ -106,6 +112,29 @@ public final class NonMusicCorpus {
             }
         }
         return names;
+    }
+
+    /** Half-written corpora whose writing process no longer runs (killed, or crashed). */
+    static void deleteAbandonedPartials(Path root) throws IOException {
+        List<Path> abandoned = new ArrayList<>();
+        try (java.util.stream.Stream<Path> entries = Files.list(root)) {
+            for (Path entry : entries.toList()) {
+                String file = entry.getFileName().toString();
+                int marker = file.indexOf(PARTIAL);
+                if (marker < 0 || !Files.isDirectory(entry)) {
+                    continue;
+                }
+                String pid = file.substring(marker + PARTIAL.length()).split("-", 2)[0];
+                boolean writerRuns = !pid.isEmpty() && pid.chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                if (!writerRuns) {
+                    abandoned.add(entry);
+                }
+            }
+        }
+        for (Path entry : abandoned) {
+            deleteTree(entry);
+        }
     }
 
     private static void deleteTree(Path directory) throws IOException {

@@ -53,8 +53,13 @@ class NonMusicCorpusTest {
     @Test
     void writeOnceWritesTheCorpusOnceAndReusesItInTheSameOrder(@TempDir Path root, @TempDir Path plain)
             throws Exception {
-        // a run killed while writing left a partial folder behind: it is never taken for the corpus
-        Files.createDirectories(root.resolve("v2-seed3-1x2.0s-no-speech.partial-123/not-music"));
+        // a run killed while writing left a partial folder behind: it is never taken for the corpus, and deleted;
+        // a run still writing (this process stands in for it) keeps its own
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path killed = Files.createDirectories(root.resolve(".partial-" + gone.pid() + "-77/not-music")).getParent();
+        Path writing = Files.createDirectories(
+                root.resolve(".partial-" + ProcessHandle.current().pid() + "-78/not-music")).getParent();
 
         List<LabeledClip> first = new NonMusicCorpus(Optional.empty(), 3L).writeOnce(root, 1, 2.0);
         FileTime written = Files.getLastModifiedTime(first.get(0).file());
@@ -71,8 +76,10 @@ class NonMusicCorpusTest {
         }
         assertEquals(5, new NonMusicCorpus(Optional.empty(), 4L).writeOnce(root, 1, 2.0).size(),
                 "another seed is another corpus");
+        assertTrue(Files.notExists(killed), "the killed run's half-written corpus is deleted");
+        assertTrue(Files.isDirectory(writing), "a running writer's folder is left alone");
         try (var entries = Files.list(root)) {
-            assertEquals(3, entries.count(), "two corpora beside the killed run's partial folder");
+            assertEquals(3, entries.count(), "two corpora beside the running writer's folder");
         }
     }
 
