@@ -53,6 +53,10 @@ class TrainTabTest extends DesktopTestBase {
         });
         robot.clickOn("#train");
         waitFor(() -> !app.train().curve().isEmpty());
+        // each epoch says how long it took (and the app's log has the same line): what a user times a laptop by
+        String stageLine = robot.lookup("#train-stage").queryAs(Label.class).getText();
+        assertTrue(stageLine.matches("final model: epoch \\d+ of 200 took \\d+:\\d\\d, validation balanced accuracy "
+                + "\\d\\.\\d{3}; at most \\d+:\\d\\d(:\\d\\d)? left"), stageLine);
         robot.clickOn("#cancel-training");
         waitFor(() -> app.train().trainedModelProperty().get() != null);
 

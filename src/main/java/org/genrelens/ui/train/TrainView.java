@@ -142,7 +142,11 @@ public final class TrainView extends SplitPane {
         accuracyAxis.setTickUnit(0.2);
         model.curve().addListener((javafx.collections.ListChangeListener<EpochReport>) change -> plot(model));
         Label stage = new Label();
-        stage.textProperty().bind(model.stageProperty().concat(""));
+        stage.setId("train-stage");
+        stage.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.lastEpochProperty().get().isEmpty() ? model.stageProperty().get()
+                        : model.stageProperty().get() + ": " + model.lastEpochProperty().get(),
+                model.stageProperty(), model.lastEpochProperty()));
         Label result = new Label();
         result.setId("train-result");
         result.setWrapText(true);
