@@ -49,7 +49,10 @@ public final class DesktopCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Warnings and errors the app shows are also kept in a rotating log beside the library. */
+    /**
+     * Warnings and errors the app shows are also kept in a rotating log beside the library, with what it did (the
+     * model it opened and where it runs, each training epoch's time and score); the terminal still shows warnings only.
+     */
     private void logToFile(Path log) {
         try {
             java.nio.file.Files.createDirectories(log.getParent());
@@ -57,6 +60,7 @@ public final class DesktopCommand implements Callable<Integer> {
             handler.setFormatter(new java.util.logging.SimpleFormatter());
             handler.setLevel(java.util.logging.Level.INFO);
             APP_LOG.addHandler(handler);
+            APP_LOG.setLevel(java.util.logging.Level.INFO);
         } catch (java.io.IOException | RuntimeException e) {
             spec.commandLine().getErr().println("genrelens: cannot write the log " + log + ": " + e.getMessage());
         }

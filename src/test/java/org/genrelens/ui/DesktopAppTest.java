@@ -152,6 +152,10 @@ class DesktopAppTest extends DesktopTestBase {
         } finally {
             release.countDown();
         }
+        waitFor(() -> !app.main().runner().activity().isRunning());
+        robot.interact(() -> { });
+        assertTrue(model.getWidth() >= model.prefWidth(-1) - 0.5,
+                "idle, the model's line is whole: " + model.getWidth() + " of " + model.prefWidth(-1) + " px");
     }
 
     @Test

@@ -36,8 +36,9 @@ final class StatusBar extends HBox {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         // the model's line (name, score and protocol) is long: while a task runs it gives way to the task's message
-        // rather than cutting that to "Compu...", and its tooltip keeps the whole line
-        model.setMinWidth(MODEL_MIN_WIDTH);
+        // rather than cutting that to "Compu...", and its tooltip keeps the whole line; when idle it is shown whole
+        model.minWidthProperty().bind(Bindings.when(activity.runningProperty()).then(MODEL_MIN_WIDTH)
+                .otherwise(Region.USE_PREF_SIZE));
         HBox.setHgrow(model, Priority.SOMETIMES);
         javafx.scene.control.Tooltip fullModel = new javafx.scene.control.Tooltip();
         fullModel.textProperty().bind(model.textProperty());

@@ -157,7 +157,7 @@ public final class TrainView extends SplitPane {
         metrics.setPrefHeight(220);
         metrics.setPrefWidth(420);
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        metrics.setPlaceholder(new Label("The evaluation appears here after training."));
+        metrics.setPlaceholder(new Label("Training with cross-validation (2 or more folds) measures each genre here."));
         metrics.getColumns().add(column("Genre", GenreMetric::genre));
         metrics.getColumns().add(column("Precision", m -> String.format("%.2f", m.precision())));
         metrics.getColumns().add(column("Recall", m -> String.format("%.2f", m.recall())));
