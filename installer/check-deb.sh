@@ -21,6 +21,9 @@ fail() { echo "installed package: $*" >&2; exit 1; }
 command -v genrelens >/dev/null || fail "no genrelens command on the PATH"
 # one malloc arena for the app and the CLI alike (decision record 26), the menu entry through the same command
 grep -q 'MALLOC_ARENA_MAX' /usr/bin/genrelens || fail "/usr/bin/genrelens does not set MALLOC_ARENA_MAX"
+# the heap README's memory figures were measured with (RSS is this heap plus a training step's native memory)
+grep -q -- '-Xmx1g' /opt/genrelens/lib/app/GenreLens.cfg \
+  || fail "the launcher's heap is not -Xmx1g: $(grep -i xmx /opt/genrelens/lib/app/GenreLens.cfg)"
 grep -qx 'Exec=/usr/bin/genrelens' /opt/genrelens/lib/genrelens-GenreLens.desktop \
   || fail "the menu entry does not start /usr/bin/genrelens: $(grep Exec /opt/genrelens/lib/*.desktop)"
 # what ldd cannot see is declared: the JavaFX toolkit loads GTK 3 at run time
