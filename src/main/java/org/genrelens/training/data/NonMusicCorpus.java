@@ -80,13 +80,11 @@ public final class NonMusicCorpus {
             Path partial = Files.createTempDirectory(root, PARTIAL + ProcessHandle.current().pid() + "-");
             try {
                 write(partial, perKind, seconds);
-                Files.move(partial, finished, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                deleteTree(partial); // another run finished the same corpus first
             } catch (IOException | RuntimeException e) {
                 deleteTree(partial);
                 throw e;
             }
+            moveIntoPlace(partial, finished);
         }
         List<LabeledClip> clips = new ArrayList<>();
         for (String file : fileNames(perKind)) {
@@ -112,6 +110,22 @@ public final class NonMusicCorpus {
             }
         }
         return names;
+    }
+
+    /**
+     * Moves a written corpus to its final name. When another run (the app beside the command line) finished the same
+     * corpus first, its copy is kept and this one deleted: the clips are the same. Linux reports that race as a plain
+     * "Directory not empty", not as {@link java.nio.file.DirectoryNotEmptyException}, so the folder itself decides.
+     */
+    static void moveIntoPlace(Path partial, Path finished) throws IOException {
+        try {
+            Files.move(partial, finished, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteTree(partial);
+            if (!Files.isDirectory(finished)) {
+                throw e;
+            }
+        }
     }
 
     /** Half-written corpora whose writing process no longer runs (killed, or crashed). */

@@ -1,6 +1,8 @@
 package org.genrelens.training.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -88,9 +90,31 @@ class NonMusicCorpusTest {
         List<LabeledClip> first = new NonMusicCorpus(Optional.empty(), 9L).write(a, 1, 2.0);
         List<LabeledClip> second = new NonMusicCorpus(Optional.empty(), 9L).write(b, 1, 2.0);
         for (int i = 0; i < first.size(); i++) {
-            assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(first.get(i).file()),
-                    java.nio.file.Files.readAllBytes(second.get(i).file())), first.get(i).file().toString());
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(first.get(i).file()),
+                    Files.readAllBytes(second.get(i).file())), first.get(i).file().toString());
         }
+    }
+
+    @Test
+    void aCorpusAnotherRunFinishedFirstIsKeptAndTheLateCopyDeleted(@TempDir Path root) throws Exception {
+        // two processes writing the same corpus: the second rename fails with a plain "Directory not empty"
+        Path finished = Files.createDirectories(root.resolve("v2-corpus"));
+        Files.writeString(finished.resolve("first.txt"), "first run");
+        Path late = Files.createDirectories(root.resolve(".partial-1-late"));
+        Files.writeString(late.resolve("second.txt"), "second run");
+
+        NonMusicCorpus.moveIntoPlace(late, finished);
+
+        assertFalse(Files.exists(late));
+        assertEquals("first run", Files.readString(finished.resolve("first.txt")));
+        assertFalse(Files.exists(finished.resolve("second.txt")));
+    }
+
+    @Test
+    void aMoveThatFailsWithoutAFinishedCorpusIsReported(@TempDir Path root) {
+        Path missing = root.resolve(".partial-1-gone");
+        assertThrows(java.io.IOException.class, () -> NonMusicCorpus.moveIntoPlace(missing, root.resolve("v2")));
+        assertFalse(Files.exists(root.resolve("v2")));
     }
 
     private static double rms(float[] samples) {
