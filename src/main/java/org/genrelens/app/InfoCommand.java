@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Shows the model, the execution provider (CPU/CUDA), and which audio formats can be read.")
 public final class InfoCommand implements Callable<Integer> {
 
+    private static final int LONGEST_TEXT_SHOWN = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -44,22 +46,37 @@ public final class InfoCommand implements Callable<Integer> {
         return modelOk ? ExitCodes.OK : ExitCodes.FAILURES;
     }
 
-    /** Headline numbers only: scalars, and the scalars one level down; matrices and per-genre tables stay in the card. */
+    /**
+     * Headline numbers only: scalars, and the scalars one level down (a report's from its track level); matrices,
+     * per-genre tables and long texts such as a tuning's search space stay in the card.
+     */
     private static void printMetrics(PrintWriter out, java.util.Map<String, Object> metrics) {
+        int width = metrics.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
         for (var entry : metrics.entrySet()) {
             Object value = entry.getValue();
+            String shown;
             if (value instanceof java.util.Map<?, ?> nested) {
-                java.util.StringJoiner scalars = new java.util.StringJoiner(", ");
-                nested.forEach((key, inner) -> {
-                    if (inner instanceof Number || inner instanceof String || inner instanceof Boolean) {
-                        scalars.add(key + " " + inner);
-                    }
-                });
-                out.printf("  %-23s%s%n", entry.getKey() + ":", scalars);
-            } else if (!(value instanceof java.util.Collection<?>) && !value.getClass().isArray()) {
-                out.printf("  %-23s%s%n", entry.getKey() + ":", value);
+                shown = scalars(nested.get("trackLevel") instanceof java.util.Map<?, ?> track ? track : nested);
+            } else if (value instanceof java.util.Collection<?> list && list.stream().allMatch(Number.class::isInstance)) {
+                shown = list.toString();
+            } else if (value instanceof java.util.Collection<?> || value.getClass().isArray()) {
+                continue;
+            } else {
+                shown = value.toString();
             }
+            out.printf("  %-" + width + "s%s%n", entry.getKey() + ":", shown);
         }
+    }
+
+    private static String scalars(java.util.Map<?, ?> section) {
+        java.util.StringJoiner scalars = new java.util.StringJoiner(", ");
+        section.forEach((key, inner) -> {
+            boolean shortText = inner instanceof String text && text.length() <= LONGEST_TEXT_SHOWN;
+            if (inner instanceof Number || inner instanceof Boolean || shortText) {
+                scalars.add(key + " " + inner);
+            }
+        });
+        return scalars.toString();
     }
 
     private boolean printModel(PrintWriter out) {
@@ -79,6 +96,8 @@ public final class InfoCommand implements Callable<Integer> {
             String note = classifier.executionProviderNote();
             out.println("execution provider:  " + classifier.executionProvider()
                     + (note.isBlank() ? "" : " (" + note + ")"));
+            org.genrelens.training.card.CardMetrics.headlineOf(card)
+                    .ifPresent(score -> out.println("score:               " + score.describe()));
             if (!card.metrics().isEmpty()) {
                 out.println("metrics (from the card):");
                 printMetrics(out, card.metrics());

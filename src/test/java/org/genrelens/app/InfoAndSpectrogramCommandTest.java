@@ -35,6 +35,22 @@ class InfoAndSpectrogramCommandTest {
     }
 
     @Test
+    void infoQuotesTheBundledModelsScoreAsTheStatusBarDoesAndEachReportsNumbers() throws IOException {
+        CliRun run = CliRun.of("info", "--model", "models/genre-cnn.onnx");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        var card = org.genrelens.inference.ModelCard.read(Path.of("models/genre-cnn.card.json"));
+        String headline = org.genrelens.training.card.CardMetrics.headlineOf(card).orElseThrow().describe();
+        assertTrue(run.out().contains("score:               " + headline), run.out());
+        // a report section shows its track-level numbers, not only its split's name
+        assertTrue(run.out().lines().anyMatch(line -> line.startsWith("  crossValidation:")
+                && line.contains("balancedAccuracy 0.")), run.out());
+        // the tuning's search space is hundreds of characters: it stays in the card
+        assertTrue(run.out().contains("  tuning:") && run.out().contains("trials ") && !run.out().contains("searchSpace"),
+                run.out());
+    }
+
+    @Test
     void infoWithoutAnyModelSaysWhereItLooked(@TempDir Path dir) {
         CliRun run = CliRun.of("info", "--model", dir.resolve("absent.onnx").toString());
 
