@@ -87,6 +87,11 @@ public record FineTuneStart(Path model, ModelCard card, ModelSpec network, java.
         return card.labels();
     }
 
+    /** The clips the model learned from, as its card keeps them (none for a card older than that record). */
+    public org.genrelens.training.card.HeardClips heardClips() {
+        return org.genrelens.training.card.HeardClips.of(card);
+    }
+
     /**
      * The weights to start from: the whole network (each member's own for an ensemble of seeds), with a fresh output
      * layer when the genres differ.

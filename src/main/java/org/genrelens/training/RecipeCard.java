@@ -11,6 +11,7 @@ import org.genrelens.training.data.DatasetSplit;
 import org.genrelens.training.data.DatasetSummary;
 import org.genrelens.training.data.LabeledClip;
 import org.genrelens.training.data.NonMusicCorpus;
+import org.genrelens.training.evaluation.ClipPrediction;
 import org.genrelens.training.evaluation.EvaluationReport;
 
 /** The card fields a {@link TrainingRecipe} writes: metrics with their protocol, and provenance. */
@@ -21,10 +22,29 @@ final class RecipeCard {
 
     static RecipeMetrics metrics(TrainingRecipe.Plan plan, List<String> labels,
             Optional<EvaluationReport> crossValidation, List<Double> foldScores,
-            Optional<EvaluationReport> withoutTuning) {
+            Optional<EvaluationReport> withoutTuning, Optional<RecipeMetrics.WithoutHeardClips> withoutHeard) {
         return new RecipeMetrics(crossValidation.map(report -> new RecipeMetrics.CrossValidation(protocol(plan),
                         scores(report, labels), FoldScores.of(foldScores))),
-                withoutTuning.map(report -> scores(report, labels)), plan.tuning());
+                withoutTuning.map(report -> scores(report, labels)), plan.tuning(), withoutHeard);
+    }
+
+    /**
+     * When fine-tuning started from a model that had learned from some held-out clips: the scores without them (and
+     * without the tuning clips), since the starting weights carry those clips into every fold.
+     */
+    static Optional<RecipeMetrics.WithoutHeardClips> withoutHeardClips(TrainingRecipe.Plan plan, CachedDataset all,
+            List<ClipPrediction> heldOut) {
+        List<ClipPrediction> heard = heldOut.stream().filter(p -> plan.startHeard().heard(p.clip())).toList();
+        if (heard.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ClipPrediction> unheard = heldOut.stream().filter(p -> !plan.startHeard().heard(p.clip()))
+                .filter(p -> plan.tuning().map(t -> !t.isValidationClip(p.clip())).orElse(true)).toList();
+        String split = plan.folds() + "-fold-by-clip-without-" + (heldOut.size() - unheard.size())
+                + (plan.tuning().isPresent() ? "-tuning-or-" : "-") + "clips-the-start-heard";
+        Optional<HeldOutScores> scores = unheard.isEmpty() ? Optional.empty() : Optional.of(scores(
+                EvaluationReport.of(split, all.labels(), unheard, all.skipped()), plan.labels()));
+        return Optional.of(new RecipeMetrics.WithoutHeardClips(heard.size(), scores));
     }
 
     /** With the genres-only scores when the model also knows not-music. */
@@ -58,6 +78,6 @@ final class RecipeCard {
                 + ", PyTorch engine)", plan.datasetName(), usable.size(), DatasetSummary.countsByGenre(usable),
                 Optional.empty(), all.skipped(), split.map(s -> s.train().size()), split.map(s -> s.valid().size()),
                 plan.settings().seed(), Optional.of(plan.seeds()), TrainingProvenance.runningJava(), Optional.empty(),
-                Optional.of(cancelled));
+                Optional.of(cancelled), Optional.of(plan.startHeard().and(usable)));
     }
 }

@@ -17,6 +17,8 @@ import org.genrelens.task.ProgressListener;
 import org.genrelens.training.baseline.BaselineTrainer;
 import org.genrelens.training.baseline.CepstralStatistics;
 import org.genrelens.training.card.EnsembleDescription;
+import org.genrelens.training.card.HeardClips;
+import org.genrelens.training.card.RecipeMetrics;
 import org.genrelens.training.card.TuningRecord;
 import org.genrelens.training.cnn.CnnTrainer;
 import org.genrelens.training.cnn.EpochReport;
@@ -58,16 +60,18 @@ public final class TrainingRecipe {
      *                       ({@link CepstralStatistics}, logistic regression) fitted on the same training clips
      * @param cepstralWeight the cepstral member's share of the average, the networks sharing the rest equally;
      *                       0 = an equal share for every member
+     * @param startHeard     the clips the model fine-tuning starts from had learned from (none from scratch): held-out
+     *                       clips among them are left out of the score the card quotes
      */
     public record Plan(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec, ModelSpec modelSpec,
             TrainingSettings settings, int folds, double validFraction, WeightSource initialWeights,
             Optional<Path> cacheDirectory, int seeds, int cepstralMember, double cepstralWeight,
-            Optional<TuningRecord> tuning) {
+            Optional<TuningRecord> tuning, HeardClips startHeard) {
         public Plan(List<LabeledClip> clips, String datasetName, FeatureSpec featureSpec, ModelSpec modelSpec,
                 TrainingSettings settings, int folds, double validFraction, WeightSource initialWeights,
                 Optional<Path> cacheDirectory) {
             this(clips, datasetName, featureSpec, modelSpec, settings, folds, validFraction, initialWeights,
-                    cacheDirectory, 1, 0, 0, Optional.empty());
+                    cacheDirectory, 1, 0, 0, Optional.empty(), HeardClips.none());
         }
 
         public Plan {
@@ -83,6 +87,7 @@ public final class TrainingRecipe {
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(initialWeights, "initialWeights");
             Objects.requireNonNull(tuning, "tuning");
+            Objects.requireNonNull(startHeard, "startHeard");
             if (folds == 1 || folds < 0) {
                 throw new IllegalArgumentException("folds must be 0 (no cross-validation) or at least 2");
             }
@@ -161,16 +166,17 @@ public final class TrainingRecipe {
                 EvaluationReport.of(plan.folds() + "-fold-by-clip-without-" + t.validationClips().size()
                         + "-tuning-clips", all.labels(), heldOut.stream()
                         .filter(p -> !t.isValidationClip(p.clip())).toList(), all.skipped()));
+        Optional<RecipeMetrics.WithoutHeardClips> withoutHeard = RecipeCard.withoutHeardClips(plan, all, heldOut);
         if (plan.seeds() > 1 || plan.cepstralMember() > 0) {
             return exportEnsemble(plan, all, usable, modelSpec, target, listener, cancellation, crossValidation,
-                    foldScores, withoutTuning);
+                    foldScores, withoutTuning, withoutHeard);
         }
         listener.onStage("final model");
         DatasetSplit inner = StratifiedSplit.split(usable, plan.validFraction(), 0.0, plan.settings().seed());
         try (TrainedModel trained = new CnnTrainer(plan.settings()).train(all.subset(inner.train()),
                 all.subset(inner.valid()), modelSpec, start(plan, modelSpec, all.subset(inner.train()), 0,
                         cancellation), listener, cancellation)) {
-            var metrics = RecipeCard.metrics(plan, labels, crossValidation, foldScores, withoutTuning);
+            var metrics = RecipeCard.metrics(plan, labels, crossValidation, foldScores, withoutTuning, withoutHeard);
             var provenance = RecipeCard.provenance(plan, all, usable, inner, trained.cancelled());
             ModelCard card = trained.export(target, plan.settings(), provenance.toMap(), metrics.toMap());
             return new Outcome(target, card, crossValidation, List.copyOf(foldScores), trained.history(),
@@ -181,7 +187,8 @@ public final class TrainingRecipe {
     /** Trains {@code plan.seeds()} final networks and writes them as one averaging graph with one card. */
     private Outcome exportEnsemble(Plan plan, CachedDataset all, List<LabeledClip> usable, ModelSpec modelSpec,
             Path target, Listener listener, Cancellation cancellation, Optional<EvaluationReport> crossValidation,
-            List<Double> foldScores, Optional<EvaluationReport> withoutTuning) throws IOException {
+            List<Double> foldScores, Optional<EvaluationReport> withoutTuning,
+            Optional<RecipeMetrics.WithoutHeardClips> withoutHeard) throws IOException {
         Path scratch = java.nio.file.Files.createTempDirectory("genrelens-ensemble");
         try {
             List<Path> members = new ArrayList<>();
@@ -222,7 +229,8 @@ public final class TrainingRecipe {
             var provenance = RecipeCard.provenance(plan, all, usable, null, cancelled);
             String name = target.getFileName().toString().replaceFirst("\\.onnx$", "");
             ModelCard card = ModelCard.describe(target, name, plan.labels(), plan.featureSpec(), provenance.toMap(),
-                    spec, RecipeCard.metrics(plan, plan.labels(), crossValidation, foldScores, withoutTuning).toMap());
+                    spec, RecipeCard.metrics(plan, plan.labels(), crossValidation, foldScores, withoutTuning,
+                            withoutHeard).toMap());
             card.write(ModelCard.cardPathFor(target));
             return new Outcome(target, card, crossValidation, List.copyOf(foldScores), lastHistory, cancelled,
                     withoutTuning);

@@ -15,6 +15,7 @@ import org.genrelens.task.Cancellation;
 import org.genrelens.training.FineTuneStart;
 import org.genrelens.training.TrainingConfig;
 import org.genrelens.training.TrainingRecipe;
+import org.genrelens.training.card.HeardClips;
 import org.genrelens.training.cnn.WeightSource;
 import org.genrelens.training.data.FolderDataset;
 import org.genrelens.training.data.LabeledClip;
@@ -77,17 +78,19 @@ public final class TrainingJobs {
         List<String> labels = labels(clips);
         TrainingConfig config = request.config();
         WeightSource initial = WeightSource.RANDOM;
+        HeardClips startHeard = HeardClips.none();
         int networks = 1;
         if (request.fineTuneFrom().isPresent()) {
             FineTuneStart start = FineTuneStart.read(request.fineTuneFrom().get());
             config = start.config(config).withSettings(config.settings());
             initial = start.weights(labels);
+            startHeard = start.heardClips();
             // an ensemble of seeds stays one: each network fine-tunes from its own
             networks = start.networks();
         }
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(clips, request.datasetName(), config.featureSpec(),
                 config.network().withClasses(labels.size()), config.settings(), request.folds(), 0.15, initial,
-                Optional.of(workspace.paths().spectrumCache()), networks, 0, 0, config.tuning());
+                Optional.of(workspace.paths().spectrumCache()), networks, 0, 0, config.tuning(), startHeard);
         // the file name becomes the card's name, which the status bar shows
         Path scratch = Files.createDirectories(workspace.paths().modelsDirectory().resolve(".training")
                 .resolve(Long.toString(System.currentTimeMillis())));

@@ -47,6 +47,10 @@ class FineTuneBundledModelTest {
         Path fineTunedModel = dir.resolve("fine-tuned.onnx");
         double fineTuned = crossValidated(run(subset, common, "--from", bundled.toString(), "--out",
                 fineTunedModel.toString()), fineTunedModel);
+        RecipeMetrics tuned = (RecipeMetrics) CardMetrics.of(ModelCard.read(ModelCard.cardPathFor(fineTunedModel)));
+        assertEquals(GENRES.size() * CLIPS_PER_GENRE, tuned.withoutHeardClips().orElseThrow().heldOutClips(),
+                "the bundled model learned every shared clip");
+        assertTrue(tuned.headline().isEmpty(), "so the fine-tuned model's card quotes no score for the tab to trust");
         Path scratchModel = dir.resolve("scratch.onnx");
         double scratch = crossValidated(run(subset, common, "--config", scratchConfig.toString(), "--out",
                 scratchModel.toString()), scratchModel);

@@ -125,16 +125,35 @@ class TrainCommandTest {
         Path tuned = out.resolve("tuned.onnx");
 
         CliRun run = CliRun.of("train", data.toString(), "--not-music", "1", "--from", base.toString(), "--epochs",
-                "2", "--out", tuned.toString());
+                "2", "--folds", "2", "--out", tuned.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         ModelCard card = ModelCard.read(ModelCard.cardPathFor(tuned));
+        // the base learned the 12 tone and noise clips: only the 6 new not-music clips are music it never heard
+        var metrics = (org.genrelens.training.card.RecipeMetrics) org.genrelens.training.card.CardMetrics.of(card);
+        assertEquals(12, metrics.withoutHeardClips().orElseThrow().heldOutClips(), run.out());
+        var headline = org.genrelens.training.card.CardMetrics.headlineOf(card).orElseThrow();
+        assertEquals(6, headline.clips(), headline.describe());
+        assertEquals("2-fold-by-clip-without-12-clips-the-start-heard", headline.split());
+        assertTrue(run.out().contains("12 held-out clips were in base.onnx's own training"), run.out());
+        assertEquals(18, ((java.util.List<?>) card.provenance().get("heardClips")).size(),
+                "what the base heard and what the fine-tuning added");
         assertEquals(java.util.List.of("noise", "not-music", "tones"), card.labels());
         ModelCard baseCard = ModelCard.read(ModelCard.cardPathFor(base));
         assertEquals(baseCard.featureSpec(), card.featureSpec(), "the spectrogram comes from the card");
         assertEquals(baseCard.modelSpec().get("blockChannels"), card.modelSpec().get("blockChannels"));
         assertEquals(2, ((Number) ((java.util.Map<?, ?>) card.modelSpec().get("training")).get("maxEpochs")).intValue(),
                 "a training option given on the command line still applies");
+
+        // fine-tuned again on the very clips it learned: no clip is new, so no score is quoted and the tab asks
+        Path again = out.resolve("again.onnx");
+        CliRun same = CliRun.of("train", data.toString(), "--from", base.toString(), "--epochs", "1", "--folds", "2",
+                "--out", again.toString());
+        assertEquals(0, same.exitCode(), same.err());
+        ModelCard againCard = ModelCard.read(ModelCard.cardPathFor(again));
+        assertTrue(org.genrelens.training.card.CardMetrics.headlineOf(againCard).isEmpty());
+        assertTrue(same.out().contains("no score is quoted for this model: the model it was fine-tuned from had "
+                + "learned from all 12 clips it was cross-validated on"), same.out());
 
         CliRun retyped = CliRun.of("train", data.toString(), "--from", base.toString(), "--channels", "8,16",
                 "--out", out.resolve("x.onnx").toString());

@@ -116,6 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
         DatasetOptions.Loaded loaded = data.load(spec.commandLine());
         TrainingConfig config;
         WeightSource initial = WeightSource.RANDOM;
+        org.genrelens.training.card.HeardClips startHeard = org.genrelens.training.card.HeardClips.none();
         int seeds = seedsOption == null ? 1 : seedsOption;
         if (from != null) {
             if (features.anyGiven() || recipe.networkGiven()) {
@@ -134,6 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
             config = recipe.apply(spec.commandLine(), fromModel.withSettings(settingsFrom.settings()),
                     fromModel.featureSpec());
             initial = start.weights(loaded.labels());
+            startHeard = start.heardClips();
             seeds = seedsOption == null ? start.networks() : seeds;
         } else {
             TrainingConfig base = recipe.base(spec.commandLine());
@@ -162,7 +164,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingRecipe.Plan plan = new TrainingRecipe.Plan(loaded.clips(), loaded.name(), featureSpec, modelSpec,
                 settings, folds, validFraction, initial, spectra.directory(), seeds, cepstralMember,
-                cepstralWeight, config.tuning());
+                cepstralWeight, config.tuning(), startHeard);
 
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);
@@ -194,6 +196,8 @@ public final class TrainCommand implements Callable<Integer> {
                 EvaluationReport report = outcome.crossValidation().get();
                 printCrossValidation(stdout, report);
                 outcome.withoutTuningClips().ifPresent(honest -> printCrossValidation(stdout, honest));
+                printWithoutHeardClips(stdout, org.genrelens.inference.ModelCard.read(
+                        org.genrelens.inference.ModelCard.cardPathFor(outcome.model())));
                 stdout.println("balanced accuracy per fold: " + outcome.foldBalancedAccuracies().stream()
                         .map(v -> String.format(Locale.ROOT, "%.3f", v)).toList());
                 if (reportDirectory != null) {
@@ -230,6 +234,20 @@ public final class TrainCommand implements Callable<Integer> {
         org.genrelens.training.evaluation.ConfusionHeatmap.writePng(report.windowLevel(), report.splitName() + ", window level",
                 reportDirectory.resolve("confusion-window.png"));
         stdout.println("wrote the cross-validation report to " + reportDirectory);
+    }
+
+    /** A fine-tuning's score without the clips its starting model had learned from, or why there is none. */
+    private void printWithoutHeardClips(PrintWriter out, org.genrelens.inference.ModelCard card) {
+        if (!(org.genrelens.training.card.CardMetrics.of(card)
+                instanceof org.genrelens.training.card.RecipeMetrics metrics)) {
+            return;
+        }
+        metrics.withoutHeardClips().ifPresent(heard -> {
+            out.printf(Locale.ROOT, "%d held-out clips were in %s's own training: the scores above flatter it%n",
+                    heard.heldOutClips(), from.getFileName());
+            heard.scores().ifPresent(held -> printCrossValidation(out, held.report()));
+        });
+        metrics.unscoredBecause().ifPresent(why -> out.println("no score is quoted for this model: " + why));
     }
 
     private static void printCrossValidation(PrintWriter out, EvaluationReport report) {

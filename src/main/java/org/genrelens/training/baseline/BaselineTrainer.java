@@ -214,7 +214,7 @@ public final class BaselineTrainer {
                 DatasetSummary.countsByGenre(clips), Optional.of(DatasetSummary.listHash(datasetRoot, clips)),
                 skipped, Optional.empty(), Optional.empty(), settings.seed(), Optional.empty(),
                 TrainingProvenance.runningJava(), Optional.of(version == null ? "development build" : version),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
 
         StatisticsModelSpec modelSpec = new StatisticsModelSpec(settings.cepstralCoefficients() == 0
                 ? "per (channel, band): mean and standard deviation over the tile's frames"

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a trained model came from, as its card's "provenance" records it: which trainer, which data (clips per genre,
@@ -25,11 +26,14 @@ import java.util.Optional;
  * @param java               the Java runtime's version
  * @param genrelens          GenreLens's version (the baseline records it)
  * @param cancelled          whether the final training was cancelled (the recipe records it)
+ * @param heardClips         every clip the model learned from, including the clips of the model it was fine-tuned
+ *                           from (the recipe records it)
  */
 public record TrainingProvenance(String trainer, String dataset, int clips, Map<String, Integer> clipsPerGenre,
         Optional<String> clipListSha256, List<String> skipped, Optional<Integer> finalTrainingClips,
         Optional<Integer> finalValidationClips, long seed, Optional<Integer> seedsPerModel, String java,
-        Optional<String> genrelens, Optional<Boolean> cancelled) implements ModelProvenance {
+        Optional<String> genrelens, Optional<Boolean> cancelled, Optional<HeardClips> heardClips)
+        implements ModelProvenance {
 
     public TrainingProvenance {
         Objects.requireNonNull(trainer, "trainer");
@@ -43,6 +47,7 @@ public record TrainingProvenance(String trainer, String dataset, int clips, Map<
         Objects.requireNonNull(java, "java");
         Objects.requireNonNull(genrelens, "genrelens");
         Objects.requireNonNull(cancelled, "cancelled");
+        Objects.requireNonNull(heardClips, "heardClips");
         if (clips < 0) {
             throw new IllegalArgumentException("clips must not be negative, was " + clips);
         }
@@ -56,7 +61,7 @@ public record TrainingProvenance(String trainer, String dataset, int clips, Map<
     public TrainingProvenance withCancelled(boolean wasCancelled) {
         return new TrainingProvenance(trainer, dataset, clips, clipsPerGenre, clipListSha256, skipped,
                 finalTrainingClips, finalValidationClips, seed, seedsPerModel, java, genrelens,
-                Optional.of(wasCancelled));
+                Optional.of(wasCancelled), heardClips);
     }
 
     @Override
@@ -75,6 +80,7 @@ public record TrainingProvenance(String trainer, String dataset, int clips, Map<
         map.put("java", java);
         genrelens.ifPresent(version -> map.put("genrelens", version));
         cancelled.ifPresent(c -> map.put("cancelled", c));
+        heardClips.ifPresent(heard -> map.put(HeardClips.KEY, heard.toList()));
         return map;
     }
 
@@ -82,6 +88,8 @@ public record TrainingProvenance(String trainer, String dataset, int clips, Map<
         return new TrainingProvenance(p.text("trainer"), p.text("dataset"), p.integer("clips"),
                 p.counts("clipsPerGenre"), p.optText("clipListSha256"), p.texts("skipped"),
                 p.optInteger("finalTrainingClips"), p.optInteger("finalValidationClips"), p.longInteger("seed"),
-                p.optInteger("seedsPerModel"), p.text("java"), p.optText("genrelens"), p.optBool("cancelled"));
+                p.optInteger("seedsPerModel"), p.text("java"), p.optText("genrelens"), p.optBool("cancelled"),
+                p.has(HeardClips.KEY) ? Optional.of(new HeardClips(Set.copyOf(p.texts(HeardClips.KEY))))
+                        : Optional.empty());
     }
 }

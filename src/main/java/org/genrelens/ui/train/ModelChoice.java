@@ -10,8 +10,15 @@ import org.genrelens.training.evaluation.ModelScore;
 record ModelChoice(boolean askFirst, String text) {
 
     static ModelChoice compare(Optional<ModelScore> candidate, Optional<ModelScore> active) {
+        return compare(candidate, Optional.empty(), active);
+    }
+
+    /** @param unscoredBecause why a cross-validated candidate still has no score, when it has none */
+    static ModelChoice compare(Optional<ModelScore> candidate, Optional<String> unscoredBecause,
+            Optional<ModelScore> active) {
         String trainedText = candidate.map(s -> "The trained model: " + s.describe() + ".")
-                .orElse("The trained model was not cross-validated (choose 2 or more folds to measure it).");
+                .orElse(unscoredBecause.map(why -> "The trained model has no score: " + why + ".")
+                        .orElse("The trained model was not cross-validated (choose 2 or more folds to measure it)."));
         String activeText = active.map(s -> "The model in use: " + s.describe() + ".")
                 .orElse("The model in use has no cross-validated score.");
         String both = trainedText + " " + activeText;

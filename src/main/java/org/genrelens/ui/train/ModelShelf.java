@@ -9,8 +9,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.genrelens.inference.ModelCard;
 import org.genrelens.training.TrainingRecipe;
 import org.genrelens.training.card.CardMetrics;
+import org.genrelens.training.card.RecipeMetrics;
 import org.genrelens.training.evaluation.ModelScore;
 import org.genrelens.ui.common.BackgroundRunner;
 import org.genrelens.ui.common.ErrorReporter;
@@ -52,7 +54,7 @@ final class ModelShelf {
     void offer(TrainingRecipe.Outcome outcome) {
         trained = outcome;
         trainedModel.set(outcome.model());
-        comparison.set(ModelChoice.compare(candidateScore(), activeScore()).text());
+        comparison.set(ModelChoice.compare(candidateScore(), candidateUnscored(), activeScore()).text());
     }
 
     /** Installs at once when the candidate scores at least as well; otherwise asks through the install question. */
@@ -60,7 +62,7 @@ final class ModelShelf {
         if (trainedModel.get() == null) {
             return;
         }
-        ModelChoice choice = ModelChoice.compare(candidateScore(), activeScore());
+        ModelChoice choice = ModelChoice.compare(candidateScore(), candidateUnscored(), activeScore());
         if (choice.askFirst()) {
             installQuestion.set(choice.text() + " Install it anyway?");
             return;
@@ -118,11 +120,27 @@ final class ModelShelf {
         return workspace.models().active(workspace.settings()).map(InstalledModels.InstalledModel::file);
     }
 
+    /** The trained model's card's headline: the score the status bar will show once it is in use. */
     private Optional<ModelScore> candidateScore() {
+        return trainedCard().flatMap(CardMetrics::headlineOf);
+    }
+
+    /** Why a cross-validated candidate has no score (its start had heard every held-out clip). */
+    private Optional<String> candidateUnscored() {
+        return trainedCard().flatMap(card -> CardMetrics.of(card) instanceof RecipeMetrics metrics
+                ? metrics.unscoredBecause() : Optional.empty());
+    }
+
+    /** The card as written beside the trained model, read as the status bar will read it once it is in use. */
+    private Optional<ModelCard> trainedCard() {
         if (trained == null) {
             return Optional.empty();
         }
-        return trained.withoutTuningClips().or(trained::crossValidation).map(ModelScore::of);
+        try {
+            return Optional.of(ModelCard.read(ModelCard.cardPathFor(trained.model())));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return Optional.empty(); // unmeasured: installing it then needs the user's yes
+        }
     }
 
     private Optional<ModelScore> activeScore() {

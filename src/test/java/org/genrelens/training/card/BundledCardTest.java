@@ -47,6 +47,19 @@ class BundledCardTest {
     }
 
     @Test
+    void theBundledCardKnowsItLearnedFromEverySharedClip() throws Exception {
+        ModelCard card = ModelCard.read(CardJson.BUNDLED_CNN);
+        List<org.genrelens.training.data.LabeledClip> shared = org.genrelens.training.data.FolderDataset.scan(
+                org.genrelens.testing.SharedData.gtzanGenres(), java.util.Set.of("wav", "au"));
+
+        HeardClips heard = HeardClips.of(card);
+
+        assertEquals(161, shared.size());
+        assertTrue(shared.stream().allMatch(heard::heard), "fine-tuning it on these clips must not score on them");
+        assertEquals(197, heard.identities().size(), "the 161 clips and the 36 generated not-music clips");
+    }
+
+    @Test
     void theFormerBundledModelsHeadlineReadsAsRecorded() throws Exception {
         ModelCard card = ModelCard.read(CardJson.CNN_AND_REGRESSION);
 

@@ -2,6 +2,7 @@ package org.genrelens.training.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ class CardRecordsRoundTripTest {
     private static TrainingProvenance recipeProvenance() {
         return new TrainingProvenance("GenreLens CnnTrainer (DJL 0.36.0, PyTorch engine)", "tiny", 4,
                 Map.of("jazz", 1, "not-music", 1, "rock", 2), Optional.empty(), List.of("rock/e.wav: not audio"),
-                Optional.of(3), Optional.of(1), 42, Optional.of(2), "17.0.15", Optional.empty(), Optional.of(false));
+                Optional.of(3), Optional.of(1), 42, Optional.of(2), "17.0.15", Optional.empty(), Optional.of(false),
+                Optional.of(HeardClips.of(List.of(new LabeledClip(Path.of("jazz", "a.wav"), "jazz")))));
     }
 
     @Test
@@ -67,6 +69,31 @@ class CardRecordsRoundTripTest {
     }
 
     @Test
+    void aFineTuningQuotesOnlyTheClipsItsStartNeverHeardAndNothingWhenItHeardThemAll(@TempDir Path dir)
+            throws Exception {
+        var crossValidation = Optional.of(new RecipeMetrics.CrossValidation("2 folds",
+                HeldOutScores.of(report("2-fold-by-clip"), "not-music"), FoldScores.of(List.of(0.9, 1.0))));
+        RecipeMetrics some = new RecipeMetrics(crossValidation, Optional.empty(), Optional.empty(),
+                Optional.of(new RecipeMetrics.WithoutHeardClips(3, Optional.of(HeldOutScores.of(
+                        report("2-fold-by-clip-without-3-clips-the-start-heard"), "not-music")))));
+
+        CardMetrics read = CardMetrics.of(CardJson.throughDisk(java.nio.file.Files.createDirectories(dir.resolve("some")), LABELS,
+                recipeProvenance().toMap(), Map.of(), some.toMap()));
+
+        assertEquals(CardJson.tree(some.toMap()), CardJson.tree(read.toMap()));
+        assertEquals(3, ((RecipeMetrics) read).withoutHeardClips().orElseThrow().heldOutClips());
+        assertEquals("2-fold-by-clip-without-3-clips-the-start-heard", read.headline().orElseThrow().split(),
+                "the clips the start heard would flatter the score");
+
+        RecipeMetrics all = new RecipeMetrics(crossValidation, Optional.empty(), Optional.empty(),
+                Optional.of(new RecipeMetrics.WithoutHeardClips(4, Optional.empty())));
+        RecipeMetrics allRead = (RecipeMetrics) CardMetrics.of(CardJson.throughDisk(java.nio.file.Files.createDirectories(dir.resolve("all")), LABELS,
+                recipeProvenance().toMap(), Map.of(), all.toMap()));
+        assertEquals(Optional.empty(), allRead.headline());
+        assertTrue(allRead.unscoredBecause().orElseThrow().contains("all 4 clips"), allRead.unscoredBecause().get());
+    }
+
+    @Test
     void aRecipeCardWithoutFoldsHasNoMetricsAndNoHeadline(@TempDir Path dir) throws Exception {
         RecipeMetrics none = new RecipeMetrics(Optional.empty(), Optional.empty(), Optional.empty());
 
@@ -81,7 +108,8 @@ class CardRecordsRoundTripTest {
     void baselineProvenanceAndMetricsReadBackAsWritten(@TempDir Path dir) throws Exception {
         TrainingProvenance provenance = new TrainingProvenance("GenreLens statistics baseline", "tiny", 4,
                 Map.of("jazz", 1, "not-music", 1, "rock", 2), Optional.of("ab".repeat(32)), List.of(), Optional.empty(),
-                Optional.empty(), 42, Optional.empty(), "17.0.15", Optional.of("development build"), Optional.empty());
+                Optional.empty(), 42, Optional.empty(), "17.0.15", Optional.of("development build"), Optional.empty(),
+                Optional.empty());
         ClassificationMetrics trackLevel = report("x").trackLevel();
         BaselineMetrics metrics = new BaselineMetrics("2 folds", trackLevel,
                 Optional.of(MusicOnlyScores.of(trackLevel, "not-music")), FoldScores.of(List.of(0.5, 0.7)));

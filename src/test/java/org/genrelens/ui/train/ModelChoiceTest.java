@@ -35,4 +35,15 @@ class ModelChoiceTest {
         assertTrue(unmeasured.text().contains("was not cross-validated"), unmeasured.text());
         assertTrue(ModelChoice.compare(ACTIVE, Optional.empty()).askFirst());
     }
+
+    @Test
+    void aFineTuningScoredOnlyOnClipsItsStartHadHeardIsAskedAboutAndSaysWhy() {
+        ModelChoice choice = ModelChoice.compare(Optional.empty(), Optional.of("the model it was fine-tuned from had "
+                + "learned from all 24 clips it was cross-validated on, so that score would flatter it"), ACTIVE);
+
+        assertTrue(choice.askFirst());
+        assertTrue(choice.text().startsWith("The trained model has no score: the model it was fine-tuned from"),
+                choice.text());
+        assertFalse(choice.text().contains("not cross-validated"), choice.text());
+    }
 }
