@@ -101,6 +101,51 @@ class TrainTabTest extends DesktopTestBase {
     }
 
     @Test
+    void fineTuningOnTheClipsTheActiveModelLearnedQuotesNoScoreAndAsksBeforeInstalling(FxRobot robot)
+            throws Exception {
+        openTrainTab(robot);
+        loadToneDataset(robot, 6); // 2 folds leave 3 clips a genre to train on, one of them for early stopping
+        robot.interact(() -> {
+            app.train().notMusicProperty().set(false);
+            app.train().foldsProperty().set(0);
+            app.train().form().epochsProperty().set(1);
+            app.train().form().bandsProperty().set(32);
+            app.train().form().hopLengthProperty().set(2048);
+            app.train().form().statisticsProperty().set(16);
+        });
+        robot.clickOn("#train");
+        waitFor(() -> app.train().trainedModelProperty().get() != null && !app.train().runningProperty().get());
+        robot.clickOn("#use-model");
+        waitFor(() -> !app.train().installQuestionProperty().get().isEmpty());
+        robot.clickOn("Yes");
+        waitFor(() -> app.train().models().size() == 2 && !app.main().runner().activity().isRunning());
+
+        // the model in use learned these 12 clips; the user fine-tunes it on them again
+        robot.interact(() -> {
+            app.train().startProperty().set(org.genrelens.ui.train.TrainViewModel.Start.FINE_TUNE);
+            app.train().foldsProperty().set(2);
+            app.train().form().epochsProperty().set(1);
+        });
+        robot.clickOn("#train");
+        waitFor(() -> app.train().runningProperty().get());
+        waitFor(() -> !app.train().runningProperty().get() && app.train().trainedModelProperty().get() != null);
+
+        String result = app.train().resultProperty().get();
+        assertTrue(result.contains("12 of these clips were learned by the model it started from, so these numbers "
+                + "flatter it"), result);
+        String comparison = app.train().comparisonProperty().get();
+        assertTrue(comparison.startsWith("The trained model has no score: the model it was fine-tuned from had "
+                + "learned from all 12 clips"), comparison);
+        Button use = robot.lookup("#use-model").queryButton();
+        robot.interact(() -> scrolledTo(use));
+        robot.clickOn(use);
+        waitFor(() -> !app.train().installQuestionProperty().get().isEmpty());
+        assertTrue(app.train().installQuestionProperty().get().endsWith("Install it anyway?"),
+                app.train().installQuestionProperty().get());
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
     void tuneChoosesTheSpectrogramFirstAndPutsEveryWinningSettingIntoTheForm(FxRobot robot) throws Exception {
         openTrainTab(robot);
         loadToneDataset(robot);
@@ -150,16 +195,21 @@ class TrainTabTest extends DesktopTestBase {
 
     /** A two-genre tone set, loaded as the training dataset. */
     private void loadToneDataset(FxRobot robot) throws Exception {
+        loadToneDataset(robot, 4);
+    }
+
+    private void loadToneDataset(FxRobot robot, int perGenre) throws Exception {
         // inside the test's app folder, which is deleted after the test
-        Path dataset = toneDataset(Files.createDirectories(workspace.paths().database().resolveSibling("tones")));
+        Path dataset = toneDataset(Files.createDirectories(workspace.paths().database().resolveSibling("tones")),
+                perGenre);
         robot.clickOn("#dataset-folder").write(dataset.toString());
         robot.clickOn("#load-dataset");
         ListView<GenreChoice> genres = robot.lookup("#train-genres").queryListView();
         waitFor(() -> genres.getItems().size() == 2);
     }
 
-    private static Path toneDataset(Path root) throws Exception {
-        for (int i = 0; i < 4; i++) {
+    private static Path toneDataset(Path root, int perGenre) throws Exception {
+        for (int i = 0; i < perGenre; i++) {
             Path low = Files.createDirectories(root.resolve("low"));
             Path high = Files.createDirectories(root.resolve("high"));
             TestAudio.writeWav(TestAudio.sine(110 + 20 * i, 6, 22_050, 0.5), 22_050, low.resolve("low" + i + ".wav"));

@@ -131,6 +131,12 @@ final class ModelShelf {
                 ? metrics.unscoredBecause() : Optional.empty());
     }
 
+    /** How many of the trained model's held-out clips the model it was fine-tuned from had learned, if any. */
+    Optional<Integer> heldOutClipsTheStartHeard() {
+        return trainedCard().flatMap(card -> CardMetrics.of(card) instanceof RecipeMetrics metrics
+                ? metrics.withoutHeardClips().map(RecipeMetrics.WithoutHeardClips::heldOutClips) : Optional.empty());
+    }
+
     /** The card as written beside the trained model, read as the status bar will read it once it is in use. */
     private Optional<ModelCard> trainedCard() {
         if (trained == null) {

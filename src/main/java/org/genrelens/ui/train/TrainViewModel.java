@@ -306,6 +306,9 @@ public final class TrainViewModel {
             text.append(String.format(Locale.ROOT, "%s, track level, %d clips: accuracy %.3f, balanced accuracy "
                             + "%.3f, macro-F1 %.3f.", report.splitName(), track.total(), track.accuracy(),
                     track.balancedAccuracy(), track.macroF1()));
+            shelf.heldOutClipsTheStartHeard().ifPresent(heard -> text.append(String.format(Locale.ROOT,
+                    " %d of these clips were learned by the model it started from, so these numbers flatter it.",
+                    heard)));
             List<GenreMetric> rows = new ArrayList<>();
             for (int k = 0; k < track.labels().size(); k++) {
                 int clips = java.util.Arrays.stream(track.confusion()[k]).sum();
