@@ -40,6 +40,9 @@ class TrainTabTest extends DesktopTestBase {
         assertTrue(app.train().resultProperty().get().contains("cannot be fine-tuned"),
                 app.train().resultProperty().get());
         loadToneDataset(robot);
+        javafx.scene.chart.NumberAxis lossAxis = (javafx.scene.chart.NumberAxis) robot.lookup("#loss-chart")
+                .queryAs(javafx.scene.chart.LineChart.class).getYAxis();
+        assertEquals(1.0, lossAxis.getUpperBound(), "no run yet: the loss axis does not read 0 to 125");
         robot.interact(() -> {
             app.train().notMusicProperty().set(false);
             app.train().foldsProperty().set(0);
@@ -57,6 +60,7 @@ class TrainTabTest extends DesktopTestBase {
         String stageLine = robot.lookup("#train-stage").queryAs(Label.class).getText();
         assertTrue(stageLine.matches("final model: epoch \\d+ of 200 took \\d+:\\d\\d, validation balanced accuracy "
                 + "\\d\\.\\d{3}; at most \\d+:\\d\\d(:\\d\\d)? left"), stageLine);
+        waitFor(() -> lossAxis.isAutoRanging());
         robot.clickOn("#cancel-training");
         waitFor(() -> app.train().trainedModelProperty().get() != null);
 

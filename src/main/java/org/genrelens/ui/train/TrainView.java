@@ -140,6 +140,12 @@ public final class TrainView extends SplitPane {
         accuracyAxis.setLowerBound(0);
         accuracyAxis.setUpperBound(1);
         accuracyAxis.setTickUnit(0.2);
+        // an empty auto-ranging axis reads 0 to 125: a loss no run has; it follows the run once there is one
+        NumberAxis lossAxis = (NumberAxis) lossChart.getYAxis();
+        lossAxis.setAutoRanging(false);
+        lossAxis.setLowerBound(0);
+        lossAxis.setUpperBound(1);
+        lossAxis.setTickUnit(0.25);
         model.curve().addListener((javafx.collections.ListChangeListener<EpochReport>) change -> plot(model));
         Label stage = new Label();
         stage.setId("train-stage");
@@ -278,6 +284,12 @@ public final class TrainView extends SplitPane {
                 series("validation balanced accuracy", validAccuracy)));
         for (LineChart<Number, Number> chart : List.of(lossChart, accuracyChart)) {
             ((NumberAxis) chart.getXAxis()).setUpperBound(Math.max(2, last));
+        }
+        NumberAxis lossAxis = (NumberAxis) lossChart.getYAxis();
+        lossAxis.setAutoRanging(!model.curve().isEmpty());
+        if (model.curve().isEmpty()) {
+            lossAxis.setLowerBound(0);
+            lossAxis.setUpperBound(1);
         }
     }
 
