@@ -41,7 +41,7 @@ final class RecipeCard {
         List<ClipPrediction> unheard = heldOut.stream().filter(p -> !plan.startHeard().heard(p.clip()))
                 .filter(p -> plan.tuning().map(t -> !t.isValidationClip(p.clip())).orElse(true)).toList();
         String split = plan.folds() + "-fold-by-clip-without-" + (heldOut.size() - unheard.size())
-                + (plan.tuning().isPresent() ? "-tuning-or-" : "-") + "clips-the-start-heard";
+                + (plan.tuning().isPresent() ? "-tuning-clips-or" : "") + "-clips-the-start-heard";
         Optional<HeldOutScores> scores = unheard.isEmpty() ? Optional.empty() : Optional.of(scores(
                 EvaluationReport.of(split, all.labels(), unheard, all.skipped()), plan.labels()));
         return Optional.of(new RecipeMetrics.WithoutHeardClips(heard.size(), scores));

@@ -36,6 +36,8 @@ final class ModelShelf {
     private final StringProperty activeModel = new SimpleStringProperty("");
     private final ObjectProperty<InstalledModels.InstalledModel> active = new SimpleObjectProperty<>();
     private TrainingRecipe.Outcome trained;
+    /** The trained model's card as written to disk, read once when it is offered; empty when unreadable. */
+    private Optional<ModelCard> trainedCard = Optional.empty();
 
     ModelShelf(Workspace workspace, BackgroundRunner runner, ErrorReporter errors, Runnable reanalyse) {
         this.workspace = workspace;
@@ -46,6 +48,7 @@ final class ModelShelf {
 
     void clear() {
         trained = null;
+        trainedCard = Optional.empty();
         trainedModel.set(null);
         comparison.set("");
     }
@@ -53,6 +56,7 @@ final class ModelShelf {
     /** A training run finished: its model is the candidate, compared with the model in use. */
     void offer(TrainingRecipe.Outcome outcome) {
         trained = outcome;
+        trainedCard = readCard(outcome.model());
         trainedModel.set(outcome.model());
         comparison.set(ModelChoice.compare(candidateScore(), candidateUnscored(), activeScore()).text());
     }
@@ -122,28 +126,33 @@ final class ModelShelf {
 
     /** The trained model's card's headline: the score the status bar will show once it is in use. */
     private Optional<ModelScore> candidateScore() {
-        return trainedCard().flatMap(CardMetrics::headlineOf);
+        return trainedCard.flatMap(CardMetrics::headlineOf);
     }
 
     /** Why a cross-validated candidate has no score (its start had heard every held-out clip). */
     private Optional<String> candidateUnscored() {
-        return trainedCard().flatMap(card -> CardMetrics.of(card) instanceof RecipeMetrics metrics
-                ? metrics.unscoredBecause() : Optional.empty());
+        return recipeMetrics().flatMap(RecipeMetrics::unscoredBecause);
     }
 
     /** How many of the trained model's held-out clips the model it was fine-tuned from had learned, if any. */
     Optional<Integer> heldOutClipsTheStartHeard() {
-        return trainedCard().flatMap(card -> CardMetrics.of(card) instanceof RecipeMetrics metrics
-                ? metrics.withoutHeardClips().map(RecipeMetrics.WithoutHeardClips::heldOutClips) : Optional.empty());
+        return recipeMetrics().flatMap(RecipeMetrics::withoutHeardClips)
+                .map(RecipeMetrics.WithoutHeardClips::heldOutClips);
+    }
+
+    private Optional<RecipeMetrics> recipeMetrics() {
+        try {
+            return trainedCard.flatMap(card -> CardMetrics.of(card) instanceof RecipeMetrics metrics
+                    ? Optional.of(metrics) : Optional.empty());
+        } catch (IllegalArgumentException damaged) {
+            return Optional.empty(); // like an unreadable card: no score, so installing asks first
+        }
     }
 
     /** The card as written beside the trained model, read as the status bar will read it once it is in use. */
-    private Optional<ModelCard> trainedCard() {
-        if (trained == null) {
-            return Optional.empty();
-        }
+    private static Optional<ModelCard> readCard(Path model) {
         try {
-            return Optional.of(ModelCard.read(ModelCard.cardPathFor(trained.model())));
+            return Optional.of(ModelCard.read(ModelCard.cardPathFor(model)));
         } catch (java.io.IOException | IllegalArgumentException e) {
             return Optional.empty(); // unmeasured: installing it then needs the user's yes
         }
