@@ -2,11 +2,9 @@ package org.genrelens.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.inference.GenreClassifier;
@@ -64,9 +62,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         validateOptions();
         AudioDecoder decoder = new AudioDecoder().preferringFfmpeg();
-        Set<String> extensions = new HashSet<>(decoder.jvmExtensions());
-        extensions.addAll(decoder.ffmpegExtensions());
-        AudioFileFinder.Found found = new AudioFileFinder(extensions).find(paths);
+        AudioFileFinder.Found found = new AudioFileFinder(decoder.readableExtensions()).find(paths);
         Map<Path, String> failures = new LinkedHashMap<>(found.problems());
         if (found.files().isEmpty()) {
             err.println("genrelens: no audio files found in " + paths);

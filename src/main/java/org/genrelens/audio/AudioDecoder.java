@@ -456,6 +456,13 @@ public final class AudioDecoder {
         return JVM_EXTENSIONS;
     }
 
+    /** Every extension this decoder may read (the pure-Java ones and ffmpeg's), lower case, without the dot. */
+    public Set<String> readableExtensions() {
+        Set<String> all = new java.util.HashSet<>(JVM_EXTENSIONS);
+        all.addAll(FFMPEG_EXTENSIONS);
+        return Set.copyOf(all);
+    }
+
     /** Extensions read through ffmpeg when it is available, lower case, without the dot. */
     public Set<String> ffmpegExtensions() {
         return FFMPEG_EXTENSIONS;

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,9 +35,7 @@ final class FileReconciler {
     FileReconciler(ScanOptions options) {
         this.options = options;
         AudioDecoder names = new AudioDecoder(Optional.empty()); // only asked for its file name extensions
-        Set<String> extensions = new HashSet<>(names.jvmExtensions());
-        extensions.addAll(names.ffmpegExtensions());
-        this.audioExtensions = Set.copyOf(extensions);
+        this.audioExtensions = names.readableExtensions();
     }
 
     /**

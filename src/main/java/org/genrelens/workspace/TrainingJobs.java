@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.task.Cancellation;
@@ -56,9 +54,7 @@ public final class TrainingJobs {
     /** A GTZAN folder or any folder-per-genre tree. */
     public List<LabeledClip> folderClips(Path folder) throws IOException {
         AudioDecoder decoder = workspace.decoder();
-        Set<String> extensions = new HashSet<>(decoder.jvmExtensions());
-        extensions.addAll(decoder.ffmpegExtensions());
-        return FolderDataset.scan(folder, extensions);
+        return FolderDataset.scan(folder, decoder.readableExtensions());
     }
 
     /**
@@ -155,8 +151,7 @@ public final class TrainingJobs {
             return clips;
         }
         List<LabeledClip> all = new ArrayList<>(clips);
-        all.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), 42L).writeOnce(workspace.paths().notMusicCorpus(),
-                perKind, 15.0));
+        all.addAll(NonMusicCorpus.forTraining(workspace.paths().notMusicCorpus(), perKind));
         return all;
     }
 

@@ -2,12 +2,10 @@ package org.genrelens.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.inference.ModelCard;
 import org.genrelens.training.card.HeardClips;
@@ -36,14 +34,11 @@ public final class RecordHeardClips {
         }
         Path cardFile = Path.of(args[2]);
         ModelCard card = ModelCard.read(cardFile);
-        AudioDecoder decoder = new AudioDecoder();
-        Set<String> extensions = new HashSet<>(decoder.jvmExtensions());
-        extensions.addAll(decoder.ffmpegExtensions());
-        List<LabeledClip> clips = new ArrayList<>(FolderDataset.scan(Path.of(args[0]), extensions));
+        List<LabeledClip> clips = new ArrayList<>(FolderDataset.scan(Path.of(args[0]),
+                new AudioDecoder().readableExtensions()));
         int notMusic = Integer.parseInt(args[1]);
         if (notMusic > 0) {
-            clips.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), 42L).writeOnce(
-                    AppPaths.defaults(Optional.empty()).notMusicCorpus(), notMusic, 15.0));
+            clips.addAll(NonMusicCorpus.forTraining(AppPaths.defaults(Optional.empty()).notMusicCorpus(), notMusic));
         }
         Object recorded = card.provenance().get("clips");
         if (!(recorded instanceof Number count) || count.intValue() != clips.size()) {

@@ -43,17 +43,9 @@ class TrainTabTest extends DesktopTestBase {
         javafx.scene.chart.NumberAxis lossAxis = (javafx.scene.chart.NumberAxis) robot.lookup("#loss-chart")
                 .queryAs(javafx.scene.chart.LineChart.class).getYAxis();
         assertEquals(1.0, lossAxis.getUpperBound(), "no run yet: the loss axis does not read 0 to 125");
-        robot.interact(() -> {
-            app.train().notMusicProperty().set(false);
-            app.train().foldsProperty().set(0);
-            app.train().form().epochsProperty().set(200);
-            // small tiles keep each step short on a 2-core CI machine
-            app.train().form().bandsProperty().set(32);
-            app.train().form().hopLengthProperty().set(2048);
-            // from random weights the loss keeps improving, so the run is still going when Cancel is pressed; a start
-            // from the regression is already near perfect on these tones and can stop early on its own first
-            app.train().form().statisticsProperty().set(0);
-        });
+        // from random weights the loss keeps improving, so the run is still going when Cancel is pressed; a start
+        // from the regression is already near perfect on these tones and can stop early on its own first
+        robot.interact(() -> smallRunWithoutFolds(200, 0));
         robot.clickOn("#train");
         waitFor(() -> !app.train().curve().isEmpty());
         // each epoch says how long it took (and the app's log has the same line): what a user times a laptop by
@@ -109,14 +101,7 @@ class TrainTabTest extends DesktopTestBase {
             throws Exception {
         openTrainTab(robot);
         loadToneDataset(robot, 6); // 2 folds leave 3 clips a genre to train on, one of them for early stopping
-        robot.interact(() -> {
-            app.train().notMusicProperty().set(false);
-            app.train().foldsProperty().set(0);
-            app.train().form().epochsProperty().set(1);
-            app.train().form().bandsProperty().set(32);
-            app.train().form().hopLengthProperty().set(2048);
-            app.train().form().statisticsProperty().set(16);
-        });
+        robot.interact(() -> smallRunWithoutFolds(1, 16));
         robot.clickOn("#train");
         waitFor(() -> app.train().trainedModelProperty().get() != null && !app.train().runningProperty().get());
         robot.clickOn("#use-model");
@@ -177,6 +162,16 @@ class TrainTabTest extends DesktopTestBase {
         assertTrue(robot.lookup("#train-result").queryAs(Label.class).getText().contains("Every setting is now in "
                 + "the form"), robot.lookup("#train-result").queryAs(Label.class).getText());
         assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    /** A run on the tones alone, without folds, on small tiles that keep each step short on a 2-core CI machine. */
+    private void smallRunWithoutFolds(int epochs, int statisticsCoefficients) {
+        app.train().notMusicProperty().set(false);
+        app.train().foldsProperty().set(0);
+        app.train().form().epochsProperty().set(epochs);
+        app.train().form().bandsProperty().set(32);
+        app.train().form().hopLengthProperty().set(2048);
+        app.train().form().statisticsProperty().set(statisticsCoefficients);
     }
 
     /** Scrolls the Train tab's right side down to the node, as a user would to reach it. */

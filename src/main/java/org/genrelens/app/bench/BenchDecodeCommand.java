@@ -259,9 +259,7 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     }
 
     private static List<Path> audioFiles(Path dir, AudioDecoder decoder) {
-        java.util.Set<String> extensions = new java.util.HashSet<>(decoder.jvmExtensions());
-        extensions.addAll(decoder.ffmpegExtensions());
-        return new AudioFileFinder(extensions).find(List.of(dir)).files();
+        return new AudioFileFinder(decoder.readableExtensions()).find(List.of(dir)).files();
     }
 
     private static String describe(List<Path> files) {

@@ -6,10 +6,8 @@ import org.genrelens.app.TerminalProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.task.Cancellation;
@@ -79,9 +77,7 @@ public final class BaselineCommand implements Callable<Integer> {
                     + defaults.spec().height() + ", --l2 0 or more");
         }
         AudioDecoder decoder = new AudioDecoder();
-        Set<String> extensions = new HashSet<>(decoder.jvmExtensions());
-        extensions.addAll(decoder.ffmpegExtensions());
-        List<LabeledClip> clips = FolderDataset.scan(dataset, extensions);
+        List<LabeledClip> clips = FolderDataset.scan(dataset, decoder.readableExtensions());
         if (genres != null) {
             clips = clips.stream().filter(clip -> genres.contains(clip.genre())).toList();
             if (clips.isEmpty()) {

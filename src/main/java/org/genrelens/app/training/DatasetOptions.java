@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.genrelens.audio.AudioDecoder;
 import org.genrelens.training.TrainingReadiness;
@@ -94,9 +92,7 @@ public final class DatasetOptions {
         } else if (list != null) {
             clips = PairsListDataset.read(list);
         } else {
-            Set<String> extensions = new HashSet<>(decoder.jvmExtensions());
-            extensions.addAll(decoder.ffmpegExtensions());
-            clips = FolderDataset.scan(dataset, extensions);
+            clips = FolderDataset.scan(dataset, decoder.readableExtensions());
         }
         if (genres != null) {
             try {
@@ -109,8 +105,8 @@ public final class DatasetOptions {
             TrainingReadiness.ofThisMachine().speechMissing()
                     .ifPresent(warning -> commandLine.getErr().println("genrelens: warning: " + warning));
             List<LabeledClip> all = new ArrayList<>(clips);
-            all.addAll(new NonMusicCorpus(NonMusicCorpus.findEspeak(), 42L).writeOnce(
-                    AppPaths.defaults(Optional.empty()).notMusicCorpus(), notMusicPerKind, 15.0));
+            all.addAll(NonMusicCorpus.forTraining(AppPaths.defaults(Optional.empty()).notMusicCorpus(),
+                    notMusicPerKind));
             clips = List.copyOf(all);
         }
         List<String> labels = List.copyOf(new TreeSet<>(clips.stream().map(LabeledClip::genre).toList()));

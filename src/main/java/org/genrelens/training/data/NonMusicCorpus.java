@@ -44,6 +44,14 @@ public final class NonMusicCorpus {
         this.random = new Random(seed);
     }
 
+    /**
+     * The corpus training adds (`train --not-music N`, the Train tab's not-music class): seed 42, 15 s clips, written
+     * once under {@code root} and reused, so every run and the bundled model's card name the same clips.
+     */
+    public static List<LabeledClip> forTraining(Path root, int perKind) throws IOException {
+        return new NonMusicCorpus(findEspeak(), 42L).writeOnce(root, perKind, 15.0);
+    }
+
     /** espeak-ng from PATH, if there is one ({@code espeak-ng.exe} on Windows). */
     public static Optional<Path> findEspeak() {
         String path = System.getenv("PATH");
